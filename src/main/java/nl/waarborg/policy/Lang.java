@@ -1,0 +1,21 @@
+package nl.waarborg.policy;
+
+import java.util.Locale;
+
+/** The languages a statement can be written in. */
+public enum Lang {
+    NL, EN;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Lang parse(String code) {
+        for (Lang l : values()) {
+            if (l.code().equalsIgnoreCase(code)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("unknown language '" + code + "', expected nl or en");
+    }
+}

@@ -1,0 +1,182 @@
+package nl.waarborg.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One organisation's declared processing: the single source of truth from which the statement, the
+ * register, decisions and due dates are derived. Immutable; built by {@link PolicyLoader}.
+ */
+public record Policy(
+        int format,
+        Statement statement,
+        Controller controller,
+        List<Role> roles,
+        List<SubjectCategory> subjectCategories,
+        List<DataCategory> dataCategories,
+        List<Source> sources,
+        List<LifecycleEvent> lifecycleEvents,
+        List<Purpose> purposes,
+        List<RetentionRule> retention,
+        List<Recipient> recipients,
+        List<DataSystem> systems,
+        Transfers transfers,
+        Rights rights,
+        Minors minors,
+        Security security) {
+
+    public Optional<DataCategory> dataCategory(String id) {
+        return dataCategories.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<SubjectCategory> subjectCategory(String id) {
+        return subjectCategories.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<Purpose> purpose(String id) {
+        return purposes.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<Recipient> recipient(String id) {
+        return recipients.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<Source> source(String id) {
+        return sources.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<DataSystem> system(String id) {
+        return systems.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<LifecycleEvent> lifecycleEvent(String id) {
+        return lifecycleEvents.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<Role> role(String id) {
+        return roles.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** Version and date of the statement, and the versions it replaced (R1.10). */
+    public record Statement(String version, java.time.LocalDate effective, List<Lang> languages, Text changes,
+                            List<PreviousVersion> previous) {}
+
+    public record PreviousVersion(String version, java.time.LocalDate effective, String url) {}
+
+    /** Who is responsible (R1.1). */
+    public record Controller(String name, String kvk, Address address, Contact contact, Dpo dpo, Authority authority) {}
+
+    public record Address(String street, String postcode, String city, String country) {}
+
+    public record Contact(String email, String phone, String web) {}
+
+    /** The data protection officer (FG); optional. */
+    public record Dpo(String name, String email, String phone) {}
+
+    /** The supervisory authority complaints go to (R3.8); the Autoriteit Persoonsgegevens by default. */
+    public record Authority(String name, String url, String phone) {}
+
+    /** A staff or integration role that purposes grant access to (R6.1). */
+    public record Role(String id, Text name) {}
+
+    public record SubjectCategory(String id, Text name, Text description) {}
+
+    /** A personal-data category with its protection flags (R1.3). {@code dpv} is a W3C DPV pd: term or null. */
+    public record DataCategory(String id, Text name, String dpv, boolean special, boolean criminal,
+                               boolean nationalId, boolean children) {
+
+        public boolean needsExtraProtection() {
+            return special || criminal || nationalId || children;
+        }
+    }
+
+    /** Where data comes from (R1.4); {@code requiresConsent} for data from third parties the subject agreed to. */
+    public record Source(String id, Text name, boolean requiresConsent) {}
+
+    /** A named moment in a subject's relationship that retention periods can start from. */
+    public record LifecycleEvent(String id, Text name) {}
+
+    /** Why data is processed (R1.5), on which basis (R1.6), by whom and with whom it is shared. */
+    public record Purpose(
+            String id,
+            Text name,
+            Text description,
+            LegalBasis basis,
+            Text interest,
+            Text balancing,
+            Text law,
+            Art9Condition art9,
+            boolean directMarketing,
+            boolean profiling,
+            boolean automatedDecision,
+            Text automatedLogic,
+            boolean withdrawable,
+            boolean objectable,
+            List<String> roles,
+            List<String> subjects,
+            List<String> data,
+            List<String> sources,
+            List<String> recipients,
+            List<String> systems) {}
+
+    /** When data of a scope must go (R2). See docs/policy-format.md for how rules combine. */
+    public record RetentionRule(
+            String id,
+            Text description,
+            List<String> data,
+            List<String> subjects,
+            List<String> purposes,
+            RetentionPeriod period,
+            RetentionStart start,
+            EndAction end,
+            List<Hold> holds,
+            List<String> supersededBy) {
+
+        /** Whether the rule covers data of that category, held for that subject category and purpose. */
+        public boolean covers(String dataCategory, String subjectCategory, String purpose) {
+            return (data.isEmpty() || data.contains(dataCategory))
+                    && (subjects.isEmpty() || subjectCategory == null || subjects.contains(subjectCategory))
+                    && (purposes.isEmpty() || purpose == null || purposes.contains(purpose));
+        }
+    }
+
+    /** A hold extends retention while it is active, up to {@code max} counted from the rule's start. */
+    public record Hold(HoldKind kind, RetentionPeriod max) {}
+
+    public record Recipient(
+            String id,
+            Text name,
+            Text description,
+            RecipientRole role,
+            List<String> countries,
+            Safeguard safeguard,
+            java.time.LocalDate transferAssessment,
+            java.time.LocalDate processingAgreement,
+            boolean pseudonymisedOnly) {
+
+        public boolean outsideEea() {
+            return countries.stream().anyMatch(c -> !Eea.contains(c));
+        }
+    }
+
+    /** A place where personal data lives (design.md: System). */
+    public record DataSystem(String id, Text name, String owner, Connector connector, List<String> countries) {}
+
+    /** The declared stance on transfers outside the EEA (R1.8). */
+    public record Transfers(TransferStance stance, Text note) {}
+
+    /** How subjects exercise their rights (R3, R4). Periods as ISO-8601 (P4W, P1M, P2M). */
+    public record Rights(
+            RetentionPeriod responseTime,
+            RetentionPeriod extension,
+            List<IdentityMethod> identityVerification,
+            List<Channel> channels,
+            boolean freeOfCharge) {}
+
+    /** R1.11: subjects under the threshold only with parental consent. */
+    public record Minors(int ageThreshold, boolean parentalConsent) {}
+
+    /** R6: organisational measures stated in the statement. */
+    public record Security(boolean confidentialityAgreements, boolean needToKnow, List<String> dataCentreCountries,
+                           Text measures) {}
+}

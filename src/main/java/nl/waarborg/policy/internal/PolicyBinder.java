@@ -1,0 +1,303 @@
+package nl.waarborg.policy.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.policy.Art9Condition;
+import nl.waarborg.policy.Channel;
+import nl.waarborg.policy.Connector;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.Finding;
+import nl.waarborg.policy.HoldKind;
+import nl.waarborg.policy.IdentityMethod;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.LegalBasis;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.Policy.*;
+import nl.waarborg.policy.Position;
+import nl.waarborg.policy.RecipientRole;
+import nl.waarborg.policy.RetentionStart;
+import nl.waarborg.policy.Safeguard;
+import nl.waarborg.policy.Text;
+import nl.waarborg.policy.TransferStance;
+
+/** Binds a {@link YamlNode} tree to a {@link Policy}, collecting every problem as a positioned finding. */
+public final class PolicyBinder {
+
+    public static final int FORMAT = 1;
+
+    static final String SUBJECTS = "subject-categories";
+    static final String DATA = "data-categories";
+    static final String SOURCES = "sources";
+    static final String EVENTS = "lifecycle-events";
+    static final String PURPOSES = "purposes";
+    static final String RECIPIENTS = "recipients";
+    static final String SYSTEMS = "systems";
+    static final String ROLES = "roles";
+
+    private static final Authority DUTCH_AUTHORITY = new Authority("Autoriteit Persoonsgegevens",
+            "https://autoriteitpersoonsgegevens.nl", "088 - 1805 250");
+
+    private final BindContext ctx;
+
+    public PolicyBinder(List<Finding> findings) {
+        this.ctx = new BindContext(findings);
+    }
+
+    public Map<String, Position> positions() {
+        return ctx.positions();
+    }
+
+    /** The bound policy; meaningful only when no error finding was added. */
+    public Policy bind(YamlNode root) {
+        if (!(root instanceof YamlNode.Mapping m)) {
+            ctx.error(root.at(), "wrong-type", "a policy is a mapping of sections (statement:, controller:, purposes:, ...), not "
+                    + root.kind());
+            return null;
+        }
+        MappingReader r = new MappingReader(m, "", ctx);
+        Integer format = r.integer("waarborg", true);
+        if (format != null && format != FORMAT) {
+            ctx.error(r.node("waarborg", false).at(), "unknown-value", "this Waarborg reads policy format "
+                    + FORMAT + "; write `waarborg: " + FORMAT + "`");
+        }
+        Policy policy = new Policy(
+                format == null ? FORMAT : format,
+                statement(r.mapping("statement", true)),
+                controller(r.mapping("controller", true)),
+                r.elements(ROLES, ROLES, false, e -> new Role(e.str("id", true), e.text("name", true))),
+                r.elements(SUBJECTS, SUBJECTS, true, e -> new SubjectCategory(e.str("id", true),
+                        e.text("name", true), e.text("description", false))),
+                r.elements(DATA, DATA, true, this::dataCategory),
+                r.elements(SOURCES, SOURCES, false, e -> new Source(e.str("id", true), e.text("name", true),
+                        e.bool("requires-consent", false))),
+                r.elements(EVENTS, EVENTS, false, e -> new LifecycleEvent(e.str("id", true), e.text("name", true))),
+                r.elements(PURPOSES, PURPOSES, true, this::purpose),
+                r.elements("retention", "retention", true, this::retentionRule),
+                r.elements(RECIPIENTS, RECIPIENTS, false, this::recipient),
+                r.elements(SYSTEMS, SYSTEMS, false, this::system),
+                transfers(r.mapping("transfers", false)),
+                rights(r.mapping("rights", true)),
+                minors(r.mapping("minors", false)),
+                security(r.mapping("security", false)));
+        r.done();
+        ctx.checkReferences();
+        return policy;
+    }
+
+    private Statement statement(MappingReader r) {
+        if (r == null) {
+            return new Statement(null, null, List.of(Lang.NL, Lang.EN), null, List.of());
+        }
+        List<Lang> languages = new ArrayList<>();
+        for (YamlNode n : r.items("languages")) {
+            String v = r.scalar(n, "languages");
+            try {
+                if (v != null) {
+                    languages.add(Lang.parse(v));
+                }
+            } catch (IllegalArgumentException e) {
+                ctx.error(n.at(), "unknown-value", "`" + v + "` is not a supported language; use nl or en");
+            }
+        }
+        List<PreviousVersion> previous = new ArrayList<>();
+        for (YamlNode n : r.items("previous")) {
+            if (n instanceof YamlNode.Mapping pm) {
+                MappingReader p = new MappingReader(pm, r.child("previous"), ctx);
+                previous.add(new PreviousVersion(p.str("version", true), p.date("effective", true), p.str("url", false)));
+                p.done();
+            } else {
+                ctx.error(n.at(), "wrong-type", "each previous version is a mapping with version:, effective: and url:");
+            }
+        }
+        Statement s = new Statement(r.str("version", true), r.date("effective", true),
+                languages.isEmpty() ? List.of(Lang.NL, Lang.EN) : List.copyOf(languages),
+                r.text("changes", false), List.copyOf(previous));
+        r.done();
+        return s;
+    }
+
+    private Controller controller(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        MappingReader a = r.mapping("address", true);
+        Address address = null;
+        if (a != null) {
+            address = new Address(a.str("street", true), a.str("postcode", true), a.str("city", true),
+                    orDefault(a.str("country", false), "NL"));
+            a.done();
+        }
+        MappingReader c = r.mapping("contact", true);
+        Contact contact = null;
+        if (c != null) {
+            contact = new Contact(c.str("email", true), c.str("phone", false), c.str("web", false));
+            c.done();
+        }
+        MappingReader d = r.mapping("dpo", false);
+        Dpo dpo = null;
+        if (d != null) {
+            dpo = new Dpo(d.str("name", false), d.str("email", true), d.str("phone", false));
+            d.done();
+        }
+        MappingReader au = r.mapping("authority", false);
+        Authority authority = DUTCH_AUTHORITY;
+        if (au != null) {
+            authority = new Authority(au.str("name", true), au.str("url", false), au.str("phone", false));
+            au.done();
+        }
+        Controller result = new Controller(r.str("name", true), r.str("kvk", false), address, contact, dpo, authority);
+        r.done();
+        return result;
+    }
+
+    private DataCategory dataCategory(MappingReader r) {
+        return new DataCategory(r.str("id", true), r.text("name", true), r.str("dpv", false),
+                r.bool("special", false), r.bool("criminal", false), r.bool("national-id", false),
+                r.bool("children", false));
+    }
+
+    private Purpose purpose(MappingReader r) {
+        LegalBasis basis = r.term("legal-basis", LegalBasis.class, false, null); // absence is lint rule legal-basis-missing
+        boolean directMarketing = r.bool("direct-marketing", false);
+        boolean withdrawable = r.bool("withdrawable", basis == LegalBasis.CONSENT);
+        boolean objectable = r.bool("objectable", directMarketing
+                || basis == LegalBasis.LEGITIMATE_INTEREST || basis == LegalBasis.PUBLIC_TASK);
+        return new Purpose(
+                r.str("id", true),
+                r.text("name", true),
+                r.text("description", false),
+                basis,
+                r.text("interest", false),
+                r.text("balancing", false),
+                r.text("law", false),
+                r.term("art9-condition", Art9Condition.class, false, null),
+                directMarketing,
+                r.bool("profiling", false),
+                r.bool("automated-decision", false),
+                r.text("automated-logic", false),
+                withdrawable,
+                objectable,
+                r.refs("roles", ROLES),
+                r.refs("subjects", SUBJECTS),
+                r.refs("data", DATA),
+                r.refs("sources", SOURCES),
+                r.refs("recipients", RECIPIENTS),
+                r.refs("systems", SYSTEMS));
+    }
+
+    private RetentionRule retentionRule(MappingReader r) {
+        List<Hold> holds = new ArrayList<>();
+        for (YamlNode n : r.items("holds")) {
+            if (n instanceof YamlNode.Mapping hm) {
+                MappingReader h = new MappingReader(hm, r.child("holds"), ctx);
+                holds.add(new Hold(h.term("kind", HoldKind.class, true, HoldKind.INCIDENT), h.period("max", false)));
+                h.done();
+            } else {
+                ctx.error(n.at(), "wrong-type", "each hold is a mapping like `{kind: incident, max: P28D}`");
+            }
+        }
+        return new RetentionRule(
+                r.str("id", true),
+                r.text("description", false),
+                r.refs("data", DATA),
+                r.refs("subjects", SUBJECTS),
+                r.refs("purposes", PURPOSES),
+                r.period("period", true),
+                start(r),
+                r.term("end", EndAction.class, false, EndAction.DELETE),
+                List.copyOf(holds),
+                r.refs("superseded-by", SUBJECTS));
+    }
+
+    private RetentionStart start(MappingReader r) {
+        List<YamlNode> items = r.items("start");
+        if (items.isEmpty()) {
+            return RetentionStart.COLLECTION;
+        }
+        List<String> events = new ArrayList<>();
+        for (YamlNode n : items) {
+            String v = r.scalar(n, "start");
+            if (v == null) {
+                continue;
+            }
+            if (v.equals("collection")) {
+                if (items.size() > 1) {
+                    ctx.error(n.at(), "wrong-type", "`collection` cannot be combined with lifecycle events in `start`");
+                }
+                return RetentionStart.COLLECTION;
+            }
+            ctx.reference(EVENTS, v, n.at());
+            events.add(v);
+        }
+        return new RetentionStart.AfterEvents(List.copyOf(events));
+    }
+
+    private Recipient recipient(MappingReader r) {
+        return new Recipient(
+                r.str("id", true),
+                r.text("name", true),
+                r.text("description", false),
+                r.term("role", RecipientRole.class, true, null),
+                r.strings("countries").stream().map(String::toUpperCase).toList(),
+                r.term("safeguard", Safeguard.class, false, null),
+                r.date("transfer-assessment", false),
+                r.date("processing-agreement", false),
+                r.bool("pseudonymised-only", false));
+    }
+
+    private DataSystem system(MappingReader r) {
+        return new DataSystem(r.str("id", true), r.text("name", true), r.str("owner", true),
+                r.term("connector", Connector.class, true, null),
+                r.strings("countries").stream().map(String::toUpperCase).toList());
+    }
+
+    private Transfers transfers(MappingReader r) {
+        if (r == null) {
+            return new Transfers(TransferStance.DECLARED, null);
+        }
+        Transfers t = new Transfers(r.term("stance", TransferStance.class, true, TransferStance.DECLARED),
+                r.text("note", false));
+        r.done();
+        return t;
+    }
+
+    private Rights rights(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Rights rights = new Rights(r.period("response-time", true), r.period("extension", false),
+                r.terms("identity-verification", IdentityMethod.class), r.terms("channels", Channel.class),
+                r.bool("free-of-charge", true));
+        r.done();
+        return rights;
+    }
+
+    private Minors minors(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Integer age = r.integer("age-threshold", true);
+        Minors m = new Minors(age == null ? 16 : age, r.bool("parental-consent", true));
+        r.done();
+        return m;
+    }
+
+    private Security security(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Security s = new Security(r.bool("confidentiality-agreements", false), r.bool("need-to-know", false),
+                r.strings("data-centres").stream().map(String::toUpperCase).toList(), r.text("measures", false));
+        r.done();
+        return s;
+    }
+
+    private static String orDefault(String v, String dflt) {
+        return v == null ? dflt : v;
+    }
+
+    static Text orEmpty(Text t) {
+        return t == null ? Text.EMPTY : t;
+    }
+}
