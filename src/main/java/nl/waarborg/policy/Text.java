@@ -24,7 +24,7 @@ public record Text(String nl, String en) {
         return s != null && !s.isBlank();
     }
 
-    public boolean isEmpty() {
+    public boolean absent() {
         return !has(Lang.NL) && !has(Lang.EN);
     }
 }

@@ -93,6 +93,6 @@ final class PurposeRules {
     }
 
     static boolean empty(Text t) {
-        return t == null || t.isEmpty();
+        return t == null || t.absent();
     }
 }

@@ -110,6 +110,6 @@ final class RetentionRules {
     }
 
     private static boolean looksIso(String raw) {
-        return raw != null && raw.trim().matches("(?i)-?P[0-9YMWD.,-]*");
+        return raw != null && raw.trim().matches("-?P\\S*");
     }
 }

@@ -36,7 +36,7 @@ final class StatementRules {
     /** Visits every {@link Text} in the policy, naming list elements by their id as the source map does. */
     private static void walk(LoadedPolicy p, Object node, String path, Rule.Report report) {
         if (node instanceof Text t) {
-            if (t.isEmpty()) {
+            if (t.absent()) {
                 return; // optional texts left out entirely are not a translation problem
             }
             for (Lang lang : p.policy().statement().languages()) {

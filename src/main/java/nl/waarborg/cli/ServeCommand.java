@@ -1,0 +1,84 @@
+package nl.waarborg.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import nl.waarborg.WaarborgApplication;
+import nl.waarborg.database.DataFolder;
+import nl.waarborg.policy.PolicyLoader;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `waarborg serve`: the service. No options: embedded PostgreSQL in ./data, the example policy, port 8080. */
+@Command(name = "serve", description = "Start the Waarborg service.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (embedded database, keys); default ./data")
+    Path data;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "policy to enforce; default: the self-storage example")
+    Path policy;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; default 8080")
+    Integer port;
+
+    @Option(names = "--database-url", paramLabel = "JDBC-URL",
+            description = "an external PostgreSQL instead of the embedded one (user and password via "
+                    + "SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD)")
+    String databaseUrl;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<String> args = new ArrayList<>();
+        if (data != null) {
+            args.add("--waarborg.data-dir=" + data);
+        }
+        if (policy != null) {
+            args.add("--waarborg.policy=" + policy);
+        }
+        if (port != null) {
+            args.add("--waarborg.port=" + port);
+        }
+        if (databaseUrl != null) {
+            args.add("--spring.datasource.url=" + databaseUrl);
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(WaarborgApplication.class, args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Throwable known = knownCause(e);
+            if (known == null) {
+                throw e;
+            }
+            System.err.println("waarborg: " + known.getMessage());
+            return 1;
+        }
+        // The picocli entry point exits when call() returns, so serve waits here until the service is stopped.
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
+        return 0;
+    }
+
+    /** A start-up failure with a message meant for the operator, rather than a bug. */
+    private static Throwable knownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataFolder.DataFolderInUseException || t instanceof PolicyLoader.InvalidPolicyException
+                    || t instanceof java.io.UncheckedIOException) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package nl.waarborg.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The folder a Waarborg instance keeps its state in, held with an exclusive OS file lock for as long as the
+ * instance runs, so a second instance on the same folder stops with a clear message instead of starting a
+ * second PostgreSQL over the same files.
+ */
+public final class DataFolder implements AutoCloseable {
+
+    private final Path root;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataFolder(Path root, FileChannel channel, FileLock lock) {
+        this.root = root;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static DataFolder open(Path root) {
+        try {
+            Files.createDirectories(root);
+            Path lockFile = root.resolve("waarborg.lock");
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = Files.readString(lockFile).trim();
+                channel.close();
+                throw new DataFolderInUseException(root, holder);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+            return new DataFolder(root, channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use data folder " + root.toAbsolutePath(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path resolve(String name) {
+        return root.resolve(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+
+    /** Another running Waarborg holds the folder. */
+    public static final class DataFolderInUseException extends IllegalStateException {
+        public DataFolderInUseException(Path root, String holder) {
+            super("the data folder " + root.toAbsolutePath() + " is in use by another running Waarborg ("
+                    + (holder.isEmpty() ? "unknown process" : holder)
+                    + "); stop it first, or start this one with another folder (--data DIR)");
+        }
+    }
+}

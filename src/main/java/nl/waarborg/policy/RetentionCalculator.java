@@ -1,0 +1,113 @@
+package nl.waarborg.policy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.waarborg.policy.Policy.Hold;
+import nl.waarborg.policy.Policy.RetentionRule;
+
+/**
+ * Applies the retention semantics of docs/policy-format.md to one item: which rules govern it, when each
+ * ends, and so when the item must go and how. Pure and allocation-light; periods are added in the
+ * organisation's time zone so "P6M" means six calendar months there.
+ */
+public final class RetentionCalculator {
+
+    private final List<RetentionRule> rules;
+    private final ZoneId zone;
+
+    public RetentionCalculator(Policy policy, ZoneId zone) {
+        this.rules = policy.retention();
+        this.zone = zone;
+    }
+
+    /** What is known about an item. */
+    public record Item(String dataCategory, Set<String> purposes, Instant collectedAt) {}
+
+    /**
+     * What is known about its subject: when it joined each category, the latest occurrence of each lifecycle
+     * event, and the holds now active on the item (by kind).
+     */
+    public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {}
+
+    /** One governing rule's verdict: its end (empty while its start event has not happened or a hold is open). */
+    public record RuleEnd(RetentionRule rule, Optional<Instant> endsAt) {}
+
+    /** The item's fate: its due date (empty: kept for now), the action then, and the rule that decides it. */
+    public record Outcome(Optional<Instant> dueAt, EndAction action, List<RuleEnd> governing) {
+
+        public boolean governed() {
+            return !governing.isEmpty();
+        }
+
+        /** Rules still running at {@code now}: only their purposes may use the item (legal retention only, etc.). */
+        public List<RetentionRule> runningAt(Instant now) {
+            return governing.stream().filter(r -> r.endsAt().isEmpty() || r.endsAt().get().isAfter(now))
+                    .map(RuleEnd::rule).toList();
+        }
+    }
+
+    public Outcome resolve(Item item, Subject subject) {
+        List<RuleEnd> governing = new ArrayList<>();
+        for (RetentionRule rule : rules) {
+            if (governs(rule, item, subject)) {
+                governing.add(new RuleEnd(rule, end(rule, item, subject)));
+            }
+        }
+        if (governing.isEmpty() || governing.stream().anyMatch(r -> r.endsAt().isEmpty())) {
+            return new Outcome(Optional.empty(), EndAction.DELETE, List.copyOf(governing));
+        }
+        // Latest end wins; on a tie, delete (the more protective action) wins over anonymise.
+        RuleEnd decisive = governing.stream().max(Comparator.comparing((RuleEnd r) -> r.endsAt().get())
+                .thenComparing(r -> r.rule().end() == EndAction.DELETE)).orElseThrow();
+        return new Outcome(decisive.endsAt(), decisive.rule().end(), List.copyOf(governing));
+    }
+
+    private static boolean governs(RetentionRule rule, Item item, Subject subject) {
+        if (!rule.data().isEmpty() && !rule.data().contains(item.dataCategory())) {
+            return false;
+        }
+        if (!rule.purposes().isEmpty() && rule.purposes().stream().noneMatch(item.purposes()::contains)) {
+            return false;
+        }
+        if (!rule.subjects().isEmpty() && rule.subjects().stream().noneMatch(subject.joined()::containsKey)) {
+            return false;
+        }
+        return rule.supersededBy().stream().noneMatch(subject.joined()::containsKey);
+    }
+
+    private Optional<Instant> end(RetentionRule rule, Item item, Subject subject) {
+        Optional<Instant> start = start(rule.start(), item, subject);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        RetentionPeriod period = rule.period();
+        if (!period.isConcrete()) {
+            return Optional.empty(); // "as long as necessary" gives no date; lint rejects such policies
+        }
+        for (Hold hold : rule.holds()) {
+            if (subject.activeHolds().contains(hold.kind())) {
+                if (hold.max() == null) {
+                    return Optional.empty(); // an open-ended hold keeps the item until it is released
+                }
+                if (hold.max().isConcrete() && hold.max().exceeds(period.value())) {
+                    period = hold.max();
+                }
+            }
+        }
+        return Optional.of(start.get().atZone(zone).plus(period.value()).toInstant());
+    }
+
+    private static Optional<Instant> start(RetentionStart start, Item item, Subject subject) {
+        return switch (start) {
+            case RetentionStart.AtCollection c -> Optional.of(item.collectedAt());
+            case RetentionStart.AfterEvents(List<String> events) -> events.stream()
+                    .map(subject.lastEvents()::get).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package nl.waarborg.policy.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import nl.waarborg.policy.Finding;
+import nl.waarborg.policy.LoadedPolicy;
+import nl.waarborg.policy.PolicyLint;
+import nl.waarborg.policy.PolicyLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the configured policy at start-up, refuses to start on lint errors (a service must never enforce a
+ * policy it knows to be wrong), and records the version it activates.
+ */
+@Component
+class PolicyActivation implements ActivePolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyActivation.class);
+
+    private final LoadedPolicy loaded;
+    private final PolicyVersion version;
+
+    PolicyActivation(@Value("${waarborg.policy}") String location, ResourceLoader resources, PolicyVersions versions) {
+        this.loaded = load(location, resources);
+        this.version = versions.recordLoad(loaded);
+        log.info("Enforcing policy {} (statement version {}, sha256 {}), stored as version {}", loaded.source(),
+                loaded.policy().statement().version(), loaded.contentHash(), version.id());
+    }
+
+    static LoadedPolicy load(String location, ResourceLoader resources) {
+        Resource resource = resources.getResource(location.contains(":") ? location : "file:" + location);
+        byte[] bytes;
+        try (InputStream in = resource.getInputStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy " + location, e);
+        }
+        PolicyLoader.Result result = PolicyLoader.load(location, bytes);
+        List<Finding> findings = PolicyLint.lint(result);
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PolicyLoader.InvalidPolicyException(errors);
+        }
+        findings.forEach(f -> log.warn("{}", f.format()));
+        return result.loaded();
+    }
+
+    @Override
+    public LoadedPolicy loaded() {
+        return loaded;
+    }
+
+    @Override
+    public PolicyVersion version() {
+        return version;
+    }
+}

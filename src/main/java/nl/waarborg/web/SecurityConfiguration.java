@@ -1,0 +1,73 @@
+package nl.waarborg.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every endpoint's access rule, in one place. Public: the privacy statement and health. Staff (DPO role):
+ * the policy itself and the register. Everything else is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String STAFF = "DPO";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token) throws Exception {
+        http
+                .csrf(csrf -> csrf.disable()) // no cookies or sessions: bearer tokens only
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .addFilterBefore(new BearerTokenFilter(token), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send 'Authorization: Bearer <token>' with a staff token."))
+                        .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN,
+                                "Access denied", "Your role may not use this endpoint.")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
+                                "/api/v1/policy/register").hasRole(STAFF)
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** Authenticates `Authorization: Bearer <staff token>` as the DPO role; anything else stays anonymous. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+        private final StaffToken token;
+
+        BearerTokenFilter(StaffToken token) {
+            this.token = token;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.startsWith("Bearer ") && token.matches(header.substring(7).trim())) {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "staff", null, List.of(new SimpleGrantedAuthority("ROLE_" + STAFF))));
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

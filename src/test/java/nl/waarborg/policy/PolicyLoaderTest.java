@@ -1,0 +1,118 @@
+package nl.waarborg.policy;
+
+import static nl.waarborg.policy.PolicyFixtures.clean;
+import static nl.waarborg.policy.PolicyFixtures.cleanWith;
+import static nl.waarborg.policy.PolicyFixtures.lineOf;
+import static nl.waarborg.policy.PolicyFixtures.lint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyLoaderTest {
+
+    @Test
+    void cleanPolicyLoadsWithEveryPartBound() {
+        PolicyLoader.Result result = PolicyLoader.load("clean.yaml", clean().getBytes(StandardCharsets.UTF_8));
+        assertThat(result.findings()).isEmpty();
+        Policy p = result.orThrow().policy();
+        assertThat(p.controller().name()).isEqualTo("Testopslag B.V.");
+        assertThat(p.purpose("security").orElseThrow().basis()).isEqualTo(LegalBasis.LEGITIMATE_INTEREST);
+        Policy.RetentionRule fiscal = p.retention().stream().filter(r -> r.id().equals("fiscal")).findFirst().orElseThrow();
+        assertThat(fiscal.start()).isEqualTo(new RetentionStart.AfterEvents(List.of("contract-ended", "complaint-closed")));
+        assertThat(fiscal.period().value()).isEqualTo(java.time.Period.ofYears(7));
+        Policy.RetentionRule footage = p.retention().stream().filter(r -> r.id().equals("footage")).findFirst().orElseThrow();
+        assertThat(footage.holds()).containsExactly(new Policy.Hold(HoldKind.INCIDENT, RetentionPeriod.parse("P28D")));
+        assertThat(p.rights().responseTime().value()).isEqualTo(java.time.Period.ofWeeks(4));
+        assertThat(p.controller().authority().name()).isEqualTo("Autoriteit Persoonsgegevens");
+        assertThat(result.orThrow().contentHash()).hasSize(64);
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtItsLineWithoutAPolicy() {
+        String yaml = cleanWith("  version: \"2026.1\"", "  version: [\"2026.1\"");
+        List<Finding> findings = lint(yaml);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).rule()).isEqualTo("yaml-syntax");
+        assertThat(findings.get(0).at().line()).isBetween(lineOf(yaml, "version: [") , lineOf(yaml, "effective:") + 1);
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestKnownOne() {
+        String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
+                "    legal-basis: contract\n    roles: [staff]\n    subjetcs: [lead]");
+        List<Finding> findings = lint(yaml);
+        assertThat(findings).extracting(Finding::rule).contains("unknown-key");
+        Finding f = findings.stream().filter(x -> x.rule().equals("unknown-key")).findFirst().orElseThrow();
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "subjetcs:"));
+        assertThat(f.at().column()).isEqualTo(5);
+        assertThat(f.message()).contains("Did you mean `subjects`?");
+    }
+
+    @Test
+    void undefinedReferenceNamesTheDeclaredIdItProbablyMeant() {
+        String yaml = cleanWith("    data: [video-footage]\n    systems: [cctv]", "    data: [video-footag]\n    systems: [cctv]");
+        List<Finding> findings = lint(yaml);
+        Finding f = findings.stream().filter(x -> x.rule().equals("undefined-reference")).findFirst().orElseThrow();
+        assertThat(f.format()).isEqualTo("policy.yaml:" + lineOf(yaml, "[video-footag]") + ":12: error undefined-reference: "
+                + "`video-footag` is not declared in `data-categories`. Did you mean `video-footage`?");
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() {
+        String yaml = cleanWith("  response-time: P4W", "  response-time: [P4W]");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("must be a single value, not a list");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "response-time:"));
+    }
+
+    @Test
+    void textWithoutLanguagesShowsHowToWriteIt() {
+        String yaml = cleanWith("    name: {nl: Offerte, en: Quote}", "    name: Offerte");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("{nl: \"Offerte\", en: \"...\"}");
+    }
+
+    @Test
+    void unknownWordListsTheValidOnes() {
+        String yaml = cleanWith("    legal-basis: legitimate-interest", "    legal-basis: legitimate-intrest");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("unknown-value")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("use one of consent, contract").contains("Did you mean `legitimate-interest`?");
+    }
+
+    @Test
+    void duplicateIdIsAnErrorAtTheSecondDeclaration() {
+        String yaml = cleanWith("  - id: customer\n    name: {nl: Klanten, en: Customers}",
+                "  - id: customer\n    name: {nl: Klanten, en: Customers}\n  - id: lead\n    name: {nl: Leads, en: Leads}");
+        List<Finding> findings = lint(yaml);
+        assertThat(findings).extracting(Finding::rule).containsExactly("duplicate-id");
+        assertThat(findings.get(0).message()).contains("first at line " + lineOf(yaml, "- id: lead"));
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        String yaml = cleanWith("  kvk: \"12345678\"", "  kvk: \"12345678\"\n  kvk: \"87654321\"");
+        assertThat(lint(yaml)).extracting(Finding::rule).containsExactly("duplicate-key");
+    }
+
+    @Test
+    void missingRequiredSectionIsNamed() {
+        String yaml = clean().replaceAll("(?s)\nrights:.*", "\n");
+        List<Finding> findings = lint(yaml);
+        assertThat(findings).extracting(Finding::rule).containsExactly("missing-key");
+        assertThat(findings.get(0).message()).contains("`rights` is required");
+    }
+
+    @Test
+    void emptyFileIsReported() {
+        assertThat(lint("")).extracting(Finding::rule).containsExactly("yaml-syntax");
+    }
+
+    @Test
+    void contentHashChangesWithTheText() {
+        String a = PolicyLoader.load("a", clean().getBytes(StandardCharsets.UTF_8)).orThrow().contentHash();
+        String b = PolicyLoader.load("b", (clean() + "\n# changed\n").getBytes(StandardCharsets.UTF_8)).orThrow().contentHash();
+        assertThat(a).isNotEqualTo(b);
+    }
+}

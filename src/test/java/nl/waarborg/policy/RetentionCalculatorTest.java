@@ -1,0 +1,125 @@
+package nl.waarborg.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.waarborg.policy.RetentionCalculator.Item;
+import nl.waarborg.policy.RetentionCalculator.Subject;
+import org.junit.jupiter.api.Test;
+
+/** The retention semantics of docs/policy-format.md, on the clean test policy. */
+class RetentionCalculatorTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private final Policy policy = PolicyLoader.load("clean.yaml", PolicyFixtures.clean().getBytes(StandardCharsets.UTF_8))
+            .orThrow().policy();
+    private final RetentionCalculator calculator = new RetentionCalculator(policy, AMSTERDAM);
+
+    private static Instant at(String date) {
+        return java.time.LocalDate.parse(date).atStartOfDay(AMSTERDAM).toInstant();
+    }
+
+    private static Subject subject(Map<String, Instant> joined, Map<String, Instant> events, Set<HoldKind> holds) {
+        return new Subject(joined, events, holds);
+    }
+
+    @Test
+    void footageIsDueSevenDaysAfterCollection() {
+        var outcome = calculator.resolve(new Item("video-footage", Set.of("security"), at("2026-03-01")),
+                subject(Map.of("facility-visitor", at("2026-03-01")), Map.of(), Set.of()));
+        assertThat(outcome.dueAt()).contains(at("2026-03-08"));
+        assertThat(outcome.action()).isEqualTo(EndAction.DELETE);
+    }
+
+    @Test
+    void incidentHoldExtendsToItsMaximumAndReleaseRestores() {
+        Item footage = new Item("video-footage", Set.of("security"), at("2026-03-01"));
+        var held = calculator.resolve(footage, subject(Map.of(), Map.of(), Set.of(HoldKind.INCIDENT)));
+        assertThat(held.dueAt()).contains(at("2026-03-29"));
+        var released = calculator.resolve(footage, subject(Map.of(), Map.of(), Set.of()));
+        assertThat(released.dueAt()).contains(at("2026-03-08"));
+    }
+
+    @Test
+    void holdOfAKindTheRuleDoesNotListChangesNothing() {
+        Item footage = new Item("video-footage", Set.of("security"), at("2026-03-01"));
+        var outcome = calculator.resolve(footage, subject(Map.of(), Map.of(), Set.of(HoldKind.LEGAL_CLAIM)));
+        assertThat(outcome.dueAt()).contains(at("2026-03-08"));
+    }
+
+    @Test
+    void leadDataIsDueSixCalendarMonthsAfterCollection() {
+        var outcome = calculator.resolve(new Item("email", Set.of("quote"), at("2026-01-31")),
+                subject(Map.of("lead", at("2026-01-31")), Map.of(), Set.of()));
+        assertThat(outcome.dueAt()).contains(at("2026-07-31"));
+        assertThat(outcome.governing()).extracting(r -> r.rule().id()).containsExactly("leads");
+    }
+
+    @Test
+    void leadWhoBecameCustomerIsGovernedByTheCustomerRulesInstead() {
+        Item email = new Item("email", Set.of("quote", "rental"), at("2026-01-31"));
+        var converted = subject(Map.of("lead", at("2026-01-31"), "customer", at("2026-02-10")), Map.of(), Set.of());
+        var outcome = calculator.resolve(email, converted);
+        assertThat(outcome.governing()).extracting(r -> r.rule().id()).containsExactly("customers");
+        assertThat(outcome.dueAt()).as("kept while the contract runs").isEmpty();
+
+        var ended = subject(converted.joined(), Map.of("contract-ended", at("2027-02-10")), Set.of());
+        assertThat(calculator.resolve(email, ended).dueAt()).contains(at("2028-02-10"));
+    }
+
+    @Test
+    void startEventNotYetHappenedKeepsTheItem() {
+        var outcome = calculator.resolve(new Item("invoice", Set.of("bookkeeping"), at("2026-01-01")),
+                subject(Map.of("customer", at("2026-01-01")), Map.of(), Set.of()));
+        assertThat(outcome.governed()).isTrue();
+        assertThat(outcome.dueAt()).isEmpty();
+    }
+
+    @Test
+    void complaintClosedAfterContractEndMovesTheFiscalDate() {
+        Item invoice = new Item("invoice", Set.of("bookkeeping"), at("2026-01-01"));
+        Map<String, Instant> events = new HashMap<>(Map.of("contract-ended", at("2027-01-01")));
+        var subject = subject(Map.of("customer", at("2026-01-01")), events, Set.of());
+        assertThat(calculator.resolve(invoice, subject).dueAt()).contains(at("2034-01-01"));
+        events.put("complaint-closed", at("2027-06-15"));
+        assertThat(calculator.resolve(invoice, subject).dueAt()).contains(at("2034-06-15"));
+    }
+
+    @Test
+    void latestOfSeveralMatchingRulesWinsAndOnlyTheRunningRulesPurposesRemain() {
+        // name is held for the rental (1 year after contract end) and for bookkeeping (7 years)
+        Item name = new Item("name", Set.of("rental", "bookkeeping"), at("2026-01-01"));
+        var subject = subject(Map.of("customer", at("2026-01-01")), Map.of("contract-ended", at("2027-01-01")), Set.of());
+        var outcome = calculator.resolve(name, subject);
+        assertThat(outcome.dueAt()).contains(at("2034-01-01"));
+        assertThat(outcome.runningAt(at("2027-06-01"))).extracting(Policy.RetentionRule::id)
+                .containsExactlyInAnyOrder("customers", "fiscal");
+        assertThat(outcome.runningAt(at("2028-06-01"))).extracting(Policy.RetentionRule::id).containsExactly("fiscal");
+    }
+
+    @Test
+    void onATieDeleteWinsOverAnonymise() {
+        String yaml = PolicyFixtures.cleanWith("    period: P1Y\n    start: contract-ended",
+                "    period: P7Y\n    start: [contract-ended, complaint-closed]\n    end: anonymise");
+        Policy tied = PolicyLoader.load("tie.yaml", yaml.getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        Item name = new Item("name", Set.of("rental", "bookkeeping"), at("2026-01-01"));
+        var outcome = new RetentionCalculator(tied, AMSTERDAM).resolve(name,
+                subject(Map.of("customer", at("2026-01-01")), Map.of("contract-ended", at("2027-01-01")), Set.of()));
+        assertThat(outcome.dueAt()).contains(at("2034-01-01"));
+        assertThat(outcome.action()).isEqualTo(EndAction.DELETE);
+    }
+
+    @Test
+    void itemNoRuleGovernsHasNoDueDate() {
+        var outcome = calculator.resolve(new Item("invoice", Set.of("quote"), at("2026-01-01")),
+                subject(Map.of("lead", at("2026-01-01")), Map.of(), Set.of()));
+        assertThat(outcome.governed()).isFalse();
+        assertThat(outcome.dueAt()).isEqualTo(Optional.empty());
+    }
+}
