@@ -33,7 +33,12 @@ public final class DataFolder implements AutoCloseable {
             Path lockFile = root.resolve("waarborg.lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by this very JVM (another instance started in-process)
+            }
             if (lock == null) {
                 String holder = Files.readString(lockFile).trim();
                 channel.close();

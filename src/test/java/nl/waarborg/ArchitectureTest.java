@@ -1,0 +1,66 @@
+package nl.waarborg;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Keeps the layout honest: capabilities meet through public types only, and the deciding cores stay plain Java. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.waarborg");
+
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, and document rendering. */
+    private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
+            "nl.waarborg.policy.lint..", "nl.waarborg.documents"};
+
+    @Test
+    void pureCoresImportNeitherSpringNorJdbc() {
+        noClasses().that().resideInAnyPackage(PURE_CORES)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                        "jakarta.servlet..", "org.postgresql..", "io.zonky..", "com.zaxxer..")
+                .because("decision logic is plain Java, fast and tested in isolation (design.md)")
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policy", "documents", "database", "web", "cli"})
+    void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
+        String base = "nl.waarborg." + capability;
+        noClasses().that().resideOutsideOfPackage(base + "..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".internal..")
+                .allowEmptyShould(true)
+                .because("capabilities meet only through their public types")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lintRulesAreReachedOnlyThroughThePolicyCapability() {
+        noClasses().that().resideOutsideOfPackage("nl.waarborg.policy..")
+                .should().dependOnClassesThat().resideInAPackage("nl.waarborg.policy.lint..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void capabilitiesHaveNoCycles() {
+        slices().matching("nl.waarborg.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
+        for (String capability : List.of("policy", "documents", "database")) {
+            noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
+                    .because("the command line and the web shell sit on top of the capabilities, not under them")
+                    .check(CLASSES);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every endpoint's access rule: an outsider is refused with problem+json, staff get in, the public gets the public. */
+class AccessRulesTest extends ServiceTestBase {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/register?format=csv"})
+    void outsiderIsRefusedStaffEndpoints(String path) {
+        HttpResponse<String> anonymous = http.get(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(anonymous.body()).contains("\"status\":401");
+
+        assertThat(http.get(path, "not-the-token").statusCode()).isEqualTo(401);
+        assertThat(http.get(path, staffToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void undeclaredEndpointsAreRefusedEvenToStaff() {
+        assertThat(http.get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v1/nothing-here", staffToken()).statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/policy", staffToken(), "{}").statusCode()).isEqualTo(403);
+        assertThat(http.get("/actuator/env", staffToken()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void healthIsPublic() {
+        HttpResponse<String> health = http.get("/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+}
