@@ -22,9 +22,9 @@ public record RetentionPeriod(String raw, Period value) {
         return value != null && !value.isNegative() && !value.isZero();
     }
 
-    /** Whether this period can last longer than {@code limit} (month lengths taken at their longest). */
+    /** Whether this period can last longer than {@code limit} where a month is shortest (31 January to 28 February). */
     public boolean exceeds(Period limit) {
-        LocalDate worst = LocalDate.of(2024, 1, 31); // a 31-day month followed by a leap February
+        LocalDate worst = LocalDate.of(2023, 1, 31); // a month measured from 31 January ends on 28 February
         return worst.plus(value).isAfter(worst.plus(limit));
     }
 

@@ -115,4 +115,18 @@ class PolicyLoaderTest {
         String b = PolicyLoader.load("b", (clean() + "\n# changed\n").getBytes(StandardCharsets.UTF_8)).orThrow().contentHash();
         assertThat(a).isNotEqualTo(b);
     }
+
+    @Test
+    void countryMustBeAnIsoCode() {
+        String yaml = cleanWith("    countries: [NL]", "    countries: [Nederland]");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("unknown-value")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("ISO 3166-1");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "[Nederland]"));
+    }
+
+    @Test
+    void requiredTextMayNotBeEmpty() {
+        String yaml = cleanWith("    name: {nl: Offerte, en: Quote}", "    name: {}");
+        assertThat(lint(yaml)).extracting(Finding::rule).containsExactly("missing-key");
+    }
 }

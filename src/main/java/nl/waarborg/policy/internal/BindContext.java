@@ -48,11 +48,6 @@ final class BindContext {
         return true;
     }
 
-    /** Pre-declares ids that every policy has (the built-in `collection` start, the vault system). */
-    void builtIn(String kind, String id) {
-        declared.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(id, null);
-    }
-
     void reference(String kind, String id, Position at) {
         references.add(new Reference(kind, id, at));
     }

@@ -89,6 +89,9 @@ final class MappingReader {
         MappingReader r = new MappingReader(m, child(key), ctx);
         Text t = new Text(r.str("nl", false), r.str("en", false));
         r.done();
+        if (required && t.absent()) {
+            ctx.error(n.at(), "missing-key", "`" + key + "` needs its text: write `nl:` and `en:`");
+        }
         return t;
     }
 

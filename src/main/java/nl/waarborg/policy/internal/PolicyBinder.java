@@ -125,7 +125,7 @@ public final class PolicyBinder {
         Address address = null;
         if (a != null) {
             address = new Address(a.str("street", true), a.str("postcode", true), a.str("city", true),
-                    orDefault(a.str("country", false), "NL"));
+                    orDefault(a.str("country", false), "NL").toUpperCase(java.util.Locale.ROOT));
             a.done();
         }
         MappingReader c = r.mapping("contact", true);
@@ -239,7 +239,7 @@ public final class PolicyBinder {
                 r.text("name", true),
                 r.text("description", false),
                 r.term("role", RecipientRole.class, true, null),
-                r.strings("countries").stream().map(String::toUpperCase).toList(),
+                countries(r, "countries"),
                 r.term("safeguard", Safeguard.class, false, null),
                 r.date("transfer-assessment", false),
                 r.date("processing-agreement", false),
@@ -249,7 +249,7 @@ public final class PolicyBinder {
     private DataSystem system(MappingReader r) {
         return new DataSystem(r.str("id", true), r.text("name", true), r.str("owner", true),
                 r.term("connector", Connector.class, true, null),
-                r.strings("countries").stream().map(String::toUpperCase).toList());
+                countries(r, "countries"));
     }
 
     private Transfers transfers(MappingReader r) {
@@ -277,7 +277,7 @@ public final class PolicyBinder {
         if (r == null) {
             return null;
         }
-        Integer age = r.integer("age-threshold", true);
+        Integer age = r.integer("age-threshold", false);
         Minors m = new Minors(age == null ? 16 : age, r.bool("parental-consent", true));
         r.done();
         return m;
@@ -288,9 +288,29 @@ public final class PolicyBinder {
             return null;
         }
         Security s = new Security(r.bool("confidentiality-agreements", false), r.bool("need-to-know", false),
-                r.strings("data-centres").stream().map(String::toUpperCase).toList(), r.text("measures", false));
+                countries(r, "data-centres"), r.text("measures", false));
         r.done();
         return s;
+    }
+
+    private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+    /** ISO 3166-1 alpha-2 codes; anything else (USA, Nederland) is an error, not silently "outside the EEA". */
+    private List<String> countries(MappingReader r, String key) {
+        List<String> out = new ArrayList<>();
+        for (YamlNode n : r.items(key)) {
+            String v = r.scalar(n, key);
+            if (v == null) {
+                continue;
+            }
+            String code = v.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!ISO_COUNTRIES.contains(code)) {
+                ctx.error(n.at(), "unknown-value", "`" + v + "` is not an ISO 3166-1 two-letter country code (NL, DE, US, ...)"
+                        + Suggestion.hint(code, ISO_COUNTRIES));
+            }
+            out.add(code);
+        }
+        return List.copyOf(out);
     }
 
     private static String orDefault(String v, String dflt) {
