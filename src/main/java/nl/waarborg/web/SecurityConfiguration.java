@@ -43,7 +43,7 @@ class SecurityConfiguration {
                                 "Access denied", "Your role may not use this endpoint.")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
                                 "/api/v1/policy/register").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()

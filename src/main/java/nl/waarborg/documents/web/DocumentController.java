@@ -1,0 +1,74 @@
+package nl.waarborg.documents.web;
+
+import java.util.Locale;
+import nl.waarborg.documents.RegisterFormat;
+import nl.waarborg.documents.RegisterRenderer;
+import nl.waarborg.documents.StatementFormat;
+import nl.waarborg.documents.StatementRenderer;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.service.ActivePolicy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The documents derived from the policy in force: the public privacy statement (also the portal's home
+ * page) and the staff-only Art. 30 register. Access rules live in the web security configuration.
+ */
+@RestController
+class DocumentController {
+
+    private final ActivePolicy active;
+
+    DocumentController(ActivePolicy active) {
+        this.active = active;
+    }
+
+    /** The portal's home page: the statement in the policy's first language, or the one asked for. */
+    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> home(@RequestParam(required = false) String lang) {
+        Lang chosen = lang == null ? active.policy().statement().languages().get(0) : language(lang);
+        return document(StatementRenderer.render(active.policy(), chosen, StatementFormat.HTML),
+                StatementFormat.HTML.mediaType(), null, chosen, "html");
+    }
+
+    @GetMapping("/api/v1/policy/statement")
+    ResponseEntity<byte[]> statement(@RequestParam(defaultValue = "nl") String lang,
+                                     @RequestParam(defaultValue = "html") String format) {
+        Lang chosen = language(lang);
+        StatementFormat f = StatementFormat.parse(format);
+        return document(StatementRenderer.render(active.policy(), chosen, f), f.mediaType(), null, chosen, f.extension());
+    }
+
+    @GetMapping("/api/v1/policy/register")
+    ResponseEntity<byte[]> register(@RequestParam(defaultValue = "csv") String format) {
+        RegisterFormat f = RegisterFormat.parse(format);
+        String file = "register-" + active.version().statementVersion() + "." + f.extension();
+        return document(RegisterRenderer.render(active.policy(), f), f.mediaType(), file, null, f.extension());
+    }
+
+    private static Lang language(String lang) {
+        try {
+            return Lang.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lang must be nl or en, not '" + lang.toLowerCase(Locale.ROOT) + "'");
+        }
+    }
+
+    /** The body with its type, language, and an ETag that changes with the policy version, language and format. */
+    private ResponseEntity<byte[]> document(byte[] body, String mediaType, String attachment, Lang lang, String variant) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(mediaType))
+                .eTag("\"" + active.version().contentHash() + (lang == null ? "" : "-" + lang.code()) + "-" + variant + "\"");
+        if (lang != null) {
+            response.header(HttpHeaders.CONTENT_LANGUAGE, lang.code());
+        }
+        if (attachment != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + attachment + "\"");
+        }
+        return response.body(body);
+    }
+}
