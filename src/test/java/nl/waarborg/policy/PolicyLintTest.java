@@ -31,6 +31,8 @@ class PolicyLintTest {
         return Stream.of(
                 Arguments.of("retention-missing", "  - id: footage\n    data: [video-footage]",
                         "  - id: footage\n    data: [name]", "data: [video-footage]"),
+                Arguments.of("retention-missing", "    purposes: [rental, quote]", "    purposes: [rental]",
+                        "    data: [name, email]"),
                 Arguments.of("retention-not-concrete", "    period: P7D", "    period: zolang als nodig", "zolang als nodig"),
                 Arguments.of("retention-period-invalid", "    period: P7D", "    period: P7X", "P7X"),
                 Arguments.of("retention-period-invalid", "{kind: incident, max: P28D}", "{kind: incident, max: P-1D}", "kind: incident"),

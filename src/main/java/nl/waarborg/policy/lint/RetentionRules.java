@@ -17,15 +17,27 @@ final class RetentionRules {
     static List<LintRule> all() {
         return List.of(
                 Rule.error("retention-missing",
-                        "Every data category a purpose collects, for each of its subject categories, is covered by a retention rule (R2.1).",
+                        "Every data category a purpose collects, for each of its subject categories, is covered by a retention rule, also after the subject converts (R2.1, R2.3).",
                         (p, report) -> {
                             Policy policy = p.policy();
                             for (Purpose purpose : policy.purposes()) {
                                 for (String data : purpose.data()) {
                                     List<String> missing = new ArrayList<>();
                                     for (String subject : subjectsOf(purpose)) {
-                                        if (policy.retention().stream().noneMatch(r -> r.covers(data, subject, purpose.id()))) {
+                                        List<RetentionRule> covering = policy.retention().stream()
+                                                .filter(r -> r.covers(data, subject, purpose.id())).toList();
+                                        if (covering.isEmpty()) {
                                             missing.add(subject);
+                                            continue;
+                                        }
+                                        for (String convertedTo : convertedCategories(covering)) {
+                                            if (policy.retention().stream().noneMatch(r -> governsAfterConversion(r, data, subject,
+                                                    convertedTo, purpose.id()))) {
+                                                report.at("purposes." + purpose.id() + ".data", "`" + data + "` collected for `"
+                                                        + purpose.id() + "` from `" + subject + "` has no retention rule once the subject becomes `"
+                                                        + convertedTo + "` (the rules that cover it are superseded then); add a rule with `data: ["
+                                                        + data + "]` and `subjects: [" + convertedTo + "]`");
+                                            }
                                         }
                                     }
                                     if (!missing.isEmpty()) {
@@ -85,13 +97,32 @@ final class RetentionRules {
                             Policy policy = p.policy();
                             for (RetentionRule rule : policy.retention()) {
                                 boolean used = policy.purposes().stream().anyMatch(purpose -> purpose.data().stream()
-                                        .anyMatch(d -> subjectsOf(purpose).stream().anyMatch(s -> rule.covers(d, s, purpose.id()))));
+                                        .anyMatch(d -> subjectsOf(purpose).stream().anyMatch(s -> rule.covers(d, s, purpose.id())
+                                                || governsAConvertedSubject(policy, rule, d, s, purpose.id()))));
                                 if (!used) {
                                     report.at("retention." + rule.id(), "rule `" + rule.id()
                                             + "` covers no data that any purpose collects; check its `data`, `subjects` and `purposes`, or remove it");
                                 }
                             }
                         }));
+    }
+
+    /** Whether the rule takes over data of {@code from} once another rule that covered it is superseded. */
+    private static boolean governsAConvertedSubject(Policy policy, RetentionRule rule, String data, String from, String purpose) {
+        List<RetentionRule> covering = policy.retention().stream().filter(r -> r.covers(data, from, purpose)).toList();
+        return convertedCategories(covering).stream().anyMatch(to -> governsAfterConversion(rule, data, from, to, purpose));
+    }
+
+    private static List<String> convertedCategories(List<RetentionRule> covering) {
+        return covering.stream().flatMap(r -> r.supersededBy().stream()).distinct().toList();
+    }
+
+    /** Whether {@code rule} governs the data once a subject of {@code from} has also joined {@code to}. */
+    private static boolean governsAfterConversion(RetentionRule rule, String data, String from, String to, String purpose) {
+        boolean scope = (rule.data().isEmpty() || rule.data().contains(data))
+                && (rule.purposes().isEmpty() || rule.purposes().contains(purpose))
+                && (rule.subjects().isEmpty() || from == null || rule.subjects().contains(from) || rule.subjects().contains(to));
+        return scope && !rule.supersededBy().contains(to) && (from == null || !rule.supersededBy().contains(from));
     }
 
     /** The purpose's subject categories, or a single null meaning "any subject". */
