@@ -1,0 +1,399 @@
+package nl.waarborg.documents;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import nl.waarborg.policy.Art9Condition;
+import nl.waarborg.policy.Channel;
+import nl.waarborg.policy.HoldKind;
+import nl.waarborg.policy.IdentityMethod;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.LegalBasis;
+import nl.waarborg.policy.RecipientRole;
+import nl.waarborg.policy.Safeguard;
+
+/**
+ * Every language-dependent word and sentence of the statement and the register. One implementation
+ * per language ({@link PhrasesNl}, {@link PhrasesEn}); adding a language is adding one such class and a
+ * case in {@link #of(Lang)}. Texts from the policy itself are passed in as arguments, never translated.
+ * Sentences are written for a layperson: short, active, "we" and "you".
+ */
+public interface Phrases {
+
+    static Phrases of(Lang lang) {
+        return switch (lang) {
+            case NL -> PhrasesNl.INSTANCE;
+            case EN -> PhrasesEn.INSTANCE;
+        };
+    }
+
+    Lang lang();
+
+    Locale locale();
+
+    // ---- general -------------------------------------------------------------------------------
+
+    /** The word joining the last two items of a list ("en", "and"). */
+    String and();
+
+    /** The word joining alternatives ("of", "or"). */
+    String or();
+
+    /** A date written out, e.g. "1 maart 2025" / "1 March 2025". */
+    default String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", locale()).format(date);
+    }
+
+    /** "a, b and c" ("a; b, c and d" when an item holds a comma). */
+    default String list(List<String> items) {
+        return join(items, and());
+    }
+
+    /** "a, b or c". */
+    default String alternatives(List<String> items) {
+        return join(items, or());
+    }
+
+    private static String join(List<String> items, String word) {
+        List<String> xs = items.stream().filter(s -> s != null && !s.isBlank()).toList();
+        if (xs.isEmpty()) {
+            return "";
+        }
+        if (xs.size() == 1) {
+            return xs.get(0);
+        }
+        // items that hold commas themselves are set apart with semicolons, so the list stays readable
+        String separator = xs.stream().anyMatch(x -> x.indexOf(',') >= 0) ? "; " : ", ";
+        return String.join(separator, xs.subList(0, xs.size() - 1)) + " " + word + " " + xs.get(xs.size() - 1);
+    }
+
+    /** The name of a country from its ISO 3166 code, in this language. */
+    default String country(String code) {
+        String name = Locale.of("", code).getDisplayCountry(locale());
+        return name == null || name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+    }
+
+    /** A number of time units: "7 dagen", "1 year". Unit is one of Y, M, W, D. */
+    String duration(long amount, char unit);
+
+    /** Shown where the policy leaves something empty. */
+    String none();
+
+    // ---- statement: title and sections ---------------------------------------------------------
+
+    String statementTitle(String controller);
+
+    String statementIntro(String controller);
+
+    String contents();
+
+    String hWhoWeAre();
+
+    String hData();
+
+    String hSources();
+
+    String hPurposes();
+
+    String hRetention();
+
+    String hRecipients();
+
+    String hTransfers();
+
+    String hAutomated();
+
+    String hRights();
+
+    String hRequests();
+
+    String hComplaints();
+
+    String hSecurity();
+
+    String hMinors();
+
+    String hVersions();
+
+    // ---- who we are ----------------------------------------------------------------------------
+
+    String controllerIs(String controller);
+
+    String lAddress();
+
+    String lKvk();
+
+    String lEmail();
+
+    String lPhone();
+
+    String lWebsite();
+
+    String questions();
+
+    String dpo(String name);
+
+    // ---- data ----------------------------------------------------------------------------------
+
+    String dataIntro();
+
+    String flagSpecial();
+
+    String flagCriminal();
+
+    String flagNationalId();
+
+    String flagChildren();
+
+    String extraProtected();
+
+    String extraProtectedNote();
+
+    // ---- sources -------------------------------------------------------------------------------
+
+    String sourcesIntro();
+
+    String sourceNeedsConsent();
+
+    // ---- purposes ------------------------------------------------------------------------------
+
+    String purposesIntro();
+
+    String lData();
+
+    String lSubjects();
+
+    String lBasis();
+
+    String lSharedWith();
+
+    String basisName(LegalBasis basis);
+
+    /** The article a basis rests on: "art. 6 lid 1 onder f AVG" / "Art. 6(1)(f) GDPR". */
+    String basisArticle(LegalBasis basis);
+
+    String basisMissing();
+
+    String basisExplained(LegalBasis basis);
+
+    String ourInterest(String interest);
+
+    String balancing(String balancing);
+
+    String law(String law);
+
+    String withdrawConsent();
+
+    String canObject();
+
+    String directMarketing();
+
+    String art9(String condition);
+
+    String art9Name(Art9Condition condition);
+
+    // ---- retention -----------------------------------------------------------------------------
+
+    String retentionIntro();
+
+    String retentionOverlap();
+
+    List<String> retentionHeader();
+
+    String allData();
+
+    String startCollection();
+
+    String startEvent(String event);
+
+    String startLatest(List<String> events);
+
+    String endDelete();
+
+    String endAnonymise();
+
+    String hold(HoldKind kind, String max);
+
+    String superseded(List<String> subjectCategories);
+
+    // ---- recipients and transfers --------------------------------------------------------------
+
+    String recipientsIntro();
+
+    List<String> recipientsHeader();
+
+    String role(RecipientRole role);
+
+    String pseudonymisedOnly();
+
+    String onlyWhenLawRequires();
+
+    String insideEea();
+
+    String safeguard(Safeguard safeguard);
+
+    String transferAssessment(String date);
+
+    String processingAgreement(String date);
+
+    String noRecipients();
+
+    String transfersNone();
+
+    String transfersEuOnly();
+
+    String transfersNoneOutside();
+
+    String transfersOutside(String recipients);
+
+    String transfersAssessed();
+
+    String transfersCopy(String email);
+
+    // ---- automated decisions and profiling -----------------------------------------------------
+
+    String noAutomatedDecisions();
+
+    String noProfiling();
+
+    String profiling(String purpose);
+
+    String profilingObjection(boolean alwaysStops);
+
+    String automatedDecision(String purpose);
+
+    String automatedDecisionRights();
+
+    // ---- rights --------------------------------------------------------------------------------
+
+    String rightsIntro(String requestsHeading);
+
+    String rAccess();
+
+    String rAccessText();
+
+    String rRectification();
+
+    String rRectificationText();
+
+    String rErasure();
+
+    String rErasureText();
+
+    String rRestriction();
+
+    String rRestrictionText();
+
+    String rPortability();
+
+    String rPortabilityText();
+
+    String rObjection();
+
+    String rObjectionText();
+
+    String rWithdrawal();
+
+    String rWithdrawalText();
+
+    String appliesTo(String purposes);
+
+    String objectionAppliesToNothing();
+
+    String withdrawalAppliesToNothing();
+
+    // ---- requests ------------------------------------------------------------------------------
+
+    String channelsIntro();
+
+    String channel(Channel channel, String detail);
+
+    String identityIntro();
+
+    String identity(IdentityMethod method);
+
+    String freeOfCharge();
+
+    String notFreeOfCharge();
+
+    String responseTime(String duration);
+
+    String extension(String duration);
+
+    String objectionDecision();
+
+    String refusal();
+
+    // ---- complaints ----------------------------------------------------------------------------
+
+    String complaint(String authority);
+
+    String dpoSupervises();
+
+    String acmSupervises();
+
+    // ---- security ------------------------------------------------------------------------------
+
+    String securityIntro();
+
+    String needToKnow();
+
+    String confidentiality();
+
+    String dataCentres(String countries, boolean allInEea);
+
+    String breach(String authority);
+
+    // ---- minors --------------------------------------------------------------------------------
+
+    String minorsParental(int age);
+
+    String minorsNotServed(int age);
+
+    // ---- versions ------------------------------------------------------------------------------
+
+    String currentVersion(String version, String date);
+
+    String changes();
+
+    String previousVersionsIntro();
+
+    String previousVersion(String version, String date);
+
+    String noPreviousVersions();
+
+    // ---- register ------------------------------------------------------------------------------
+
+    String registerTitle(String controller);
+
+    String registerIntro(String version, String date);
+
+    /** Column headings of the register, in the order of {@link RegisterTable.Column}. */
+    String column(RegisterTable.Column column);
+
+    String flagDirectMarketing();
+
+    String flagProfiling();
+
+    String flagAutomatedDecision();
+
+    String notDeclared();
+
+    String stance(nl.waarborg.policy.TransferStance stance);
+
+    /** Prefix of a register retention line that applies only once the subject converted: "Na conversie naar Klanten:". */
+    String afterConversion(String subjectCategories);
+
+    /** Retention start in the register's shorter style. */
+    String regStartCollection();
+
+    /** "daarna verwijderd" / "then deleted". */
+    String then(String end);
+
+    String regNeedToKnow();
+
+    String regConfidentiality();
+
+    String regDataCentres(String countries);
+}

@@ -1,0 +1,36 @@
+package nl.waarborg.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.Policy;
+
+/**
+ * Renders the public privacy statement of a policy (R1–R4, R6.7): who we are, what we collect and why,
+ * on which basis, for how long, with whom, and how to use every right. Everything is derived from the
+ * policy; the fixed wording comes from {@link Phrases}. Pure function: no I/O, no clock.
+ */
+public final class StatementRenderer {
+
+    private StatementRenderer() {
+    }
+
+    /** The statement in one language and format: UTF-8 text for MD and HTML, a PDF document for PDF. */
+    public static byte[] render(Policy policy, Lang lang, StatementFormat format) {
+        Objects.requireNonNull(format, "format");
+        Doc doc = document(policy, lang);
+        return switch (format) {
+            case MD -> MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8);
+            case HTML -> HtmlWriter.write(doc, HtmlWriter.Style.PAGE, Phrases.of(lang).contents())
+                    .getBytes(StandardCharsets.UTF_8);
+            case PDF -> PdfWriter.write(HtmlWriter.write(doc, HtmlWriter.Style.PRINT, Phrases.of(lang).contents()));
+        };
+    }
+
+    /** The statement as a document tree, for callers that lay it out themselves (e.g. a web page). */
+    public static Doc document(Policy policy, Lang lang) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(lang, "lang");
+        return new StatementBuilder(policy, Phrases.of(lang)).build();
+    }
+}

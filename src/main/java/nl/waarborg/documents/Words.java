@@ -1,0 +1,292 @@
+package nl.waarborg.documents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.Policy.DataCategory;
+import nl.waarborg.policy.Policy.Hold;
+import nl.waarborg.policy.Policy.Purpose;
+import nl.waarborg.policy.Policy.RetentionRule;
+import nl.waarborg.policy.RetentionPeriod;
+import nl.waarborg.policy.RetentionStart;
+import nl.waarborg.policy.Text;
+
+/** Policy facts put into words with a {@link Phrases}; shared by the statement and the register. */
+final class Words {
+
+    private static final Pattern ISO = Pattern.compile("P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?",
+            Pattern.CASE_INSENSITIVE);
+
+    final Policy policy;
+    final Phrases p;
+    final Lang lang;
+
+    Words(Policy policy, Phrases phrases) {
+        this.policy = policy;
+        this.p = phrases;
+        this.lang = phrases.lang();
+    }
+
+    /** A policy text in this language (falling back to the other); empty for null. */
+    String t(Text text) {
+        return text == null ? "" : text.in(lang).strip();
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The text with one final full stop (or other closing punctuation). */
+    static String sentence(String s) {
+        String x = s == null ? "" : s.strip();
+        if (x.isEmpty()) {
+            return x;
+        }
+        char last = x.charAt(x.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? x : x + ".";
+    }
+
+    /**
+     * A name as it reads inside a sentence: "Einde van de overeenkomst" becomes "einde van de overeenkomst",
+     * while names whose first word holds more capitals or digits ("KvK-nummer", "AI-assistent", "IP-adres")
+     * are left alone.
+     */
+    String inSentence(String name) {
+        if (name == null || name.length() < 2) {
+            return name;
+        }
+        int space = name.indexOf(' ');
+        String word = space < 0 ? name : name.substring(0, space);
+        if (!Character.isUpperCase(word.charAt(0)) || word.length() < 2) {
+            return name;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isUpperCase(c) || Character.isDigit(c)) {
+                return name;
+            }
+        }
+        return word.substring(0, 1).toLowerCase(p.locale()) + name.substring(1);
+    }
+
+    /** A list of names in running text: the first as written, the others as they read inside a sentence. */
+    String listInSentence(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(i == 0 ? names.get(i) : inSentence(names.get(i)));
+        }
+        return p.list(out);
+    }
+
+    /** A period in words: P7D → "7 dagen"/"7 days", P160W → "160 weken", P1Y6M → "1 jaar en 6 maanden". */
+    String duration(RetentionPeriod period) {
+        if (period == null) {
+            return p.notDeclared();
+        }
+        Matcher m = ISO.matcher(period.raw() == null ? "" : period.raw().strip());
+        if (!m.matches() || period.raw().strip().length() < 3) {
+            return period.raw();
+        }
+        List<String> parts = new ArrayList<>();
+        char[] units = {'Y', 'M', 'W', 'D'};
+        for (int i = 0; i < units.length; i++) {
+            if (m.group(i + 1) != null) {
+                long n = Long.parseLong(m.group(i + 1));
+                if (n != 0) {
+                    parts.add(p.duration(n, units[i]));
+                }
+            }
+        }
+        return parts.isEmpty() ? period.raw() : p.list(parts);
+    }
+
+    /** From when a rule's period counts, in words. */
+    String start(RetentionStart start) {
+        if (start instanceof RetentionStart.AfterEvents(List<String> events) && !events.isEmpty()) {
+            List<String> names = events.stream()
+                    .map(e -> policy.lifecycleEvent(e).map(x -> inSentence(t(x.name()))).filter(s -> !s.isBlank()).orElse(e))
+                    .toList();
+            return names.size() == 1 ? p.startEvent(names.get(0)) : p.startLatest(names);
+        }
+        return p.startCollection();
+    }
+
+    String end(EndAction end) {
+        return end == EndAction.ANONYMISE ? p.endAnonymise() : p.endDelete();
+    }
+
+    List<String> holds(RetentionRule rule) {
+        return rule.holds().stream().map((Hold h) -> p.hold(h.kind(), h.max() == null ? null : duration(h.max()))).toList();
+    }
+
+    /** What a rule covers, for a reader: its description, else its data categories (and subject categories). */
+    String what(RetentionRule rule) {
+        if (rule.description() != null && !t(rule.description()).isEmpty()) {
+            return t(rule.description());
+        }
+        String data = rule.data().isEmpty() ? p.allData() : listInSentence(dataNames(rule.data()));
+        if (rule.subjects().isEmpty()) {
+            return data;
+        }
+        return data + " (" + listInSentence(subjectNames(rule.subjects())) + ")";
+    }
+
+    List<String> dataNames(List<String> ids) {
+        return names(ids, policy::dataCategory, DataCategory::name);
+    }
+
+    List<String> subjectNames(List<String> ids) {
+        return names(ids, policy::subjectCategory, Policy.SubjectCategory::name);
+    }
+
+    List<String> recipientNames(List<String> ids) {
+        return names(ids, policy::recipient, Policy.Recipient::name);
+    }
+
+    List<String> sourceNames(List<String> ids) {
+        return names(ids, policy::source, Policy.Source::name);
+    }
+
+    List<String> systemNames(List<String> ids) {
+        return names(ids, policy::system, Policy.DataSystem::name);
+    }
+
+    List<String> roleNames(List<String> ids) {
+        return names(ids, policy::role, Policy.Role::name);
+    }
+
+    List<String> purposeNames(List<Purpose> purposes) {
+        return purposes.stream().map(this::name).toList();
+    }
+
+    String name(Purpose purpose) {
+        String n = t(purpose.name());
+        return n.isEmpty() ? purpose.id() : n;
+    }
+
+    private <T> List<String> names(List<String> ids, Function<String, Optional<T>> find, Function<T, Text> name) {
+        return ids.stream().map(id -> find.apply(id).map(x -> t(name.apply(x))).filter(s -> !s.isEmpty()).orElse(id))
+                .toList();
+    }
+
+    /** The subject categories a purpose concerns; empty in the policy means every declared category. */
+    List<String> subjectsOf(Purpose purpose) {
+        return purpose.subjects().isEmpty()
+                ? policy.subjectCategories().stream().map(Policy.SubjectCategory::id).toList()
+                : purpose.subjects();
+    }
+
+    /**
+     * The retention rules that govern some data of a purpose (semantics rule 1), including the rules that
+     * take over once a subject converts (rule 2: a lead's quote data falls under the customer rules).
+     */
+    List<RetentionRule> rulesFor(Purpose purpose) {
+        List<RetentionRule> out = new ArrayList<>();
+        for (RetentionRule rule : policy.retention()) {
+            if (!coveredData(rule, purpose).isEmpty()) {
+                out.add(rule);
+            }
+        }
+        return out;
+    }
+
+    /** The data categories of a purpose that a rule governs, directly or after a conversion. */
+    List<String> coveredData(RetentionRule rule, Purpose purpose) {
+        return purpose.data().stream()
+                .filter(d -> covers(rule, d, purpose) || !convertedTo(rule, d, purpose).isEmpty())
+                .toList();
+    }
+
+    /** The subject categories after whose joining (and only then) the rule governs this data of the purpose. */
+    List<String> convertedTo(RetentionRule rule, String data, Purpose purpose) {
+        if (covers(rule, data, purpose)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (RetentionRule first : policy.retention()) {
+            if (first == rule || !covers(first, data, purpose)) {
+                continue;
+            }
+            for (String to : first.supersededBy()) {
+                boolean scope = (rule.data().isEmpty() || rule.data().contains(data))
+                        && (rule.purposes().isEmpty() || rule.purposes().contains(purpose.id()))
+                        && (rule.subjects().isEmpty() || rule.subjects().contains(to));
+                if (scope && !rule.supersededBy().contains(to) && !out.contains(to)) {
+                    out.add(to);
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean covers(RetentionRule rule, String data, Purpose purpose) {
+        List<String> subjects = purpose.subjects().isEmpty() ? nullList() : purpose.subjects();
+        return subjects.stream().anyMatch(s -> rule.covers(data, s, purpose.id()));
+    }
+
+    private static List<String> nullList() {
+        List<String> any = new ArrayList<>();
+        any.add(null);
+        return any;
+    }
+
+    /** The flags that make a category extra protected, in words. */
+    List<String> flags(DataCategory d) {
+        List<String> out = new ArrayList<>();
+        if (d.special()) {
+            out.add(p.flagSpecial());
+        }
+        if (d.criminal()) {
+            out.add(p.flagCriminal());
+        }
+        if (d.nationalId()) {
+            out.add(p.flagNationalId());
+        }
+        if (d.children()) {
+            out.add(p.flagChildren());
+        }
+        return out;
+    }
+
+    /** The purposes that list a recipient. */
+    List<Purpose> purposesSharingWith(String recipient) {
+        return policy.purposes().stream().filter(x -> x.recipients().contains(recipient)).toList();
+    }
+
+    /** One line of an address: "Havenweg 12, 1234 AB Rijswijk" (plus the country outside the Netherlands). */
+    String address() {
+        Policy.Address a = policy.controller() == null ? null : policy.controller().address();
+        if (a == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!blank(a.street())) {
+            parts.add(a.street().strip());
+        }
+        String town = ((blank(a.postcode()) ? "" : a.postcode().strip() + " ") + (blank(a.city()) ? "" : a.city().strip())).strip();
+        if (!town.isEmpty()) {
+            parts.add(town);
+        }
+        if (!blank(a.country()) && !a.country().equalsIgnoreCase("NL")) {
+            parts.add(p.country(a.country().strip()));
+        }
+        return String.join(", ", parts);
+    }
+
+    String controllerName() {
+        return policy.controller() == null || blank(policy.controller().name()) ? "?" : policy.controller().name().strip();
+    }
+
+    static <T> List<T> distinct(List<T> xs) {
+        Set<T> s = new LinkedHashSet<>(xs);
+        return List.copyOf(s);
+    }
+}

@@ -1,0 +1,52 @@
+package nl.waarborg.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.PolicyLoader;
+
+/** The test policy of the documents capability, and variations of it. */
+public final class DocumentsFixture {
+
+    private DocumentsFixture() {
+    }
+
+    /** src/test/resources/policies/documents-fixture.yaml on the test class path. */
+    public static Path path() {
+        try {
+            return Path.of(DocumentsFixture.class.getResource("/policies/documents-fixture.yaml").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Policy policy() {
+        try {
+            return PolicyLoader.load(path()).orThrow().policy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The purpose ids of the fixture, in order. */
+    public static final List<String> PURPOSES = List.of("quote", "rental-contract", "camera-surveillance",
+            "fiscal-records", "newsletter", "accessibility");
+
+    public static Policy withControllerName(Policy p, String name) {
+        Policy.Controller c = p.controller();
+        return with(p, p.statement(), new Policy.Controller(name, c.kvk(), c.address(), c.contact(), c.dpo(), c.authority()));
+    }
+
+    public static Policy withStatement(Policy p, Policy.Statement statement) {
+        return with(p, statement, p.controller());
+    }
+
+    private static Policy with(Policy p, Policy.Statement statement, Policy.Controller controller) {
+        return new Policy(p.format(), statement, controller, p.roles(), p.subjectCategories(), p.dataCategories(),
+                p.sources(), p.lifecycleEvents(), p.purposes(), p.retention(), p.recipients(), p.systems(), p.transfers(),
+                p.rights(), p.minors(), p.security());
+    }
+}
