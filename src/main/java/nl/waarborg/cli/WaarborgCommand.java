@@ -21,6 +21,10 @@ public final class WaarborgCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // before any logger exists: one-shot commands keep stdout for their output
+            System.setProperty("logback.configurationFile", "waarborg-cli-logback.xml");
+        }
         System.exit(commandLine().execute(args));
     }
 

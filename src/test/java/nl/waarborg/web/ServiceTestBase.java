@@ -33,7 +33,7 @@ public abstract class ServiceTestBase {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected HttpTestClient http;
 

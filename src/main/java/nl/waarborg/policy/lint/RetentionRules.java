@@ -1,7 +1,10 @@
 package nl.waarborg.policy.lint;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.Hold;
 import nl.waarborg.policy.Policy.Purpose;
@@ -19,35 +22,26 @@ final class RetentionRules {
                 Rule.error("retention-missing",
                         "Every data category a purpose collects, for each of its subject categories, is covered by a retention rule, also after the subject converts (R2.1, R2.3).",
                         (p, report) -> {
-                            Policy policy = p.policy();
-                            for (Purpose purpose : policy.purposes()) {
-                                for (String data : purpose.data()) {
-                                    List<String> missing = new ArrayList<>();
-                                    for (String subject : subjectsOf(purpose)) {
-                                        List<RetentionRule> covering = policy.retention().stream()
-                                                .filter(r -> r.covers(data, subject, purpose.id())).toList();
-                                        if (covering.isEmpty()) {
-                                            missing.add(subject);
-                                            continue;
-                                        }
-                                        for (String convertedTo : convertedCategories(covering)) {
-                                            if (policy.retention().stream().noneMatch(r -> governsAfterConversion(r, data, subject,
-                                                    convertedTo, purpose.id()))) {
-                                                report.at("purposes." + purpose.id() + ".data", "`" + data + "` collected for `"
-                                                        + purpose.id() + "` from `" + subject + "` has no retention rule once the subject becomes `"
-                                                        + convertedTo + "` (the rules that cover it are superseded then); add a rule with `data: ["
-                                                        + data + "]` and `subjects: [" + convertedTo + "]`");
-                                            }
-                                        }
-                                    }
-                                    if (!missing.isEmpty()) {
-                                        report.at("purposes." + purpose.id() + ".data", "`" + data + "` is collected for `"
-                                                + purpose.id() + "`" + forSubjects(missing, purpose)
-                                                + " but no retention rule covers it; add a rule under `retention:` with `data: ["
-                                                + data + "]` and a concrete `period:` such as P2Y");
-                                    }
+                            Map<String, List<String>> missing = new LinkedHashMap<>();
+                            for (RetentionCoverage.Gap gap : new RetentionCoverage(p.policy()).gaps) {
+                                String path = "purposes." + gap.purpose().id() + ".data";
+                                if (gap.convertedTo() != null) {
+                                    report.at(path, "`" + gap.data() + "` collected for `" + gap.purpose().id() + "` from `"
+                                            + gap.subject() + "` has no retention rule once the subject becomes `" + gap.convertedTo()
+                                            + "` (the rules that cover it are superseded then); add a rule with `data: [" + gap.data()
+                                            + "]` and `subjects: [" + gap.convertedTo() + "]`");
+                                } else {
+                                    missing.computeIfAbsent(gap.purpose().id() + "\u0000" + gap.data(), k -> new ArrayList<>())
+                                            .add(gap.subject());
                                 }
                             }
+                            missing.forEach((key, subjects) -> {
+                                String purpose = key.substring(0, key.indexOf('\u0000'));
+                                String data = key.substring(key.indexOf('\u0000') + 1);
+                                report.at("purposes." + purpose + ".data", "`" + data + "` is collected for `" + purpose + "`"
+                                        + forSubjects(subjects) + " but no retention rule covers it; add a rule under `retention:` with `data: ["
+                                        + data + "]` and a concrete `period:` such as P2Y");
+                            });
                         }),
                 Rule.error("retention-not-concrete",
                         "A retention period is a concrete duration; \"as long as necessary\" is not one (R2.8).",
@@ -94,35 +88,14 @@ final class RetentionRules {
                 Rule.warning("retention-rule-unused",
                         "A retention rule covers at least one category that some purpose collects.",
                         (p, report) -> {
-                            Policy policy = p.policy();
-                            for (RetentionRule rule : policy.retention()) {
-                                boolean used = policy.purposes().stream().anyMatch(purpose -> purpose.data().stream()
-                                        .anyMatch(d -> subjectsOf(purpose).stream().anyMatch(s -> rule.covers(d, s, purpose.id())
-                                                || governsAConvertedSubject(policy, rule, d, s, purpose.id()))));
-                                if (!used) {
+                            Set<String> used = new RetentionCoverage(p.policy()).usedRules;
+                            for (RetentionRule rule : p.policy().retention()) {
+                                if (!used.contains(rule.id())) {
                                     report.at("retention." + rule.id(), "rule `" + rule.id()
                                             + "` covers no data that any purpose collects; check its `data`, `subjects` and `purposes`, or remove it");
                                 }
                             }
                         }));
-    }
-
-    /** Whether the rule takes over data of {@code from} once another rule that covered it is superseded. */
-    private static boolean governsAConvertedSubject(Policy policy, RetentionRule rule, String data, String from, String purpose) {
-        List<RetentionRule> covering = policy.retention().stream().filter(r -> r.covers(data, from, purpose)).toList();
-        return convertedCategories(covering).stream().anyMatch(to -> governsAfterConversion(rule, data, from, to, purpose));
-    }
-
-    private static List<String> convertedCategories(List<RetentionRule> covering) {
-        return covering.stream().flatMap(r -> r.supersededBy().stream()).distinct().toList();
-    }
-
-    /** Whether {@code rule} governs the data once a subject of {@code from} has also joined {@code to}. */
-    private static boolean governsAfterConversion(RetentionRule rule, String data, String from, String to, String purpose) {
-        boolean scope = (rule.data().isEmpty() || rule.data().contains(data))
-                && (rule.purposes().isEmpty() || rule.purposes().contains(purpose))
-                && (rule.subjects().isEmpty() || from == null || rule.subjects().contains(from) || rule.subjects().contains(to));
-        return scope && !rule.supersededBy().contains(to) && (from == null || !rule.supersededBy().contains(from));
     }
 
     /** The purpose's subject categories, or a single null meaning "any subject". */
@@ -135,7 +108,7 @@ final class RetentionRules {
         return purpose.subjects();
     }
 
-    private static String forSubjects(List<String> missing, Purpose purpose) {
+    private static String forSubjects(List<String> missing) {
         return missing.size() == 1 && missing.get(0) == null ? ""
                 : " from " + String.join(", ", missing.stream().map(s -> "`" + s + "`").toList());
     }

@@ -1,6 +1,5 @@
 package nl.waarborg.policy.lint;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LoadedPolicy;
@@ -46,32 +45,47 @@ final class StatementRules {
                 }
             }
         } else if (node instanceof List<?> list) {
-            for (Object item : list) {
-                walk(p, item, path + "." + idOf(item, list.indexOf(item)), report);
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                walk(p, item, path + "." + idOf(item, i), report);
             }
-        } else if (node instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                try {
-                    Object value = c.getAccessor().invoke(r);
+        } else if (node instanceof Record r && !(node instanceof nl.waarborg.policy.RetentionPeriod)) {
+            for (Component c : COMPONENTS.get(r.getClass())) {
+                if (c.mayHoldText()) {
+                    Object value = c.value(r);
                     if (value != null) {
-                        walk(p, value, path.isEmpty() ? kebab(c.getName()) : path + "." + kebab(c.getName()), report);
+                        walk(p, value, path.isEmpty() ? c.key() : path + "." + c.key(), report);
                     }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
                 }
             }
         }
     }
 
+    /** A record component with its YAML key, looked up once per record class (reflection is slow per call). */
+    private record Component(String key, java.lang.reflect.Method accessor, boolean mayHoldText) {
+        Object value(Record r) {
+            try {
+                return accessor.invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents()).map(c -> new Component(kebab(c.getName()),
+                    c.getAccessor(), c.getType() == Text.class || c.getType() == List.class || Record.class.isAssignableFrom(c.getType())))
+                    .toList();
+        }
+    };
+
     private static String idOf(Object item, int index) {
         if (item instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.getName().equals("id")) {
-                    try {
-                        return String.valueOf(c.getAccessor().invoke(r));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
+            for (Component c : COMPONENTS.get(r.getClass())) {
+                if (c.key().equals("id")) {
+                    return String.valueOf(c.value(r));
                 }
             }
         }
