@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import nl.waarborg.WaarborgApplication;
-import nl.waarborg.database.DataFolder;
-import nl.waarborg.policy.PolicyLoader;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -51,11 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             context = SpringApplication.run(WaarborgApplication.class, args.toArray(String[]::new));
         } catch (RuntimeException e) {
-            Throwable known = knownCause(e);
-            if (known == null) {
-                throw e;
-            }
-            System.err.println("waarborg: " + known.getMessage());
+            // Spring Boot has already reported the failure (our failure analyzers keep known ones short)
             return 1;
         }
         // The picocli entry point exits when call() returns, so serve waits here until the service is stopped.
@@ -69,16 +63,5 @@ final class ServeCommand implements Callable<Integer> {
             closed.await();
         }
         return 0;
-    }
-
-    /** A start-up failure with a message meant for the operator, rather than a bug. */
-    private static Throwable knownCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataFolder.DataFolderInUseException || t instanceof PolicyLoader.InvalidPolicyException
-                    || t instanceof java.io.UncheckedIOException) {
-                return t;
-            }
-        }
-        return null;
     }
 }

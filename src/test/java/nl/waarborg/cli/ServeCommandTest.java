@@ -28,8 +28,10 @@ class ServeCommandTest {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(output).contains("waarborg: the data folder " + data.toAbsolutePath()
-                    + " is in use by another running Waarborg (pid " + ProcessHandle.current().pid() + ")");
+            assertThat(output).contains("APPLICATION FAILED TO START").contains("the data folder " + data.toAbsolutePath()
+                    + " is in use by another running Waarborg (pid " + ProcessHandle.current().pid() + ")")
+                    .contains("waarborg serve --data DIR");
+            assertThat(output).as("no stack trace for an operator's mistake").doesNotContain("\tat ");
         }
     }
 
@@ -47,7 +49,21 @@ class ServeCommandTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).isEqualTo(1);
-        assertThat(output).contains("waarborg: the policy has errors:")
-                .contains(broken + ":").contains("error response-time-too-long");
+        assertThat(output).contains("the policy has errors:")
+                .contains(broken + ":").contains("error response-time-too-long").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unreadablePolicyIsNamed() throws Exception {
+        Process p = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                WaarborgCommand.class.getName(), "serve", "--data", data.resolve("d").toString(), "--port", "0",
+                "--policy", data.resolve("missing.yaml").toString()))
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(output).contains("cannot read the policy " + data.resolve("missing.yaml")).doesNotContain("\tat ");
     }
 }

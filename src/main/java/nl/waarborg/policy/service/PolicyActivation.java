@@ -40,7 +40,7 @@ class PolicyActivation implements ActivePolicy {
         try (InputStream in = resource.getInputStream()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the policy " + location, e);
+            throw new UnreadablePolicyException(location, e);
         }
         PolicyLoader.Result result = PolicyLoader.load(location, bytes);
         List<Finding> findings = PolicyLint.lint(result);
@@ -50,6 +50,13 @@ class PolicyActivation implements ActivePolicy {
         }
         findings.forEach(f -> log.warn("{}", f.format()));
         return result.loaded();
+    }
+
+    /** The configured policy could not be read at all. */
+    static final class UnreadablePolicyException extends UncheckedIOException {
+        UnreadablePolicyException(String location, IOException cause) {
+            super("cannot read the policy " + location + ": " + cause.getMessage(), cause);
+        }
     }
 
     @Override
