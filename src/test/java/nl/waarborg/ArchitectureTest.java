@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     /** The plain-Java cores: policy model, loading, lint, retention semantics, and document rendering. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
-            "nl.waarborg.policy.lint..", "nl.waarborg.documents"};
+            "nl.waarborg.policy.lint..", "nl.waarborg.documents", "nl.waarborg.vault.crypto.."};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {

@@ -1,0 +1,47 @@
+package nl.waarborg.vault.crypto;
+
+import com.google.crypto.tink.Aead;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.UUID;
+
+/**
+ * Encrypts one subject's personal values. Each ciphertext is bound (as associated data) to the subject and
+ * the data category, so a value moved to another subject or relabelled as another category fails to
+ * decrypt instead of being silently misread.
+ */
+public final class ValueCipher {
+
+    private final UUID subject;
+    private final Aead aead;
+
+    ValueCipher(UUID subject, Aead aead) {
+        this.subject = subject;
+        this.aead = aead;
+    }
+
+    public byte[] encrypt(String dataCategory, String value) {
+        try {
+            return aead.encrypt(value.getBytes(StandardCharsets.UTF_8), context(dataCategory));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String dataCategory, byte[] ciphertext) {
+        try {
+            return new String(aead.decrypt(ciphertext, context(dataCategory)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            // no value or category in the message: it may end up in a log
+            throw new IllegalStateException("a value of subject " + subject + " does not decrypt as its category", e);
+        }
+    }
+
+    private byte[] context(String dataCategory) {
+        byte[] category = dataCategory.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(16 + category.length)
+                .putLong(subject.getMostSignificantBits()).putLong(subject.getLeastSignificantBits())
+                .put(category).array();
+    }
+}
