@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `waarborg` command line: one executable jar, one subcommand per task. */
 @Command(name = "waarborg", mixinStandardHelpOptions = true, version = "Waarborg 0.1.0",
         description = "Waarborg: the privacy statement made executable.",
-        subcommands = {ServeCommand.class, LintCommand.class, StatementCommand.class, RegisterCommand.class})
+        subcommands = {ServeCommand.class, LintCommand.class, StatementCommand.class, RegisterCommand.class,
+                KeysCommand.class})
 public final class WaarborgCommand implements Runnable {
 
     /** Exit code for input that could not be read at all (design.md). */

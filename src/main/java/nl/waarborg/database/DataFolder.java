@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DataFolder implements AutoCloseable {
 
+    private static final String DATABASE_URL = "database.url";
+
     private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
@@ -61,8 +63,46 @@ public final class DataFolder implements AutoCloseable {
         return root.resolve(name);
     }
 
+    /** Tells other processes on this machine where the running instance's embedded database listens. */
+    public void publishDatabaseUrl(String jdbcUrl) throws IOException {
+        Files.writeString(root.resolve(DATABASE_URL), jdbcUrl + "\n");
+    }
+
+    /**
+     * The database URL published by the instance that holds the folder, if one runs; empty when the folder
+     * is free (start an embedded database yourself) or nothing was published.
+     */
+    public static java.util.Optional<String> runningDatabaseUrl(Path root) {
+        Path lockFile = root.resolve("waarborg.lock");
+        Path url = root.resolve(DATABASE_URL);
+        if (!Files.exists(lockFile) || !Files.exists(url)) {
+            return java.util.Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return java.util.Optional.empty(); // nobody holds it: the URL is stale
+            }
+            return java.util.Optional.of(Files.readString(url).trim());
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return readQuietly(url);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.util.Optional<String> readQuietly(Path url) {
+        try {
+            return java.util.Optional.of(Files.readString(url).trim());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        Files.deleteIfExists(root.resolve(DATABASE_URL));
         lock.release();
         channel.close();
     }

@@ -39,9 +39,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DataFolder folder) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        // one-shot commands (keys, audit) reach this database while the service holds the folder
+        folder.publishDatabaseUrl(config.getJdbcUrl());
         config.setPoolName("waarborg-embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);

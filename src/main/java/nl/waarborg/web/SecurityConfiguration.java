@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,18 +25,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the policy itself and the register. Everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // one-shot commands run the service's beans without a web server
 class SecurityConfiguration {
 
     static final String STAFF = "DPO";
+    static final String APP = "APP";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys) throws Exception {
         http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: bearer tokens only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .addFilterBefore(new BearerTokenFilter(token), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(token, keys), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "Send 'Authorization: Bearer <token>' with a staff token."))
@@ -51,23 +54,37 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Authenticates `Authorization: Bearer <staff token>` as the DPO role; anything else stays anonymous. */
+    /**
+     * Authenticates `Authorization: Bearer …`: the staff token as the DPO role, an application's API key as
+     * role APP with its {@link Caller} (policy role and purposes) as principal. Anything else stays anonymous.
+     */
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final StaffToken token;
+        private final ApiKeys keys;
 
-        BearerTokenFilter(StaffToken token) {
+        BearerTokenFilter(StaffToken token, ApiKeys keys) {
             this.token = token;
+            this.keys = keys;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
-            if (header != null && header.startsWith("Bearer ") && token.matches(header.substring(7).trim())) {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "staff", null, List.of(new SimpleGrantedAuthority("ROLE_" + STAFF))));
+            if (header != null && header.startsWith("Bearer ")) {
+                String presented = header.substring(7).trim();
+                if (token.matches(presented)) {
+                    authenticate(new Caller("staff", STAFF.toLowerCase(java.util.Locale.ROOT), List.of(), true), STAFF);
+                } else {
+                    keys.authenticate(presented).ifPresent(caller -> authenticate(caller, APP));
+                }
             }
             chain.doFilter(request, response);
+        }
+
+        private static void authenticate(Caller caller, String role) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceTestBase {
 
-    static final Path DATA;
+    protected static final Path DATA;
 
     static {
         try {

@@ -27,7 +27,18 @@ class PolicyActivation implements ActivePolicy {
     private final LoadedPolicy loaded;
     private final PolicyVersion version;
 
-    PolicyActivation(@Value("${waarborg.policy}") String location, ResourceLoader resources, PolicyVersions versions) {
+    PolicyActivation(@Value("${waarborg.policy}") String location,
+                     @Value("${waarborg.policy-from-database:false}") boolean fromDatabase,
+                     ResourceLoader resources, PolicyVersions versions) {
+        java.util.Optional<PolicyVersion> enforced = fromDatabase ? versions.latest() : java.util.Optional.empty();
+        if (enforced.isPresent()) {
+            // a one-shot command beside a running service works with the policy that service enforces
+            PolicyVersion v = enforced.get();
+            byte[] content = versions.content(v.id()).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.loaded = PolicyLoader.load(v.source(), content).orThrow();
+            this.version = v;
+            return;
+        }
         this.loaded = load(location, resources);
         this.version = versions.recordLoad(loaded);
         log.info("Enforcing policy {} (statement version {}, sha256 {}), stored as version {}", loaded.source(),

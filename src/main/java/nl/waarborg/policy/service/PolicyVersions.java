@@ -60,6 +60,11 @@ public class PolicyVersions {
                 """).query(PolicyVersions::map).list();
     }
 
+    /** The version of the most recent load: the policy in force. */
+    public Optional<PolicyVersion> latest() {
+        return jdbc.sql(SELECT + " ORDER BY l.loaded_at DESC, l.id DESC LIMIT 1").query(PolicyVersions::map).optional();
+    }
+
     public Optional<String> content(long versionId) {
         return jdbc.sql("SELECT content FROM policy_version WHERE id = :id").param("id", versionId)
                 .query(String.class).optional();

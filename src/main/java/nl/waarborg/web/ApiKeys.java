@@ -1,0 +1,121 @@
+package nl.waarborg.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.service.ActivePolicy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Creates, finds and revokes API keys. A key reads {@code wb_<prefix>_<secret>}: the prefix finds the row,
+ * the 256-bit secret is compared by its SHA-256 (a slow password hash adds nothing for random secrets).
+ */
+@Repository
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ActivePolicy policy;
+
+    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** A new key and its one-time plaintext. */
+    public record Created(ApiKey key, String plaintext) {}
+
+    /**
+     * Creates a key for a role declared in the policy and purposes that grant that role; anything else is
+     * refused with the reason, so a key can never carry more than the policy allows.
+     */
+    public Created create(String role, List<String> purposes, String label) {
+        Policy p = policy.policy();
+        if (p.role(role).isEmpty()) {
+            throw new IllegalArgumentException("role '" + role + "' is not declared in the policy; declared: "
+                    + String.join(", ", p.roles().stream().map(Policy.Role::id).toList()));
+        }
+        if (purposes.isEmpty()) {
+            throw new IllegalArgumentException("name at least one purpose the key may use");
+        }
+        for (String purpose : purposes) {
+            Policy.Purpose declared = p.purpose(purpose).orElseThrow(() -> new IllegalArgumentException(
+                    "purpose '" + purpose + "' is not declared in the policy"));
+            if (!declared.roles().contains(role)) {
+                throw new IllegalArgumentException("the policy does not grant role '" + role + "' purpose '" + purpose
+                        + "' (it grants: " + String.join(", ", declared.roles()) + ")");
+            }
+        }
+        String prefix = random(6);
+        String secret = random(32);
+        ApiKey key = new ApiKey(UUID.randomUUID(), prefix, role, List.copyOf(purposes), label, clock.instant(), null);
+        jdbc.sql("""
+                INSERT INTO api_key (id, prefix, secret_hash, role, purposes, label, created_at)
+                VALUES (:id, :prefix, :hash, :role, :purposes, :label, :created)
+                """)
+                .param("id", key.id()).param("prefix", prefix).param("hash", sha256(secret)).param("role", role)
+                .param("purposes", purposes.toArray(String[]::new)).param("label", label)
+                .param("created", Timestamp.from(key.createdAt())).update();
+        return new Created(key, "wb_" + prefix + "_" + secret);
+    }
+
+    /** The caller a presented key stands for, if it is a well-formed, known, unrevoked key. */
+    public Optional<Caller> authenticate(String presented) {
+        if (presented == null || !presented.startsWith("wb_")) {
+            return Optional.empty();
+        }
+        int split = presented.indexOf('_', 3);
+        if (split < 0) {
+            return Optional.empty();
+        }
+        String prefix = presented.substring(3, split);
+        byte[] hash = sha256(presented.substring(split + 1));
+        return jdbc.sql("SELECT secret_hash, role, purposes FROM api_key WHERE prefix = :prefix AND revoked_at IS NULL")
+                .param("prefix", prefix)
+                .query((rs, n) -> MessageDigest.isEqual(rs.getBytes(1), hash)
+                        ? new Caller("key:" + prefix, rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), false)
+                        : null)
+                .optional();
+    }
+
+    public List<ApiKey> list() {
+        return jdbc.sql("SELECT id, prefix, role, purposes, label, created_at, revoked_at FROM api_key ORDER BY created_at, prefix")
+                .query((rs, n) -> new ApiKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** Revokes a key by its prefix; false when no active key has it. */
+    public boolean revoke(String prefix) {
+        return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE prefix = :prefix AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("prefix", prefix).update() == 1;
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        // '_' separates the parts, so the alphabet must not contain it
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('_', 'x');
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
