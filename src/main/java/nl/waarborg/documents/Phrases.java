@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.HoldKind;
@@ -193,6 +194,12 @@ public interface Phrases {
 
     String art9Name(Art9Condition condition);
 
+    /** One use archived data may still have, as it reads after "only": "bij juridische procedures", "voor statistiek". */
+    String archiveUse(ArchiveUse use);
+
+    /** An archive purpose (R2.7): its data is only kept in an archive and used for {@code uses} and nothing else. */
+    String archive(String uses);
+
     // ---- retention -----------------------------------------------------------------------------
 
     String retentionIntro();
@@ -280,6 +287,11 @@ public interface Phrases {
     String rErasure();
 
     String rErasureText();
+
+    /** R2.6: the subject may say in advance that nothing anonymised is kept of them either. */
+    String rNoAnonymisedRemainder();
+
+    String rNoAnonymisedRemainderText();
 
     String rRestriction();
 
@@ -377,6 +389,9 @@ public interface Phrases {
     String flagProfiling();
 
     String flagAutomatedDecision();
+
+    /** The register's archive cell (R2.7), with the uses as {@link #archiveUse} words them. */
+    String regArchive(String uses);
 
     String notDeclared();
 

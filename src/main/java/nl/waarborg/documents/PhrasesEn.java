@@ -2,6 +2,7 @@ package nl.waarborg.documents;
 
 import java.util.List;
 import java.util.Locale;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.HoldKind;
@@ -359,6 +360,21 @@ final class PhrasesEn implements Phrases {
         };
     }
 
+    @Override
+    public String archiveUse(ArchiveUse use) {
+        return switch (use) {
+            case LEGAL_CLAIMS -> "in legal proceedings";
+            case STATISTICS -> "for statistics";
+            case HISTORICAL -> "for historical research";
+        };
+    }
+
+    @Override
+    public String archive(String uses) {
+        return "This is an archive purpose: we only keep this data in an archive. We use it only " + uses
+                + ", and for nothing else.";
+    }
+
     // ---- retention -----------------------------------------------------------------------------
 
     @Override
@@ -592,6 +608,19 @@ final class PhrasesEn implements Phrases {
                 + "or object, or when we should not have used it. Sometimes we must or may keep data: because the law "
                 + "requires it, because your contract is still running, or for legal proceedings. "
                 + "We will then tell you which data we keep and why.";
+    }
+
+    @Override
+    public String rNoAnonymisedRemainder() {
+        return "Nothing anonymised either";
+    }
+
+    @Override
+    public String rNoAnonymisedRemainderText() {
+        // "in advance" is the point: once anonymised, nobody can tell which data was the subject's (S3)
+        return "You may tell us in advance that when the retention period of your data ends, we delete it entirely "
+                + "and keep no anonymised statistics of it either. Please tell us beforehand: once data is anonymised, "
+                + "we can no longer tell which data was yours.";
     }
 
     @Override
@@ -840,6 +869,7 @@ final class PhrasesEn implements Phrases {
             case RECIPIENTS -> "Categories of recipients";
             case TRANSFERS -> "Transfers to third countries and safeguards";
             case RETENTION -> "Time limits for erasure";
+            case ARCHIVE -> "Archive purpose";
             case SECURITY -> "Security measures";
             case SYSTEMS -> "Systems";
             case ROLES -> "Roles with access";
@@ -855,6 +885,11 @@ final class PhrasesEn implements Phrases {
     @Override
     public String flagProfiling() {
         return "profiling";
+    }
+
+    @Override
+    public String regArchive(String uses) {
+        return "Kept in an archive only; used only " + uses + ".";
     }
 
     @Override

@@ -2,6 +2,7 @@ package nl.waarborg.documents;
 
 import java.util.List;
 import java.util.Locale;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.HoldKind;
@@ -370,6 +371,21 @@ final class PhrasesNl implements Phrases {
         };
     }
 
+    @Override
+    public String archiveUse(ArchiveUse use) {
+        return switch (use) {
+            case LEGAL_CLAIMS -> "bij juridische procedures";
+            case STATISTICS -> "voor statistiek";
+            case HISTORICAL -> "voor historisch onderzoek";
+        };
+    }
+
+    @Override
+    public String archive(String uses) {
+        return "Dit is een archiefdoel: wij bewaren deze gegevens alleen nog in een archief. Wij gebruiken ze alleen nog "
+                + uses + ", en voor niets anders.";
+    }
+
     // ---- retention -----------------------------------------------------------------------------
 
     @Override
@@ -604,6 +620,19 @@ final class PhrasesNl implements Phrases {
                 + "intrekt of bezwaar maakt, of als wij ze niet hadden mogen gebruiken. Soms moeten of mogen wij gegevens "
                 + "houden: omdat de wet dat eist, omdat uw overeenkomst nog loopt of voor een rechtszaak. "
                 + "Dan vertellen wij u welke gegevens wij bewaren en waarom.";
+    }
+
+    @Override
+    public String rNoAnonymisedRemainder() {
+        return "Ook geen geanonimiseerde gegevens";
+    }
+
+    @Override
+    public String rNoAnonymisedRemainderText() {
+        // "in advance" is the point: once anonymised, nobody can tell which data was the subject's (S3)
+        return "U mag ons van tevoren laten weten dat wij uw gegevens helemaal verwijderen als de bewaartermijn afloopt, "
+                + "en er ook geen geanonimiseerde gegevens voor statistiek van bewaren. Zeg het ons wel vooraf: als gegevens "
+                + "eenmaal geanonimiseerd zijn, kunnen wij niet meer nagaan welke gegevens van u waren.";
     }
 
     @Override
@@ -856,6 +885,7 @@ final class PhrasesNl implements Phrases {
             case RECIPIENTS -> "Categorieën ontvangers";
             case TRANSFERS -> "Doorgifte naar derde landen en waarborgen";
             case RETENTION -> "Bewaartermijnen";
+            case ARCHIVE -> "Archiefdoel";
             case SECURITY -> "Beveiligingsmaatregelen";
             case SYSTEMS -> "Systemen";
             case ROLES -> "Rollen met toegang";
@@ -876,6 +906,11 @@ final class PhrasesNl implements Phrases {
     @Override
     public String flagAutomatedDecision() {
         return "geautomatiseerd besluit";
+    }
+
+    @Override
+    public String regArchive(String uses) {
+        return "Alleen bewaard in een archief; alleen gebruikt " + uses + ".";
     }
 
     @Override

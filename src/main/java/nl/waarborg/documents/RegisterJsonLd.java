@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Eea;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LegalBasis;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The register as JSON-LD in the W3C Data Privacy Vocabulary: one {@code dpv:PersonalDataHandling} per
  * purpose. Only well-established DPV terms are used; facts DPV has no settled term for (the balancing
- * test, the start of a retention period, holds, the transfer safeguard) use the {@code wb:} vocabulary.
+ * test, the start of a retention period, holds, the transfer safeguard, archive-only use) use the
+ * {@code wb:} vocabulary.
  * Policy elements get IRIs under {@code urn:waarborg:<controller>:}, data categories their {@code pd:}
  * term when the policy names one.
  */
@@ -117,6 +119,9 @@ final class RegisterJsonLd {
         putText(n, "wb:law", x.law());
         if (x.art9() != null) {
             n.put("wb:art9Condition", x.art9().term());
+        }
+        if (x.archiveOnly()) {
+            n.put("wb:archiveOnlyFor", x.archive().stream().map(ArchiveUse::term).toList());
         }
 
         n.put("dpv:hasDataSubject", w.subjectsOf(x).stream().map(id -> {

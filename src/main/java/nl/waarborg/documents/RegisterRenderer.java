@@ -20,7 +20,7 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class RegisterRenderer {
 
-    private static final int[] WIDTHS = {16, 26, 34, 24, 30, 26, 26, 46, 30, 26, 34, 26, 40, 40, 56, 46, 26, 24, 22};
+    private static final int[] WIDTHS = {16, 26, 34, 24, 30, 26, 26, 46, 30, 26, 34, 26, 40, 40, 56, 34, 46, 26, 24, 22};
 
     private RegisterRenderer() {
     }

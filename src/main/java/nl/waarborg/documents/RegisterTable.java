@@ -19,10 +19,13 @@ import nl.waarborg.policy.Safeguard;
  */
 final class RegisterTable {
 
-    /** The columns, in order: the Art. 30(1)(a)–(g) fields plus sources, systems, roles and flags. */
+    /**
+     * The columns, in order: the Art. 30(1)(a)–(g) fields plus sources, systems, roles and flags. ARCHIVE
+     * sits beside RETENTION: it says what kept data may still be used for (R2.7).
+     */
     enum Column {
         PURPOSE_ID, PURPOSE, DESCRIPTION, CONTROLLER, CONTROLLER_CONTACT, DPO, LEGAL_BASIS, BASIS_DETAILS, ART9,
-        SUBJECTS, DATA, SOURCES, RECIPIENTS, TRANSFERS, RETENTION, SECURITY, SYSTEMS, ROLES, FLAGS
+        SUBJECTS, DATA, SOURCES, RECIPIENTS, TRANSFERS, RETENTION, ARCHIVE, SECURITY, SYSTEMS, ROLES, FLAGS
     }
 
     final List<String> header;
@@ -55,6 +58,7 @@ final class RegisterTable {
             row.put(Column.RECIPIENTS, recipients(policy, x, p, w));
             row.put(Column.TRANSFERS, transfers(policy, x, p, w));
             row.put(Column.RETENTION, retention(x, w));
+            row.put(Column.ARCHIVE, x.archiveOnly() ? List.of(p.regArchive(w.archiveUses(x))) : List.of());
             row.put(Column.SECURITY, security(policy, p, w));
             row.put(Column.SYSTEMS, systems(policy, x, p, w));
             row.put(Column.ROLES, w.roleNames(x.roles()));

@@ -176,6 +176,9 @@ final class StatementBuilder {
             if (!w.t(x.description()).isEmpty()) {
                 para(Words.sentence(w.t(x.description())));
             }
+            if (x.archiveOnly()) {
+                para(p.archive(w.archiveUses(x)));
+            }
             List<Line> facts = new ArrayList<>();
             if (!x.data().isEmpty()) {
                 facts.add(labelled(p.lData(), Line.of(w.listInSentence(w.dataNames(x.data())))));
@@ -349,6 +352,9 @@ final class StatementBuilder {
         items.add(right(p.rAccess(), p.rAccessText()));
         items.add(right(p.rRectification(), p.rRectificationText()));
         items.add(right(p.rErasure(), p.rErasureText()));
+        if (policy.rights() != null && policy.rights().refuseAnonymisedRemainder()) {
+            items.add(right(p.rNoAnonymisedRemainder(), p.rNoAnonymisedRemainderText()));
+        }
         items.add(right(p.rRestriction(), p.rRestrictionText()));
         items.add(right(p.rPortability(), p.rPortabilityText()));
         items.add(right(p.rObjection(), p.rObjectionText() + " " + (objectable.isEmpty()

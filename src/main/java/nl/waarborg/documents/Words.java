@@ -119,6 +119,11 @@ final class Words {
         return p.startCollection();
     }
 
+    /** What an archive purpose's data may still be used for: "bij juridische procedures of voor statistiek". */
+    String archiveUses(Purpose purpose) {
+        return p.alternatives(purpose.archive().stream().map(p::archiveUse).toList());
+    }
+
     String end(EndAction end) {
         return end == EndAction.ANONYMISE ? p.endAnonymise() : p.endDelete();
     }

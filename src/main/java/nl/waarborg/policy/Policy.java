@@ -96,7 +96,11 @@ public record Policy(
     /** A named moment in a subject's relationship that retention periods can start from. */
     public record LifecycleEvent(String id, Text name) {}
 
-    /** Why data is processed (R1.5), on which basis (R1.6), by whom and with whom it is shared. */
+    /**
+     * Why data is processed (R1.5), on which basis (R1.6), by whom and with whom it is shared. A non-empty
+     * {@code archive} makes it an archive purpose (R2.7): its data is only kept, and used for nothing but
+     * those uses.
+     */
     public record Purpose(
             String id,
             Text name,
@@ -112,12 +116,19 @@ public record Policy(
             Text automatedLogic,
             boolean withdrawable,
             boolean objectable,
+            List<ArchiveUse> archive,
             List<String> roles,
             List<String> subjects,
             List<String> data,
             List<String> sources,
             List<String> recipients,
-            List<String> systems) {}
+            List<String> systems) {
+
+        /** Whether the purpose only keeps data in an archive (R2.7). Not isArchive(): bean-style JSON would read that as a second `archive`. */
+        public boolean archiveOnly() {
+            return !archive.isEmpty();
+        }
+    }
 
     /** When data of a scope must go (R2). See docs/policy-format.md for how rules combine. */
     public record RetentionRule(
@@ -165,13 +176,18 @@ public record Policy(
     /** The declared stance on transfers outside the EEA (R1.8). */
     public record Transfers(TransferStance stance, Text note) {}
 
-    /** How subjects exercise their rights (R3, R4). Periods as ISO-8601 (P4W, P1M, P2M). */
+    /**
+     * How subjects exercise their rights (R3, R4). Periods as ISO-8601 (P4W, P1M, P2M).
+     * {@code refuseAnonymisedRemainder}: subjects may say in advance that nothing anonymised is kept of
+     * them either (R2.6); the policy declares the offer, each subject's choice is a fact about that subject.
+     */
     public record Rights(
             RetentionPeriod responseTime,
             RetentionPeriod extension,
             List<IdentityMethod> identityVerification,
             List<Channel> channels,
-            boolean freeOfCharge) {}
+            boolean freeOfCharge,
+            boolean refuseAnonymisedRemainder) {}
 
     /** R1.11: subjects under the threshold only with parental consent. */
     public record Minors(int ageThreshold, boolean parentalConsent) {}

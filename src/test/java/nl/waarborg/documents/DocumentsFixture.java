@@ -3,6 +3,8 @@ package nl.waarborg.documents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.waarborg.policy.Policy;
@@ -29,6 +31,29 @@ public final class DocumentsFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The fixture with its tax records declared an archive purpose (R2.7) and the choice to refuse an
+     * anonymised remainder offered (R2.6): the two things the plain fixture leaves out.
+     */
+    public static Policy withArchiveAndRemainderChoice() {
+        try {
+            String text = Files.readString(path(), StandardCharsets.UTF_8);
+            text = once(text, "    legal-basis: legal-obligation\n", "    legal-basis: legal-obligation\n    archive: [legal-claims, historical]\n");
+            text = once(text, "  free-of-charge: true\n", "  free-of-charge: true\n  refuse-anonymised-remainder: true\n");
+            return PolicyLoader.load("documents-fixture.yaml", text.getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String once(String text, String from, String to) {
+        int at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+            throw new IllegalArgumentException("fixture text must occur exactly once: " + from);
+        }
+        return text.replace(from, to);
     }
 
     /** The purpose ids of the fixture, in order. */

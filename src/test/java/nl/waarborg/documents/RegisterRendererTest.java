@@ -73,7 +73,7 @@ class RegisterRendererTest {
         List<List<String>> rows = parseCsv(new String(RegisterRenderer.render(POLICY, RegisterFormat.CSV), UTF_8));
         assertThat(rows).hasSize(IDS.size() + 1);
         List<String> header = rows.get(0);
-        assertThat(header).hasSize(19).startsWith("Doel-id", "Verwerkingsdoel").contains("Verwerkingsverantwoordelijke",
+        assertThat(header).hasSize(20).startsWith("Doel-id", "Verwerkingsdoel").contains("Verwerkingsverantwoordelijke",
                 "Functionaris gegevensbescherming", "Grondslag", "Categorieën betrokkenen", "Categorieën persoonsgegevens",
                 "Categorieën ontvangers", "Doorgifte naar derde landen en waarborgen", "Bewaartermijnen",
                 "Beveiligingsmaatregelen", "Bronnen", "Systemen", "Rollen met toegang");
@@ -123,6 +123,39 @@ class RegisterRendererTest {
         assertThat(byId.get("fiscal-records").get(column(header, "Rollen met toegang"))).isEqualTo("Financiële administratie");
         assertThat(byId.get("newsletter").get(column(header, "Direct marketing, profilering, geautomatiseerde besluiten")))
                 .isEqualTo("direct marketing\nprofilering");
+        // no purpose of the fixture is an archive purpose (R2.7)
+        assertThat(byId.values()).allSatisfy(r -> assertThat(r.get(column(header, "Archiefdoel"))).isEmpty());
+    }
+
+    @Test
+    void anArchivePurposeSaysWhatItsDataIsStillUsedFor() {
+        Policy declared = DocumentsFixture.withArchiveAndRemainderChoice();
+        List<List<String>> nl = parseCsv(new String(RegisterRenderer.render(declared, RegisterFormat.CSV, Lang.NL), UTF_8));
+        int archive = column(nl.get(0), "Archiefdoel");
+        assertThat(archive).isEqualTo(column(nl.get(0), "Bewaartermijnen") + 1);
+        Map<String, String> cells = new java.util.HashMap<>();
+        nl.stream().skip(1).forEach(r -> cells.put(r.get(0), r.get(archive)));
+        assertThat(cells.get("fiscal-records"))
+                .isEqualTo("Alleen bewaard in een archief; alleen gebruikt bij juridische procedures of voor historisch onderzoek.");
+        assertThat(cells.get("newsletter")).isEmpty();
+
+        List<List<String>> en = parseCsv(new String(RegisterRenderer.render(declared, RegisterFormat.CSV, Lang.EN), UTF_8));
+        assertThat(en.get(1 + IDS.indexOf("fiscal-records")).get(column(en.get(0), "Archive purpose")))
+                .isEqualTo("Kept in an archive only; used only in legal proceedings or for historical research.");
+
+        String html = new String(RegisterRenderer.render(declared, RegisterFormat.HTML), UTF_8);
+        assertThat(html).contains("<th scope=\"col\">Archiefdoel</th>", "Alleen bewaard in een archief");
+
+        JsonNode graph = JsonMapper.builder().build().readTree(RegisterRenderer.render(declared, RegisterFormat.JSONLD)).path("@graph");
+        for (JsonNode entry : graph) {
+            JsonNode uses = entry.path("wb:archiveOnlyFor");
+            if (entry.path("dct:identifier").asString().equals("fiscal-records")) {
+                assertThat(StreamSupport.stream(uses.spliterator(), false).map(JsonNode::asString))
+                        .containsExactly("legal-claims", "historical");
+            } else {
+                assertThat(uses.isMissingNode()).as(entry.path("dct:identifier").asString()).isTrue();
+            }
+        }
     }
 
     @Test

@@ -167,6 +167,33 @@ class StatementRendererTest {
     }
 
     @Test
+    void archivePurposeAndAnonymisedRemainderChoiceAreSaidOnlyWhenDeclared() {
+        String nlArchive = "Dit is een archiefdoel: wij bewaren deze gegevens alleen nog in een archief. Wij gebruiken ze "
+                + "alleen nog bij juridische procedures of voor historisch onderzoek, en voor niets anders.";
+        String nlChoice = "**Ook geen geanonimiseerde gegevens.** U mag ons van tevoren laten weten dat wij uw gegevens "
+                + "helemaal verwijderen als de bewaartermijn afloopt, en er ook geen geanonimiseerde gegevens voor statistiek van bewaren.";
+        String enArchive = "This is an archive purpose: we only keep this data in an archive. We use it only in legal "
+                + "proceedings or for historical research, and for nothing else.";
+        String enChoice = "**Nothing anonymised either.** You may tell us in advance that when the retention period of your "
+                + "data ends, we delete it entirely and keep no anonymised statistics of it either.";
+
+        assertThat(md(Lang.NL)).doesNotContain("archiefdoel", "Ook geen geanonimiseerde gegevens");
+        assertThat(md(Lang.EN)).doesNotContain("archive purpose", "Nothing anonymised either");
+
+        Policy declared = DocumentsFixture.withArchiveAndRemainderChoice();
+        String nl = new String(StatementRenderer.render(declared, Lang.NL, StatementFormat.MD), UTF_8);
+        assertThat(purposeSection(nl, "Fiscale administratie")).contains(nlArchive);
+        assertThat(purposeSection(nl, "Cameratoezicht")).doesNotContain("archiefdoel");
+        assertThat(nl.substring(nl.indexOf("## Uw rechten"), nl.indexOf("## Zo gebruikt u uw rechten"))).contains(nlChoice,
+                "kunnen wij niet meer nagaan welke gegevens van u waren");
+        String en = new String(StatementRenderer.render(declared, Lang.EN, StatementFormat.MD), UTF_8);
+        assertThat(purposeSection(en, "Tax records")).contains(enArchive);
+        assertThat(en.substring(en.indexOf("## Your rights"), en.indexOf("## How to use your rights"))).contains(enChoice,
+                "we can no longer tell which data was yours");
+        assertThat(html(declared, Lang.EN)).contains("This is an archive purpose", "Nothing anonymised either");
+    }
+
+    @Test
     void securityMinorsAndVersionsAreStatedWhenDeclared() {
         String nl = md(Lang.NL);
         assertThat(nl).contains("Alleen medewerkers die uw gegevens voor hun werk nodig hebben, kunnen erbij.",

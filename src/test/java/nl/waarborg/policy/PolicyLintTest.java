@@ -38,6 +38,7 @@ class PolicyLintTest {
                 Arguments.of("retention-period-invalid", "{kind: incident, max: P28D}", "{kind: incident, max: P-1D}", "kind: incident"),
                 Arguments.of("retention-hold-shorter", "{kind: incident, max: P28D}", "{kind: incident, max: P5D}", "kind: incident"),
                 Arguments.of("retention-rule-unused", "    period: P6M", "    period: P6M\n    purposes: [security]", "- id: leads"),
+                Arguments.of("anonymised-remainder-choice-missing", "    period: P7D", "    period: P7D\n    end: anonymise", "response-time"),
                 Arguments.of("legal-basis-missing", "    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                         "    roles: [staff]\n    subjects: [lead]", "- id: quote"),
                 Arguments.of("legitimate-interest-unstated", "    interest: {nl: Veiligheid van panden en goederen, en: Safety of premises and goods}\n", "",
@@ -85,6 +86,9 @@ class PolicyLintTest {
                 Arguments.of("transfer-stance-contradicted", "    countries: [NL]", "    countries: [US]\n    safeguard: adequacy", "[US]"),
                 Arguments.of("controller-incomplete", "  kvk: \"12345678\"", "  kvk: \"1234\"", "kvk:"),
                 Arguments.of("translation-missing", "    name: {nl: Offerte, en: Quote}", "    name: {nl: Offerte}", "{nl: Offerte}"),
+                Arguments.of("archive-purpose-misused", "    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
+                        "    legal-basis: contract\n    archive: [statistics]\n    profiling: true\n    roles: [staff]\n    subjects: [lead]",
+                        "archive: [statistics]"),
                 Arguments.of("purpose-without-data", "    data: [video-footage]\n    systems: [cctv]", "    systems: [cctv]", "- id: security"));
     }
 
@@ -127,6 +131,38 @@ class PolicyLintTest {
                 .replace("    legal-basis: legitimate-interest", "    legal-basis: consent");
         assertThat(lint(yaml)).filteredOn(f -> f.rule().equals("national-id-statute-missing"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("consent is not enough"));
+    }
+
+    @Test
+    void anArchivePurposeThatIsOnlyAnArchiveIsFine() {
+        String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
+                "    legal-basis: contract\n    archive: [legal-claims, historical]\n    roles: [staff]\n    subjects: [lead]");
+        assertThat(lint(yaml)).isEmpty();
+
+        String marketing = yaml.replace("    archive: [legal-claims, historical]\n",
+                "    archive: [legal-claims, historical]\n    direct-marketing: true\n    automated-decision: true\n");
+        assertThat(lint(marketing)).filteredOn(f -> f.rule().equals("archive-purpose-misused")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("legal-claims, historical only", "direct-marketing, automated-decision", "R2.7"));
+    }
+
+    @Test
+    void offeringTheAnonymisedRemainderChoiceSilencesTheWarning() {
+        String anonymising = cleanWith("    period: P7D", "    period: P7D\n    end: anonymise");
+        assertThat(lint(anonymising.replace("  channels: [email, post]", "  channels: [email, post]\n  refuse-anonymised-remainder: true")))
+                .isEmpty();
+
+        // written as false, the warning points at the key itself, where the fix goes
+        String refused = anonymising.replace("  channels: [email, post]", "  channels: [email, post]\n  refuse-anonymised-remainder: false");
+        assertThat(lint(refused)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("anonymised-remainder-choice-missing");
+            assertThat(f.isError()).isFalse();
+            assertThat(f.at().line()).isEqualTo(lineOf(refused, "refuse-anonymised-remainder"));
+            assertThat(f.message()).contains("`footage`", "R2.6", "refuse-anonymised-remainder: true");
+        });
+
+        // offered while nothing is anonymised: no reason to warn either
+        assertThat(lint(cleanWith("  channels: [email, post]", "  channels: [email, post]\n  refuse-anonymised-remainder: true")))
+                .isEmpty();
     }
 
     @Test

@@ -30,6 +30,36 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void archiveUsesAndTheAnonymisedRemainderChoiceAreBound() {
+        Policy plain = PolicyLoader.load("clean.yaml", clean().getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        assertThat(plain.purpose("quote").orElseThrow().archive()).isEmpty();
+        assertThat(plain.purpose("quote").orElseThrow().archiveOnly()).isFalse();
+        assertThat(plain.rights().refuseAnonymisedRemainder()).isFalse();
+
+        String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
+                "    legal-basis: contract\n    archive: [legal-claims, statistics, legal-claims]\n    roles: [staff]\n    subjects: [lead]")
+                .replace("    legal-basis: legitimate-interest\n", "    legal-basis: legitimate-interest\n    archive: historical\n")
+                .replace("  channels: [email, post]", "  channels: [email, post]\n  refuse-anonymised-remainder: true");
+        PolicyLoader.Result result = PolicyLoader.load("archive.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.findings()).isEmpty();
+        Policy p = result.orThrow().policy();
+        assertThat(p.purpose("quote").orElseThrow().archive()).containsExactly(ArchiveUse.LEGAL_CLAIMS, ArchiveUse.STATISTICS);
+        assertThat(p.purpose("security").orElseThrow().archive()).containsExactly(ArchiveUse.HISTORICAL);
+        assertThat(p.purpose("security").orElseThrow().archiveOnly()).isTrue();
+        assertThat(p.rights().refuseAnonymisedRemainder()).isTrue();
+        assertThat(result.orThrow().sourceMap().positions()).containsKeys("purposes.quote.archive", "rights.refuse-anonymised-remainder");
+    }
+
+    @Test
+    void unknownArchiveUseListsTheValidOnes() {
+        String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
+                "    legal-basis: contract\n    archive: [historic]\n    roles: [staff]\n    subjects: [lead]");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("unknown-value")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("use one of legal-claims, statistics, historical").contains("Did you mean `historical`?");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "archive: [historic]"));
+    }
+
+    @Test
     void syntaxErrorIsReportedAtItsLineWithoutAPolicy() {
         String yaml = cleanWith("  version: \"2026.1\"", "  version: [\"2026.1\"");
         List<Finding> findings = lint(yaml);

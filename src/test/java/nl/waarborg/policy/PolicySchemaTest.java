@@ -111,6 +111,17 @@ class PolicySchemaTest {
         assertThat(validate(example.replaceFirst("processing-agreement: 2024-06-01", "processing-agreement: 1 June 2024")))
                 .isNotEmpty();
         assertThat(validate(example.replaceFirst("(?m)^rights:", "rights-of-subjects:"))).isNotEmpty();
+        assertThat(validate(example.replaceFirst("legal-basis: contract", "legal-basis: contract\n    archive: historic"))).isNotEmpty();
+        assertThat(validate(example.replaceFirst("refuse-anonymised-remainder: true", "refuse-anonymised-remainder: yes please")))
+                .isNotEmpty();
+    }
+
+    /** The archive words (R2.7), as one word or a list, are valid wherever the loader takes them. */
+    @Test
+    void archiveUsesAreAcceptedAsAWordOrAList() throws IOException {
+        assertThat(validate(example.replaceFirst("legal-basis: contract", "legal-basis: contract\n    archive: historical"))).isEmpty();
+        assertThat(validate(example.replaceFirst("legal-basis: contract",
+                "legal-basis: contract\n    archive: [legal-claims, statistics, historical]"))).isEmpty();
     }
 
     /** "As long as necessary" must load (schema-valid) so that lint can point at it (R2.8). */

@@ -3,6 +3,7 @@ package nl.waarborg.policy.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.Connector;
@@ -178,6 +179,7 @@ public final class PolicyBinder {
                 r.text("automated-logic", false),
                 withdrawable,
                 objectable,
+                r.terms("archive", ArchiveUse.class).stream().distinct().toList(),
                 r.refs("roles", ROLES),
                 r.refs("subjects", SUBJECTS),
                 r.refs("data", DATA),
@@ -268,7 +270,7 @@ public final class PolicyBinder {
         }
         Rights rights = new Rights(r.period("response-time", true), r.period("extension", false),
                 r.terms("identity-verification", IdentityMethod.class), r.terms("channels", Channel.class),
-                r.bool("free-of-charge", true));
+                r.bool("free-of-charge", true), r.bool("refuse-anonymised-remainder", false));
         r.done();
         return rights;
     }

@@ -1,12 +1,14 @@
 package nl.waarborg.policy.lint;
 
+import java.util.ArrayList;
 import java.util.List;
+import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy.DataCategory;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Text;
 
-/** R1.6, R3.6, R3.7, Art. 9 and 10: every purpose has a lawful basis stated in full. */
+/** R1.6, R3.6, R3.7, R2.7, Art. 9 and 10: every purpose has a lawful basis stated in full, archives stay archives. */
 final class PurposeRules {
 
     private PurposeRules() {
@@ -76,6 +78,28 @@ final class PurposeRules {
                                             + "` uses a national identification number; that is allowed only where a law requires it"
                                             + (x.basis() == LegalBasis.CONSENT ? " (consent is not enough)" : "")
                                             + ": use `legal-basis: legal-obligation` with the statute in `law:`, or stop collecting it");
+                                }
+                            }
+                        }),
+                Rule.error("archive-purpose-misused",
+                        "An archive purpose keeps data only for legal claims, statistics or history: not for direct marketing, profiling or automated decisions (R2.7).",
+                        (p, report) -> {
+                            for (Purpose x : p.policy().purposes().stream().filter(Purpose::archiveOnly).toList()) {
+                                List<String> uses = new ArrayList<>();
+                                if (x.directMarketing()) {
+                                    uses.add("direct-marketing");
+                                }
+                                if (x.profiling()) {
+                                    uses.add("profiling");
+                                }
+                                if (x.automatedDecision()) {
+                                    uses.add("automated-decision");
+                                }
+                                if (!uses.isEmpty()) {
+                                    report.at("purposes." + x.id() + ".archive", "purpose `" + x.id() + "` is an archive purpose ("
+                                            + String.join(", ", x.archive().stream().map(ArchiveUse::term).toList())
+                                            + " only) but is also marked " + String.join(", ", uses)
+                                            + "; archived data may not be used that way (R2.7): declare that use as a purpose of its own, or remove `archive:`");
                                 }
                             }
                         }),

@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.waarborg.policy.EndAction;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.Hold;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Policy.RetentionRule;
 import nl.waarborg.policy.RetentionPeriod;
 
-/** R2: every collected category has a concrete, valid period; holds extend within a limit. */
+/**
+ * R2: every collected category has a concrete, valid period; holds extend within a limit; who keeps an
+ * anonymised remainder lets subjects refuse it.
+ */
 final class RetentionRules {
 
     private RetentionRules() {
@@ -94,6 +98,20 @@ final class RetentionRules {
                                     report.at("retention." + rule.id(), "rule `" + rule.id()
                                             + "` covers no data that any purpose collects; check its `data`, `subjects` and `purposes`, or remove it");
                                 }
+                            }
+                        }),
+                Rule.warning("anonymised-remainder-choice-missing",
+                        "A policy that anonymises data at the end of a period lets subjects say in advance that nothing anonymised is kept of them either (R2.5, R2.6).",
+                        (p, report) -> {
+                            List<String> anonymising = p.policy().retention().stream()
+                                    .filter(r -> r.end() == EndAction.ANONYMISE).map(r -> "`" + r.id() + "`").toList();
+                            Policy.Rights rights = p.policy().rights();
+                            if (!anonymising.isEmpty() && (rights == null || !rights.refuseAnonymisedRemainder())) {
+                                // reported where the fix goes: at the key when it says false, else at `rights`
+                                report.at("rights.refuse-anonymised-remainder", "retention " + (anonymising.size() == 1 ? "rule " : "rules ")
+                                        + String.join(", ", anonymising) + " end in `anonymise`, but subjects are not offered the choice to have "
+                                        + "no anonymised remainder kept (R2.6); add `refuse-anonymised-remainder: true` under `rights:`, "
+                                        + "or end those rules with `delete`");
                             }
                         }));
     }
