@@ -1,0 +1,128 @@
+package nl.waarborg.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells every Waarborg node sharing the database that something changed (a subject's state, a key revoked),
+ * through PostgreSQL LISTEN/NOTIFY, so caches stay correct across nodes. A notice published inside a
+ * transaction is delivered only if and when that transaction commits.
+ */
+@Component
+public class ChangeNotifications implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Thread listener;
+
+    public ChangeNotifications(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Sends {@code payload} (an id, never a personal value) to every node listening on {@code channel}. */
+    public void publish(String channel, String payload) {
+        jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", checked(channel)).param("payload", payload)
+                .query(Object.class).single();
+    }
+
+    /** Calls {@code handler} with each payload published on {@code channel}, on the listener thread. */
+    public void subscribe(String channel, Consumer<String> handler) {
+        handlers.computeIfAbsent(checked(channel), c -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("waarborg-change-listener").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = listener;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Holds one connection for LISTEN; reconnects after a failure, so a database restart loses no subscriber. */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                java.util.Set<String> listening = new java.util.HashSet<>();
+                while (running) {
+                    for (String channel : handlers.keySet()) {
+                        if (listening.add(channel)) {
+                            try (Statement s = connection.createStatement()) {
+                                s.execute("LISTEN " + channel); // checked against CHANNEL: no injection
+                            }
+                        }
+                    }
+                    PGNotification[] notices = pg.getNotifications(250);
+                    if (notices != null) {
+                        for (PGNotification n : notices) {
+                            dispatch(n.getName(), n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Change listener lost its connection ({}); reconnecting", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void dispatch(String channel, String payload) {
+        for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
+            try {
+                handler.accept(payload);
+            } catch (RuntimeException e) {
+                log.error("A change handler on channel {} failed", channel, e);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String checked(String channel) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("channel names are lower-case letters, digits and _: " + channel);
+        }
+        return channel;
+    }
+}
