@@ -26,8 +26,14 @@ final class KeysCommand {
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String databaseUrl;
 
-    ConfigurableApplicationContext context() {
-        return ServiceContext.open(data, databaseUrl);
+    /** Runs one key operation on the stored keys; a refusal (bad role or purpose) is exit 1 with its reason. */
+    int run(CommandSpec spec, java.util.function.ToIntFunction<ApiKeys> action) {
+        try (ConfigurableApplicationContext ctx = ServiceContext.open(data, databaseUrl)) {
+            return action.applyAsInt(ctx.getBean(ApiKeys.class));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("waarborg: " + e.getMessage());
+            return 1;
+        }
     }
 
     @Command(name = "create", description = "Create a key for a policy role and purposes; the key is printed once.")
@@ -46,18 +52,15 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = parent.context()) {
-                ApiKeys.Created created = ctx.getBean(ApiKeys.class).create(role, purposes, label);
+            return parent.run(spec, keys -> {
+                ApiKeys.Created created = keys.create(role, purposes, label);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.plaintext());
                 out.flush();
                 spec.commandLine().getErr().println("Key " + created.key().prefix() + " for role " + role
                         + " created. It is shown only now: store it in the application's secret store.");
                 return 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("waarborg: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -70,17 +73,17 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = parent.context()) {
+            return parent.run(spec, keys -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("PREFIX\tROLE\tPURPOSES\tCREATED\tSTATE\tLABEL");
-                for (ApiKey k : ctx.getBean(ApiKeys.class).list()) {
+                for (ApiKey k : keys.list()) {
                     out.println(String.join("\t", k.prefix(), k.role(), String.join(",", k.purposes()),
                             k.createdAt().toString(), k.active() ? "active" : "revoked " + k.revokedAt(),
                             k.label() == null ? "" : k.label()));
                 }
                 out.flush();
                 return 0;
-            }
+            });
         }
     }
 
@@ -95,14 +98,14 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = parent.context()) {
-                if (ctx.getBean(ApiKeys.class).revoke(prefix)) {
+            return parent.run(spec, keys -> {
+                if (keys.revoke(prefix)) {
                     spec.commandLine().getErr().println("Key " + prefix + " revoked.");
                     return 0;
                 }
                 spec.commandLine().getErr().println("waarborg: no active key with prefix " + prefix);
                 return 1;
-            }
+            });
         }
     }
 }
