@@ -30,8 +30,8 @@ public final class DecisionBenchmarkReport {
         for (JsonNode r : results) {
             String name = r.get("benchmark").asString().replaceAll(".*\\.", "");
             JsonNode metric = r.get("primaryMetric");
-            double toSecond = perSecond(metric.get("scoreUnit").asString());
             if (r.get("mode").asString().equals("thrpt")) {
+                double toSecond = perSecond(metric.get("scoreUnit").asString());
                 throughput.put(name, new double[] {num(metric.get("score")) * toSecond,
                         num(metric.get("scoreError")) * toSecond});
             } else if (r.get("mode").asString().equals("sample")) {
