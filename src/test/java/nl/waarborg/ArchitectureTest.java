@@ -18,9 +18,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.waarborg");
 
-    /** The plain-Java cores: policy model, loading, lint, retention semantics, and document rendering. */
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, document rendering, the audit chain. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
-            "nl.waarborg.policy.lint..", "nl.waarborg.documents"};
+            "nl.waarborg.policy.lint..", "nl.waarborg.documents", "nl.waarborg.audit"};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {
@@ -32,7 +32,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "documents", "database", "web", "cli"})
+    @ValueSource(strings = {"policy", "documents", "database", "audit", "web", "cli"})
     void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
         String base = "nl.waarborg." + capability;
         noClasses().that().resideOutsideOfPackage(base + "..")
@@ -56,7 +56,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
-        for (String capability : List.of("policy", "documents", "database")) {
+        for (String capability : List.of("policy", "documents", "database", "audit")) {
             noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
                     .because("the command line and the web shell sit on top of the capabilities, not under them")
