@@ -18,9 +18,10 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.waarborg");
 
-    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering. */
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
-            "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.vault.crypto.."};
+            "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.audit",
+            "nl.waarborg.vault.crypto.."};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {
@@ -32,7 +33,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "access", "documents", "database", "web", "cli"})
+    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "web", "cli"})
     void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
         String base = "nl.waarborg." + capability;
         noClasses().that().resideOutsideOfPackage(base + "..")
@@ -56,7 +57,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
-        for (String capability : List.of("policy", "access", "documents", "database")) {
+        for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault")) {
             noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
                     .because("the command line and the web shell sit on top of the capabilities, not under them")

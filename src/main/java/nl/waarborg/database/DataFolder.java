@@ -109,10 +109,24 @@ public final class DataFolder implements AutoCloseable {
 
     /** Another running Waarborg holds the folder. */
     public static final class DataFolderInUseException extends IllegalStateException {
+        private final Path root;
+        private final String holder;
+
         public DataFolderInUseException(Path root, String holder) {
             super("the data folder " + root.toAbsolutePath() + " is in use by another running Waarborg ("
                     + (holder.isEmpty() ? "unknown process" : holder)
                     + "); stop it first, or start this one with another folder (--data DIR)");
+            this.root = root;
+            this.holder = holder.isEmpty() ? "unknown process" : holder;
+        }
+
+        public Path root() {
+            return root;
+        }
+
+        /** What the lock file says about the holder, such as {@code pid 1234}. */
+        public String holder() {
+            return holder;
         }
     }
 }

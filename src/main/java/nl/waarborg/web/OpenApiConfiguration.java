@@ -15,7 +15,8 @@ class OpenApiConfiguration {
     OpenAPI waarborgOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Waarborg API").version("v1")
-                        .description("The privacy policy in force, the statement and the Art. 30 register derived from it. "
+                        .description("The privacy policy in force, the statement and the Art. 30 register derived from it, "
+                                + "and the hash-chained audit log. "
                                 + "Staff endpoints need 'Authorization: Bearer <staff token>'; errors are application/problem+json."))
                 .components(new Components().addSecuritySchemes("staffToken",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));

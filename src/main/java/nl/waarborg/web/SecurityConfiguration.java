@@ -22,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every endpoint's access rule, in one place. Public: the privacy statement and health. Staff (DPO role):
- * the policy itself and the register. Everything else is refused.
+ * the policy itself, the register and the audit log. Everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication // one-shot commands run the service's beans without a web server
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // commands such as `audit verify` run without a web server
 class SecurityConfiguration {
 
     static final String STAFF = "DPO";
@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
                                 "/api/v1/policy/register").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessRulesTest extends ServiceTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/register?format=csv"})
+    @ValueSource(strings = {"/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/register?format=csv",
+            "/api/v1/audit/events", "/api/v1/audit/verify"})
     void outsiderIsRefusedStaffEndpoints(String path) {
         HttpResponse<String> anonymous = http.get(path, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -28,6 +29,8 @@ class AccessRulesTest extends ServiceTestBase {
         assertThat(http.get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);
         assertThat(http.get("/api/v1/nothing-here", staffToken()).statusCode()).isEqualTo(403);
         assertThat(http.post("/api/v1/policy", staffToken(), "{}").statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/audit/events", staffToken(), "{}").statusCode())
+                .as("the audit log is written only by the service itself").isEqualTo(403);
         assertThat(http.get("/actuator/env", staffToken()).statusCode()).isEqualTo(403);
     }
 

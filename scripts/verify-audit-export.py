@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Verifies an audit export (`waarborg audit export`, JSON lines on standard input) without Waarborg.
+
+An independent second implementation of docs/audit.md: the canonical content and the SHA-256 chain.
+Exit 0 and "N events intact, last hash H" when the chain holds from genesis; exit 1 naming the first
+broken event otherwise. Compare the last hash with one you kept elsewhere.
+"""
+import hashlib, json, struct, sys, uuid
+from datetime import datetime, timedelta, timezone
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+def text(t):
+    b = t.encode('utf-8')
+    return struct.pack('>i', len(b)) + b
+
+def texts(ts):
+    return struct.pack('>i', len(ts)) + b''.join(text(t) for t in ts)
+
+def opt(value, encode):
+    return b'\x00' if value is None else b'\x01' + encode(value)
+
+def micros(iso):
+    return (datetime.fromisoformat(iso.replace('Z', '+00:00')) - EPOCH) // timedelta(microseconds=1)
+
+def content(e):
+    return (b'\x01' + struct.pack('>qq', e['seq'], micros(e['occurredAt']))
+            + text(e['actor']) + text(e['role']) + text(e['action'])
+            + opt(e['purpose'], text)
+            + opt(e['subjectId'], lambda u: uuid.UUID(u).bytes)
+            + texts(e['categories']) + text(e['outcome']) + texts(e['reasons'])
+            + opt(e['policyVersion'], lambda v: struct.pack('>q', v)))
+
+prev, seq = bytes(32), 0
+for line in sys.stdin:
+    e = json.loads(line)
+    seq += 1
+    if e['seq'] != seq: sys.exit(f'gap in seq at event {seq}')
+    if bytes.fromhex(e['prevHash']) != prev: sys.exit(f'link broken at event {seq}')
+    prev = hashlib.sha256(prev + content(e)).digest()
+    if prev.hex() != e['hash']: sys.exit(f'content changed at event {seq}')
+print(f'{seq} events intact, last hash {prev.hex()}')

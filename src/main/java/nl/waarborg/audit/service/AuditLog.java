@@ -1,0 +1,207 @@
+package nl.waarborg.audit.service;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import nl.waarborg.audit.AuditChain;
+import nl.waarborg.audit.AuditChainVerifier;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.AuditHash;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.Verification;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit log in PostgreSQL (table {@code audit_event}, head {@code audit_head}; V2__audit.sql).
+ *
+ * <p>Appending <b>requires</b> the caller's transaction: an event is written with the change it records and
+ * rolls back with it, so there is never a change without its event nor an event for a change that did not
+ * happen. Each append locks the head row until that transaction ends, so all appends, from every
+ * connection and node, form one chain; the price is that audited transactions commit one after another.
+ * Append as the last write of a transaction: the head is then locked for the shortest time, and no
+ * transaction holding it waits for a row another transaction holds while waiting for the head (a deadlock).
+ *
+ * <p>Reads stream with a server-side cursor, so verifying or exporting a log of any length needs little memory.
+ */
+@Repository
+public class AuditLog {
+
+    /** Rows per round trip when streaming: large enough that the network is not the limit, small in memory. */
+    static final int FETCH_SIZE = 5_000;
+
+    /** The most events one page of {@link #events(long, int)} returns. */
+    public static final int MAX_PAGE = 10_000;
+
+    private static final String COLUMNS = "seq, occurred_at, actor, role, action, purpose, subject_id, categories, "
+            + "outcome, reasons, policy_version, prev_hash, hash";
+
+    private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    public AuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Where the chain ends: the last event appended and its hash (0 and the genesis hash when empty). */
+    public record Head(long lastSeq, AuditHash lastHash) {
+    }
+
+    /** Appends one event in the caller's transaction; fails when there is none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEvent append(AuditEvent.Draft draft) {
+        return appendAll(List.of(draft)).getFirst();
+    }
+
+    /** Appends events in this order, one after another in the chain, in the caller's transaction; fails when there is none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AuditEvent> appendAll(List<AuditEvent.Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        // the lock is held until the caller's transaction ends: nobody else can append in between
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), AuditHash.of(rs.getBytes(2)))).single();
+        Instant now = clock.instant();
+        AuditChain chain = new AuditChain();
+        List<AuditEvent> events = new ArrayList<>(drafts.size());
+        long seq = head.lastSeq();
+        AuditHash prev = head.lastHash();
+        for (AuditEvent.Draft draft : drafts) {
+            AuditEvent e = chain.seal(draft, ++seq, now, prev);
+            events.add(e);
+            prev = e.hash();
+        }
+        template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                bind(ps, events.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return events.size();
+            }
+        });
+        return List.copyOf(events);
+    }
+
+    /** The head as this transaction sees it. */
+    @Transactional(readOnly = true)
+    public Head head() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), AuditHash.of(rs.getBytes(2)))).single();
+    }
+
+    /** Up to {@code limit} events after seq {@code afterSeq}, in order. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> events(long afterSeq, int limit) {
+        if (afterSeq < 0) {
+            throw new IllegalArgumentException("after must be 0 or a seq, not " + afterSeq);
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?")
+                .params(afterSeq, limit).query((rs, n) -> map(rs)).list();
+    }
+
+    /**
+     * Gives every event after {@code afterSeq} to {@code action}, in order, from one snapshot (events appended
+     * meanwhile are not included); returns how many.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public long forEach(long afterSeq, Consumer<AuditEvent> action) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ? ORDER BY seq").param(afterSeq)
+                .withFetchSize(FETCH_SIZE).query((ResultSet rs) -> {
+                    long n = 0;
+                    while (rs.next()) {
+                        action.accept(map(rs));
+                        n++;
+                    }
+                    return n;
+                });
+    }
+
+    /**
+     * Re-computes the whole chain from one snapshot and compares its end with the recorded head; names the first
+     * event that does not hold. A row that cannot even be read as an event counts as changed content.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify() {
+        Head head = head(); // the snapshot starts here; the events below are read from the same one
+        AuditChainVerifier verifier = new AuditChainVerifier();
+        jdbc.sql("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq").withFetchSize(FETCH_SIZE)
+                .query((ResultSet rs) -> {
+                    // the first break is the answer: the rest need not be read
+                    while (!verifier.isBroken() && rs.next()) {
+                        AuditEvent e;
+                        try {
+                            e = map(rs);
+                        } catch (RuntimeException | SQLException unreadable) {
+                            verifier.brokenAt(rs.getLong(1), Verification.Why.CONTENT_CHANGED,
+                                    "the row cannot be read as an event (" + unreadable.getMessage() + ")");
+                            break;
+                        }
+                        verifier.accept(e);
+                    }
+                    return verifier;
+                });
+        return verifier.finish(head.lastSeq(), head.lastHash());
+    }
+
+    private static void bind(PreparedStatement ps, AuditEvent e) throws SQLException {
+        Connection c = ps.getConnection();
+        ps.setLong(1, e.seq());
+        ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        ps.setString(3, e.actor());
+        ps.setString(4, e.role());
+        ps.setString(5, e.action());
+        ps.setString(6, e.purpose());
+        ps.setObject(7, e.subjectId(), Types.OTHER);
+        ps.setArray(8, c.createArrayOf("text", e.categories().toArray()));
+        ps.setString(9, e.outcome().word());
+        ps.setArray(10, c.createArrayOf("text", e.reasons().toArray()));
+        if (e.policyVersion() == null) {
+            ps.setNull(11, Types.BIGINT);
+        } else {
+            ps.setLong(11, e.policyVersion());
+        }
+        ps.setBytes(12, e.prevHash().toBytes());
+        ps.setBytes(13, e.hash().toBytes());
+    }
+
+    static AuditEvent map(ResultSet rs) throws SQLException {
+        long policyVersion = rs.getLong(11);
+        Long version = rs.wasNull() ? null : policyVersion;
+        return new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), texts(rs.getArray(8)),
+                Outcome.parse(rs.getString(9)), texts(rs.getArray(10)), version, AuditHash.of(rs.getBytes(12)),
+                AuditHash.of(rs.getBytes(13)));
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+}
