@@ -20,8 +20,9 @@ import org.springframework.transaction.TransactionException;
 import picocli.CommandLine.Option;
 
 /**
- * `--data DIR` or `--database-url URL`: the database of a Waarborg service, for one-shot commands that read
- * it (`audit verify`, `audit export`). They run the application without its web server on that database.
+ * `--data DIR` or `--database-url URL`: the database of a Waarborg service, for one-shot commands that work
+ * on it (`audit verify|export`, `keys create|list|revoke`). They run the application without its web server
+ * on that database; beside a running service they use the database that service published.
  */
 final class DatabaseOptions {
 
@@ -43,8 +44,10 @@ final class DatabaseOptions {
         List<String> args = new ArrayList<>();
         // the command's output is its result: libraries speak only when something is wrong
         args.add("--logging.config=classpath:waarborg-cli-logback.xml");
-        // a command that reads the log leaves the schema as it is: migrating is for `waarborg serve`
+        // a one-shot command leaves the schema as it is: migrating is for `waarborg serve`
         args.add("--spring.flyway.enabled=false");
+        // it works with the policy the service enforces (the latest stored version) and records no load
+        args.add("--waarborg.policy-from-database=true");
         if (databaseUrl != null) {
             if (data != null) {
                 return fail(err, "give --data or --database-url, not both");
@@ -58,6 +61,8 @@ final class DatabaseOptions {
                         + "; give the folder `waarborg serve` uses (--data DIR), or --database-url");
             }
             args.add("--waarborg.data-dir=" + dir);
+            // beside a running service: use the database it published instead of the folder it holds
+            DataFolder.runningDatabaseUrl(dir).ifPresent(url -> args.add("--spring.datasource.url=" + url));
         }
         // `waarborg` points plain logback at the command-line configuration; Spring Boot is told through
         // logging.config above and would only warn that it ignores the system property
@@ -89,8 +94,8 @@ final class DatabaseOptions {
                     + "or stop it and run this again");
         }
         if (find(e, BadSqlGrammarException.class) != null) {
-            return fail(err, "cannot read the database: " + reason(e) + " (it has no audit log: either it is older "
-                    + "than this Waarborg, and `waarborg serve` of this version brings it up to date, or the log was removed)");
+            return fail(err, "cannot read the database: " + reason(e) + " (a table is missing: either the database is older "
+                    + "than this Waarborg, and `waarborg serve` of this version brings it up to date, or the table was removed)");
         }
         return fail(err, "cannot read the database: " + reason(e));
     }

@@ -1,16 +1,14 @@
 package nl.waarborg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.waarborg.web.ApiKey;
 import nl.waarborg.web.ApiKeys;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,17 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder; default ./data", scope = picocli.CommandLine.ScopeType.INHERIT)
-    Path data;
-
-    @Option(names = "--database-url", paramLabel = "JDBC-URL", description = "an external PostgreSQL",
-            scope = picocli.CommandLine.ScopeType.INHERIT)
-    String databaseUrl;
+    private static final String WHILE_RUNNING = "stop it, or run the command where it can reach the service's database";
 
     /** Runs one key operation on the stored keys; a refusal (bad role or purpose) is exit 1 with its reason. */
-    int run(CommandSpec spec, java.util.function.ToIntFunction<ApiKeys> action) {
-        try (ConfigurableApplicationContext ctx = ServiceContext.open(data, databaseUrl)) {
-            return action.applyAsInt(ctx.getBean(ApiKeys.class));
+    static int run(DatabaseOptions database, CommandSpec spec, java.util.function.ToIntFunction<ApiKeys> action) {
+        try {
+            return database.query(spec.commandLine().getErr(), WHILE_RUNNING,
+                    ctx -> action.applyAsInt(ctx.getBean(ApiKeys.class))).orElse(2);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("waarborg: " + e.getMessage());
             return 1;
@@ -38,8 +32,8 @@ final class KeysCommand {
 
     @Command(name = "create", description = "Create a key for a policy role and purposes; the key is printed once.")
     static final class Create implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand parent;
+        @Mixin
+        DatabaseOptions database;
         @Spec
         CommandSpec spec;
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "a role declared in the policy")
@@ -52,7 +46,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return parent.run(spec, keys -> {
+            return run(database, spec, keys -> {
                 ApiKeys.Created created = keys.create(role, purposes, label);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.plaintext());
@@ -66,14 +60,14 @@ final class KeysCommand {
 
     @Command(name = "list", description = "List keys (never their secrets).")
     static final class ListKeys implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand parent;
+        @Mixin
+        DatabaseOptions database;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return parent.run(spec, keys -> {
+            return run(database, spec, keys -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("PREFIX\tROLE\tPURPOSES\tCREATED\tSTATE\tLABEL");
                 for (ApiKey k : keys.list()) {
@@ -89,8 +83,8 @@ final class KeysCommand {
 
     @Command(name = "revoke", description = "Revoke a key by its prefix; calls with it are refused from then on.")
     static final class Revoke implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand parent;
+        @Mixin
+        DatabaseOptions database;
         @Spec
         CommandSpec spec;
         @Parameters(paramLabel = "PREFIX", description = "the key's prefix, as `keys list` shows it")
@@ -98,7 +92,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return parent.run(spec, keys -> {
+            return run(database, spec, keys -> {
                 if (keys.revoke(prefix)) {
                     spec.commandLine().getErr().println("Key " + prefix + " revoked.");
                     return 0;

@@ -131,6 +131,14 @@ class AuditCommandTest {
     }
 
     @Test
+    @Order(4)
+    void besideARunningServiceItsPublishedDatabaseIsVerified() {
+        try (ConfigurableApplicationContext running = service()) {
+            assertThat(run("audit", "verify", "--data", data.toString())).as(err.toString()).isZero();
+        }
+    }
+
+    @Test
     @Order(5)
     void noDatabaseThereExitsTwo() {
         assertThat(run("audit", "verify", "--data", dir.resolve("typo").toString())).isEqualTo(2);
@@ -159,7 +167,7 @@ class AuditCommandTest {
                 jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER USER").update();
             });
             assertThat(jdbc.sql("SELECT count(*) FROM policy_load").query(Integer.class).single())
-                    .as("the commands recorded no policy load; only the two service starts did").isEqualTo(2);
+                    .as("the commands recorded no policy load; only the three service starts did").isEqualTo(3);
         }
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(1);
         assertThat(out.toString()).isEqualTo("audit chain broken at event 3: content changed: "
