@@ -32,7 +32,8 @@ class SecurityConfiguration {
     static final String APP = "APP";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys, RefusedCallAudit refused)
+            throws Exception {
         http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: bearer tokens only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -40,10 +41,15 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .addFilterBefore(new BearerTokenFilter(token, keys), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send 'Authorization: Bearer <token>' with a staff token."))
-                        .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN,
-                                "Access denied", "Your role may not use this endpoint.")))
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            refused.unauthenticated(req);
+                            Problems.write(res, HttpStatus.UNAUTHORIZED,
+                                    "Authentication required", "Send 'Authorization: Bearer <token>' with a staff token or an API key.");
+                        })
+                        .accessDeniedHandler((req, res, ex) -> {
+                            refused.forbidden(req);
+                            Problems.write(res, HttpStatus.FORBIDDEN, "Access denied", "Your role may not use this endpoint.");
+                        }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
