@@ -47,7 +47,7 @@ class AuditCommandTest {
     private final StringWriter err = new StringWriter();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    /** The service's data folder with five events in it, written by the service's own code. */
+    /** The service's data folder with six events: the start's policy load, then five written by the service's own code. */
     @BeforeAll
     static void fiveEvents() {
         try (ConfigurableApplicationContext service = service()) {
@@ -81,7 +81,7 @@ class AuditCommandTest {
     @Order(1)
     void intactLogExitsZero() {
         assertThat(run("audit", "verify", "--data", data.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("audit chain intact: 5 events, the last is event 5 with hash ")
+        assertThat(out.toString()).startsWith("audit chain intact: 6 events, the last is event 6 with hash ")
                 .matches("(?s).*hash [0-9a-f]{64}\\R");
         assertThat(err.toString()).isEmpty();
     }
@@ -92,23 +92,23 @@ class AuditCommandTest {
         Path file = dir.resolve("audit.jsonl");
         assertThat(run("audit", "export", "--data", data.toString(), "-o", file.toString())).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).hasSize(5);
-        assertThat(lines).map(AuditJsonLines::parse).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(err.toString()).startsWith("exported 5 events; the last is event 5 with hash ");
+        assertThat(lines).hasSize(6);
+        assertThat(lines).map(AuditJsonLines::parse).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(err.toString()).startsWith("exported 6 events; the last is event 6 with hash ");
         try (var listing = Files.list(dir)) {
             assertThat(listing).as("no temporary file left").containsExactly(file);
         }
 
         assertThat(run("audit", "verify", "--file", file.toString())).isZero();
-        assertThat(out.toString()).startsWith("audit chain intact: 5 events");
+        assertThat(out.toString()).startsWith("audit chain intact: 6 events");
 
-        Files.write(file, lines.subList(2, 5));
+        Files.write(file, lines.subList(2, 6));
         assertThat(run("audit", "verify", "--file", file.toString())).isZero();
         assertThat(out.toString()).contains("(the export starts at event 3; its link to event 2 is not checked)");
 
-        Files.writeString(file, lines.get(0) + "\n" + lines.get(1).replace("\"export\"", "\"read\"") + "\n");
+        Files.writeString(file, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).replace("\"export\"", "\"read\"") + "\n");
         assertThat(run("audit", "verify", "--file", file.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("audit chain broken at event 2: content changed");
+        assertThat(out.toString()).contains("audit chain broken at event 3: content changed");
     }
 
     @Test
@@ -116,7 +116,7 @@ class AuditCommandTest {
     void exportToStandardOutput() {
         assertThat(run("audit", "export", "--data", data.toString())).isZero();
         String text = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(text.lines()).hasSize(5);
+        assertThat(text.lines()).hasSize(6);
         assertThat(out.toString()).as("nothing but the lines on standard output").isEmpty();
     }
 
@@ -163,14 +163,14 @@ class AuditCommandTest {
             JdbcClient jdbc = service.getBean(JdbcClient.class);
             service.getBean(TransactionTemplate.class).executeWithoutResult(s -> {
                 jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER USER").update();
-                jdbc.sql("UPDATE audit_event SET outcome = 'allowed', reasons = '{}' WHERE seq = 3").update();
+                jdbc.sql("UPDATE audit_event SET outcome = 'allowed', reasons = '{}' WHERE seq = 4").update(); // the denial
                 jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER USER").update();
             });
             assertThat(jdbc.sql("SELECT count(*) FROM policy_load").query(Integer.class).single())
                     .as("the commands recorded no policy load; only the three service starts did").isEqualTo(3);
         }
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("audit chain broken at event 3: content changed: "
+        assertThat(out.toString()).isEqualTo("audit chain broken at event 4: content changed: "
                 + "its stored hash does not match its content" + System.lineSeparator());
     }
 }

@@ -41,4 +41,16 @@ class PolicyEndpointTest extends ServiceTestBase {
         assertThat(versions.size()).isGreaterThanOrEqualTo(1);
         assertThat(versions.get(0).get("statementVersion").asString()).isEqualTo("2026.1");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.waarborg.audit.service.AuditLog audit;
+
+    @Test
+    void policyLoadIsAudited() {
+        assertThat(audit.events(0, 10_000)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("policy-load");
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.policyVersion()).isNotNull();
+        });
+    }
 }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.policy.LoadedPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,13 +24,15 @@ public class PolicyVersions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public PolicyVersions(JdbcClient jdbc, Clock clock) {
+    public PolicyVersions(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** Stores the version if its content is new, and records this load. */
+    /** Stores the version if its content is new, and records this load, with its audit event. */
     @Transactional
     public PolicyVersion recordLoad(LoadedPolicy loaded) {
         Instant now = clock.instant();
@@ -47,6 +52,7 @@ public class PolicyVersions {
         long loadId = jdbc.sql("INSERT INTO policy_load (version_id, source, loaded_at) VALUES (:v, :s, :now) RETURNING id")
                 .param("v", versionId).param("s", loaded.source()).param("now", Timestamp.from(now))
                 .query(Long.class).single();
+        audit.append(AuditEvent.draft("system", "system", "policy-load").outcome(Outcome.ALLOWED).policyVersion(versionId));
         return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", loadId).query(PolicyVersions::map).single();
     }
 
