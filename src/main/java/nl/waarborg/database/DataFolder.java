@@ -84,7 +84,7 @@ public final class DataFolder implements AutoCloseable {
                 probe.release();
                 return java.util.Optional.empty(); // nobody holds it: the URL is stale
             }
-            return java.util.Optional.of(Files.readString(url).trim());
+            return readQuietly(url);
         } catch (java.nio.channels.OverlappingFileLockException heldHere) {
             return readQuietly(url);
         } catch (IOException e) {

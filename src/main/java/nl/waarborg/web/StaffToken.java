@@ -38,12 +38,13 @@ public class StaffToken {
             new SecureRandom().nextBytes(random);
             String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, value + "\n");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the folder's own permissions apply
+                // created owner-only, so the token is never readable by others, not even for a moment
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file); // the folder's own access control applies
             }
+            Files.writeString(file, value + "\n");
             log.info("Created the staff token in {} (send it as 'Authorization: Bearer <token>')", file.toAbsolutePath());
             return value;
         } catch (IOException e) {

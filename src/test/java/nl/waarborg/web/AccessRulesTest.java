@@ -69,4 +69,10 @@ class AccessRulesTest extends ServiceTestBase {
         assertThat(events.toString()).doesNotContain("ann@example.nl");
         assertThat(audit.verify()).isInstanceOf(nl.waarborg.audit.Verification.Ok.class);
     }
+
+    @Test
+    void staffTokenFileIsReadableByItsOwnerOnly() throws Exception {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(DATA.resolve("staff-token")))).isEqualTo("rw-------");
+    }
 }

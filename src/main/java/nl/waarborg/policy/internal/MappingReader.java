@@ -36,10 +36,6 @@ final class MappingReader {
         return path;
     }
 
-    Position at() {
-        return mapping.at();
-    }
-
     /** The raw node of a key, recording its position; null when absent (reported if required). */
     YamlNode node(String key, boolean required) {
         known.add(key);

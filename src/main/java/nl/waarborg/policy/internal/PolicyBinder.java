@@ -19,7 +19,6 @@ import nl.waarborg.policy.Position;
 import nl.waarborg.policy.RecipientRole;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Safeguard;
-import nl.waarborg.policy.Text;
 import nl.waarborg.policy.TransferStance;
 
 /** Binds a {@link YamlNode} tree to a {@link Policy}, collecting every problem as a positioned finding. */
@@ -317,9 +316,5 @@ public final class PolicyBinder {
 
     private static String orDefault(String v, String dflt) {
         return v == null ? dflt : v;
-    }
-
-    static Text orEmpty(Text t) {
-        return t == null ? Text.EMPTY : t;
     }
 }

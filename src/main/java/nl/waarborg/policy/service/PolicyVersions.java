@@ -76,9 +76,6 @@ public class PolicyVersions {
                 .query(String.class).optional();
     }
 
-    public int loadCount() {
-        return jdbc.sql("SELECT count(*) FROM policy_load").query(Integer.class).single();
-    }
 
     private static PolicyVersion map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PolicyVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class),
