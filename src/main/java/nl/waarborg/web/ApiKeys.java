@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.access.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

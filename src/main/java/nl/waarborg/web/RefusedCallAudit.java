@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import nl.waarborg.audit.AuditEvent;

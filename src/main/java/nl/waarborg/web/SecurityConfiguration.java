@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.access.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

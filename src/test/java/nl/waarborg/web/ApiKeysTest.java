@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.access.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

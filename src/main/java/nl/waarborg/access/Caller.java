@@ -1,4 +1,4 @@
-package nl.waarborg.web;
+package nl.waarborg.access;
 
 import java.util.List;
 
