@@ -32,6 +32,7 @@ public class ChangeNotifications implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> reconnectActions = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -44,6 +45,14 @@ public class ChangeNotifications implements SmartLifecycle {
     public void publish(String channel, String payload) {
         jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", checked(channel)).param("payload", payload)
                 .query(Object.class).single();
+    }
+
+    /**
+     * Runs {@code action} each time the listener is back after losing its connection: announcements made
+     * meanwhile were missed, so caches fed by them must drop everything.
+     */
+    public void onReconnect(Runnable action) {
+        reconnectActions.add(action);
     }
 
     /** Calls {@code handler} with each payload published on {@code channel}, on the listener thread. */
@@ -73,6 +82,7 @@ public class ChangeNotifications implements SmartLifecycle {
 
     /** Holds one connection for LISTEN; reconnects after a failure, so a database restart loses no subscriber. */
     private void listen() {
+        boolean lost = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -85,6 +95,10 @@ public class ChangeNotifications implements SmartLifecycle {
                             }
                         }
                     }
+                    if (lost) { // listening again: what was announced while we were away is unknown
+                        lost = false;
+                        reconnectActions.forEach(ChangeNotifications::runQuietly);
+                    }
                     PGNotification[] notices = pg.getNotifications(250);
                     if (notices != null) {
                         for (PGNotification n : notices) {
@@ -94,6 +108,7 @@ public class ChangeNotifications implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (running) {
+                    lost = true;
                     log.warn("Change listener lost its connection ({}); reconnecting", e.getMessage());
                     pause();
                 }
@@ -108,6 +123,14 @@ public class ChangeNotifications implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("A change handler on channel {} failed", channel, e);
             }
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.error("A reconnect action failed", e);
         }
     }
 

@@ -3,6 +3,10 @@ package nl.waarborg.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +19,15 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The zero-setup database: when no {@code spring.datasource.url} is given, Waarborg starts its own
- * PostgreSQL in {@code <data>/postgres}. Production points {@code spring.datasource.url} at a real server.
+ * PostgreSQL in {@code <data>/postgres}, with a second database in it for the subjects' data keys
+ * ({@link KeyDatabase}). Production points {@code spring.datasource.url} and {@code waarborg.keys.url} at real
+ * servers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
+
+    static final String KEY_DATABASE = "waarborg_keys";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
@@ -47,5 +55,18 @@ class EmbeddedDatabaseConfiguration {
         config.setPoolName("waarborg-embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
+    }
+
+    /** The key store's own database in the same cluster; created on first start. */
+    @Bean
+    KeyDatabase keyDatabase(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + KEY_DATABASE + "'");
+            if (!exists.next()) {
+                s.execute("CREATE DATABASE " + KEY_DATABASE);
+            }
+        }
+        return new KeyDatabase(postgres.getJdbcUrl("postgres", KEY_DATABASE), "postgres", null);
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every endpoint's access rule, in one place. Public: the privacy statement and health. Staff (DPO role):
- * the policy itself, the register and the audit log. Everything else is refused.
+ * the policy itself, the register, the audit log, looking subjects up and erasing them. Applications (API
+ * keys): the vault's subjects and items and decisions; what a key may do within that (its policy role and
+ * purposes) is decided per call by the vault and the decision engine. Everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // commands such as `audit verify` run without a web server
@@ -57,6 +59,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
                                 "/api/v1/policy/register").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)
+                        // the vault: applications keep and use data; staff look subjects up and erase them
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/lookup").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects", "/api/v1/subjects/batch",
+                                "/api/v1/subjects/*/categories", "/api/v1/subjects/*/events", "/api/v1/subjects/*/items",
+                                "/api/v1/items/batch").hasRole(APP)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/items").hasRole(APP)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/subjects/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasAnyRole(APP, STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

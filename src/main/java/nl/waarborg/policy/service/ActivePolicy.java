@@ -1,5 +1,6 @@
 package nl.waarborg.policy.service;
 
+import nl.waarborg.policy.CompiledPolicy;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.Policy;
 
@@ -9,6 +10,9 @@ public interface ActivePolicy {
     LoadedPolicy loaded();
 
     PolicyVersion version();
+
+    /** The policy compiled to the lookup tables decisions use; the same instance for as long as the policy is in force. */
+    CompiledPolicy compiled();
 
     default Policy policy() {
         return loaded().policy();

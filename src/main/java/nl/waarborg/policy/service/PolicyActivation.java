@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import nl.waarborg.policy.CompiledPolicy;
 import nl.waarborg.policy.Finding;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.PolicyLint;
@@ -26,6 +27,7 @@ class PolicyActivation implements ActivePolicy {
 
     private final LoadedPolicy loaded;
     private final PolicyVersion version;
+    private volatile CompiledPolicy compiled;
 
     PolicyActivation(@Value("${waarborg.policy}") String location,
                      @Value("${waarborg.policy-from-database:false}") boolean fromDatabase,
@@ -78,5 +80,20 @@ class PolicyActivation implements ActivePolicy {
     @Override
     public PolicyVersion version() {
         return version;
+    }
+
+    @Override
+    public CompiledPolicy compiled() {
+        CompiledPolicy c = compiled;
+        if (c == null) { // compiled on first use: one-shot commands that never decide do not pay for it
+            synchronized (this) {
+                c = compiled;
+                if (c == null) {
+                    c = CompiledPolicy.compile(loaded.policy());
+                    compiled = c;
+                }
+            }
+        }
+        return c;
     }
 }

@@ -1,0 +1,15 @@
+package nl.waarborg.vault;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A decrypted item as handed to a caller allowed to use it. */
+public record StoredItem(UUID id, UUID subject, String category, String value, List<String> purposes, String source,
+                         String system, Instant collectedAt, long policyVersion) {
+
+    @Override
+    public String toString() { // never the value
+        return "StoredItem[" + id + ", " + category + "]";
+    }
+}

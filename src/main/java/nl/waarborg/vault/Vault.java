@@ -1,0 +1,490 @@
+package nl.waarborg.vault;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import nl.waarborg.access.Action;
+import nl.waarborg.access.Caller;
+import nl.waarborg.access.Decision;
+import nl.waarborg.access.DecisionEngine;
+import nl.waarborg.access.DenyReason;
+import nl.waarborg.access.SubjectState;
+import nl.waarborg.access.service.SubjectStates;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.policy.CompiledPolicy;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.vault.crypto.BlindIndex;
+import nl.waarborg.vault.crypto.ValueCipher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The vault's public interface: subjects, their personal values, and every use of them decided against the
+ * policy and written to the audit log. A change and its audit event commit together; a read is on record
+ * before its values are handed out.
+ */
+@Service
+public class Vault {
+
+    /** The most items one call may add. */
+    public static final int MAX_BATCH = 10_000;
+
+    private final Subjects subjects;
+    private final Items items;
+    private final SubjectCiphers ciphers;
+    private final BlindIndex blindIndex;
+    private final SubjectStates states;
+    private final ActivePolicy policy;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Vault(Subjects subjects, Items items, SubjectCiphers ciphers, BlindIndex blindIndex, SubjectStates states,
+          ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.subjects = subjects;
+        this.items = items;
+        this.ciphers = ciphers;
+        this.blindIndex = blindIndex;
+        this.states = states;
+        this.policy = policy;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ---- subjects ----
+
+    /** A subject to create: the application's references to it, lookup identifiers and its subject categories. */
+    public record NewSubject(List<Reference> references, List<Identifier> identifiers, List<String> categories) {
+        public NewSubject {
+            references = references == null ? List.of() : List.copyOf(references);
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
+    /**
+     * Creates subjects, all or none: a data key each (in the key store, first), then the rows and one audit event
+     * per subject in one transaction.
+     *
+     * @throws ReferenceTakenException when a reference belongs to a subject already (or twice in the call)
+     * @throws IllegalArgumentException when a subject category is not declared in the policy
+     */
+    public List<UUID> createSubjects(Caller caller, List<NewSubject> newSubjects) {
+        if (newSubjects.isEmpty() || newSubjects.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a call creates 1 to " + MAX_BATCH + " subjects, not " + newSubjects.size());
+        }
+        CompiledPolicy compiled = policy.compiled();
+        Instant now = clock.instant();
+        List<Subjects.Row> rows = new ArrayList<>(newSubjects.size());
+        Set<Reference> seen = new LinkedHashSet<>();
+        for (NewSubject s : newSubjects) {
+            for (String c : s.categories()) {
+                if (compiled.subjectCategoryId(c) < 0) {
+                    throw new IllegalArgumentException("subject category '" + c + "' is not declared in the policy");
+                }
+            }
+            for (Reference r : s.references()) {
+                if (!seen.add(r)) {
+                    throw new ReferenceTakenException(r, null);
+                }
+            }
+            List<Subjects.IndexedIdentifier> ids = s.identifiers().stream()
+                    .map(i -> new Subjects.IndexedIdentifier(i.kind(), blindIndex.of(i.kind().index, i.value()))).toList();
+            rows.add(new Subjects.Row(TimeOrderedIds.next(now.toEpochMilli()), s.references(), ids,
+                    List.copyOf(new LinkedHashSet<>(s.categories()))));
+        }
+        // The key first: a failure after it leaves an unused key (harmless), never a subject without one.
+        ciphers.createKeys(rows.stream().map(Subjects.Row::id).toList());
+        long version = policy.version().id();
+        return tx.execute(status -> {
+            Map<Reference, UUID> taken = subjects.taken(seen);
+            if (!taken.isEmpty()) {
+                Map.Entry<Reference, UUID> first = taken.entrySet().iterator().next();
+                throw new ReferenceTakenException(first.getKey(), first.getValue());
+            }
+            subjects.insert(rows, now);
+            audit.appendAll(rows.stream().map(r -> AuditEvent.draft(caller.actor(), caller.role(), "create-subject")
+                    .subject(r.id()).policyVersion(version)).toList());
+            return rows.stream().map(Subjects.Row::id).toList();
+        });
+    }
+
+    public Optional<UUID> find(Reference reference) {
+        return subjects.byReference(reference);
+    }
+
+    /** The subjects with this identifier (several may share an e-mail address), found by its blind index. */
+    public List<UUID> find(Identifier identifier) {
+        return subjects.byIdentifier(identifier.kind(), blindIndex.of(identifier.kind().index, identifier.value()));
+    }
+
+    public Optional<SubjectRecord> subject(UUID subject) {
+        return subjects.find(subject);
+    }
+
+    /**
+     * Records that the subject joined a subject category (a lead became a customer) at {@code at} (null: now).
+     *
+     * @return false when it had joined that category before (the first joining time stays)
+     */
+    public boolean join(Caller caller, UUID subject, String subjectCategory, Instant at) {
+        if (policy.compiled().subjectCategoryId(subjectCategory) < 0) {
+            throw new IllegalArgumentException("subject category '" + subjectCategory + "' is not declared in the policy");
+        }
+        Instant when = at == null ? clock.instant() : at;
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            requireSubject(subject);
+            boolean joined = subjects.join(subject, subjectCategory, when);
+            if (joined) {
+                states.changed(subject);
+                audit.append(AuditEvent.draft(caller.actor(), caller.role(), "join-subject-category").subject(subject)
+                        .outcome(Outcome.ALLOWED, "subject-category:" + subjectCategory)
+                        .policyVersion(policy.version().id()));
+            }
+            return joined;
+        }));
+    }
+
+    /** Records a lifecycle event the policy names (contract-ended) that happened at {@code occurredAt} (null: now). */
+    public void recordEvent(Caller caller, UUID subject, String event, Instant occurredAt) {
+        Policy p = policy.policy();
+        if (p.lifecycleEvents().stream().noneMatch(e -> e.id().equals(event))) {
+            throw new IllegalArgumentException("lifecycle event '" + event + "' is not declared in the policy");
+        }
+        Instant now = clock.instant();
+        Instant when = occurredAt == null ? now : occurredAt;
+        if (when.isAfter(now)) {
+            throw new IllegalArgumentException("a lifecycle event is recorded when it has happened, not ahead of time");
+        }
+        tx.executeWithoutResult(status -> {
+            requireSubject(subject);
+            subjects.recordEvent(subject, event, when, now);
+            states.changed(subject);
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "record-lifecycle-event").subject(subject)
+                    .outcome(Outcome.ALLOWED, "event:" + event).policyVersion(policy.version().id()));
+        });
+    }
+
+    /**
+     * Erases the subject: destroys its data key first (from then on no copy of its values, in this database or
+     * any backup of it, can be decrypted), then deletes its rows with the audit event in one transaction.
+     * Repeating it after a failure finishes the job.
+     *
+     * @return false when there was no such subject
+     */
+    public boolean erase(Caller caller, UUID subject) {
+        boolean keyDestroyed = ciphers.destroy(subject);
+        boolean deleted = Boolean.TRUE.equals(tx.execute(status -> {
+            boolean existed = subjects.delete(subject);
+            if (existed) {
+                states.changed(subject);
+                audit.append(AuditEvent.draft(caller.actor(), caller.role(), "erase-subject").subject(subject)
+                        .outcome(Outcome.ALLOWED, keyDestroyed ? "data-key-destroyed" : "data-key-already-destroyed")
+                        .policyVersion(policy.version().id()));
+            }
+            return existed;
+        }));
+        return deleted || keyDestroyed;
+    }
+
+    // ---- items ----
+
+    /** Why one item of a call was refused: its position in the call and every reason, per purpose. */
+    public record Refusal(int index, List<Reason> reasons) {
+    }
+
+    /** One reason: a code ({@link DenyReason#code()} or a vault code such as {@code unknown-source}), for a purpose. */
+    public record Reason(String code, String message, String purpose) {
+    }
+
+    /** Some items of a call were refused; none was stored. */
+    public static final class ItemsRefusedException extends RuntimeException {
+        private final transient List<Refusal> refusals;
+
+        ItemsRefusedException(List<Refusal> refusals) {
+            super(refusals.size() + " item(s) refused; nothing was stored");
+            this.refusals = List.copyOf(refusals);
+        }
+
+        public List<Refusal> refusals() {
+            return refusals;
+        }
+    }
+
+    /**
+     * Stores items, all or none. Collection is decided like any use (action write), for each purpose the item is
+     * collected for: the category must be declared for the purpose and the subject's categories, the caller's
+     * role allowed, consent given where the purpose needs it, and the caller's key must carry the purpose.
+     *
+     * @return the new items' ids, in the order given
+     * @throws ItemsRefusedException listing every refused item and why (nothing stored)
+     * @throws SubjectNotFoundException when an item names a subject that does not exist
+     */
+    public List<UUID> addItems(Caller caller, List<NewItem> newItems) {
+        if (newItems.isEmpty() || newItems.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a call adds 1 to " + MAX_BATCH + " items, not " + newItems.size());
+        }
+        CompiledPolicy compiled = policy.compiled();
+        Policy p = compiled.policy();
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        Set<UUID> subjectIds = new LinkedHashSet<>();
+        newItems.forEach(i -> subjectIds.add(i.subject()));
+
+        Map<UUID, ValueCipher> open = ciphers.open(subjectIds);
+        for (UUID s : subjectIds) {
+            if (!open.containsKey(s)) {
+                throw new SubjectNotFoundException(s);
+            }
+        }
+        Map<UUID, SubjectState> subjectStates = states.states(subjectIds, compiled);
+        int role = compiled.roleId(caller.role());
+
+        List<Refusal> refusals = new ArrayList<>();
+        List<Items.Row> rows = new ArrayList<>(newItems.size());
+        for (int index = 0; index < newItems.size(); index++) {
+            NewItem item = newItems.get(index);
+            List<Reason> reasons = collectionRefusals(caller, compiled, p, subjectStates.get(item.subject()), role, item);
+            if (!reasons.isEmpty()) {
+                refusals.add(new Refusal(index, reasons));
+                continue;
+            }
+            Instant collected = item.collectedAt() == null ? now : item.collectedAt();
+            rows.add(new Items.Row(TimeOrderedIds.next(now.toEpochMilli()), item.subject(), item.category(),
+                    item.purposes(), item.source(), item.system(), collected, version,
+                    open.get(item.subject()).encrypt(item.category(), item.value())));
+        }
+        if (!refusals.isEmpty()) {
+            recordRefusedCollection(caller, newItems, refusals, version);
+            throw new ItemsRefusedException(refusals);
+        }
+        List<AuditEvent.Draft> events = collectionEvents(caller, rows, version);
+        tx.executeWithoutResult(status -> {
+            // a subject erased since its key was opened above: its rows are gone and the insert fails on the
+            // foreign key; the call then fails as a whole and stores nothing
+            items.insert(rows);
+            audit.appendAll(events);
+        });
+        return rows.stream().map(Items.Row::id).toList();
+    }
+
+    private static List<Reason> collectionRefusals(Caller caller, CompiledPolicy compiled, Policy p, SubjectState state,
+                                                   int role, NewItem item) {
+        List<Reason> reasons = new ArrayList<>();
+        if (item.value() == null) {
+            reasons.add(new Reason("no-value", "the item has no value", null));
+        }
+        if (item.purposes().isEmpty()) {
+            reasons.add(new Reason("no-purpose", "an item is collected for at least one purpose", null));
+        }
+        if (item.source() == null || p.sources().stream().noneMatch(s -> s.id().equals(item.source()))) {
+            reasons.add(new Reason("unknown-source", "the source is not declared in the policy", null));
+        }
+        if (item.system() == null || p.systems().stream().noneMatch(s -> s.id().equals(item.system()))) {
+            reasons.add(new Reason("unknown-system", "the system is not declared in the policy", null));
+        }
+        int category = item.category() == null ? -1 : compiled.categoryId(item.category());
+        if (category < 0) {
+            reasons.add(new Reason(DenyReason.UNKNOWN_CATEGORY.code(), DenyReason.UNKNOWN_CATEGORY.message(), null));
+            return reasons;
+        }
+        for (String purpose : item.purposes()) {
+            if (!caller.mayUse(purpose)) {
+                reasons.add(new Reason("purpose-not-allowed-for-key", "the API key does not carry this purpose", purpose));
+                continue;
+            }
+            int pu = compiled.purposeId(purpose);
+            if (pu < 0) {
+                reasons.add(new Reason(DenyReason.UNKNOWN_PURPOSE.code(), DenyReason.UNKNOWN_PURPOSE.message(), purpose));
+                continue;
+            }
+            Decision d = DecisionEngine.decide(compiled, state, role, pu, category, Action.WRITE, DecisionEngine.NO_RECIPIENT);
+            for (DenyReason reason : d.reasons()) {
+                reasons.add(new Reason(reason.code(), reason.message(), purpose));
+            }
+        }
+        return reasons;
+    }
+
+    // One event per subject and purpose, naming the categories collected for it.
+    private static List<AuditEvent.Draft> collectionEvents(Caller caller, List<Items.Row> rows, long version) {
+        Map<UUID, Map<String, Set<String>>> bySubject = new LinkedHashMap<>();
+        for (Items.Row r : rows) {
+            Map<String, Set<String>> byPurpose = bySubject.computeIfAbsent(r.subject(), k -> new LinkedHashMap<>());
+            for (String purpose : r.purposes()) {
+                byPurpose.computeIfAbsent(purpose, k -> new TreeSet<>()).add(r.category());
+            }
+        }
+        List<AuditEvent.Draft> events = new ArrayList<>();
+        bySubject.forEach((subject, byPurpose) -> byPurpose.forEach((purpose, categories) -> events.add(
+                AuditEvent.draft(caller.actor(), caller.role(), "collect").purpose(purpose).subject(subject)
+                        .categories(categories.toArray(String[]::new)).policyVersion(version))));
+        return events;
+    }
+
+    private void recordRefusedCollection(Caller caller, List<NewItem> newItems, List<Refusal> refusals, long version) {
+        List<AuditEvent.Draft> events = new ArrayList<>();
+        for (Refusal r : refusals) {
+            NewItem item = newItems.get(r.index());
+            Set<String> codes = new TreeSet<>();
+            r.reasons().forEach(x -> codes.add(x.code()));
+            AuditEvent.Draft d = AuditEvent.draft(caller.actor(), caller.role(), "collect")
+                    .subject(item.subject()).outcome(Outcome.DENIED, codes.toArray(String[]::new)).policyVersion(version);
+            if (item.category() != null && policy.compiled().categoryId(item.category()) >= 0) {
+                d = d.categories(item.category());
+            }
+            events.add(d);
+        }
+        tx.executeWithoutResult(status -> audit.appendAll(events));
+    }
+
+    /** Items withheld from a read: their category, how many, and why. */
+    public record Withheld(String category, int count, List<Reason> reasons) {
+    }
+
+    /** A read's answer: the items the caller may use for the purpose, and what was withheld. */
+    public record ItemsForPurpose(UUID subject, String purpose, List<StoredItem> items, List<Withheld> withheld) {
+    }
+
+    /**
+     * The subject's items the caller may read for the purpose (of the given categories, or all when null); the
+     * rest are listed as withheld with the reasons. The use is on record before this returns.
+     *
+     * @throws SubjectNotFoundException when the subject does not exist (or was erased)
+     * @throws PurposeNotAllowedException when the caller's key does not carry the purpose
+     */
+    public ItemsForPurpose read(Caller caller, UUID subject, String purpose, List<String> categories) {
+        CompiledPolicy compiled = policy.compiled();
+        long version = policy.version().id();
+        if (!caller.mayUse(purpose)) {
+            audit(List.of(AuditEvent.draft(caller.actor(), caller.role(), "read").subject(subject)
+                    .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version)));
+            throw new PurposeNotAllowedException(purpose);
+        }
+        int pu = compiled.purposeId(purpose);
+        if (pu < 0) {
+            throw new IllegalArgumentException("purpose '" + purpose + "' is not declared in the policy");
+        }
+        if (categories != null) {
+            for (String c : categories) {
+                if (compiled.categoryId(c) < 0) {
+                    throw new IllegalArgumentException("data category '" + c + "' is not declared in the policy");
+                }
+            }
+        }
+        ValueCipher cipher = ciphers.open(subject);
+        if (cipher == null) {
+            throw new SubjectNotFoundException(subject);
+        }
+        List<Items.Row> rows = items.ofSubject(subject, categories);
+        SubjectState state = states.state(subject, compiled);
+        int role = compiled.roleId(caller.role());
+
+        // one decision per category present
+        Map<String, Decision> byCategory = new LinkedHashMap<>();
+        for (Items.Row r : rows) {
+            byCategory.computeIfAbsent(r.category(), c -> DecisionEngine.decide(compiled, state, role, pu,
+                    compiled.categoryId(c), Action.READ, DecisionEngine.NO_RECIPIENT));
+        }
+        List<StoredItem> allowed = new ArrayList<>();
+        Map<String, Integer> withheldCount = new LinkedHashMap<>();
+        for (Items.Row r : rows) {
+            if (byCategory.get(r.category()).allowed()) {
+                allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.category(), r.value()),
+                        r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion()));
+            } else {
+                withheldCount.merge(r.category(), 1, Integer::sum);
+            }
+        }
+        List<Withheld> withheld = new ArrayList<>();
+        Set<String> deniedCodes = new TreeSet<>();
+        withheldCount.forEach((category, count) -> {
+            Decision d = byCategory.get(category);
+            withheld.add(new Withheld(category, count, d.reasons().stream()
+                    .map(x -> new Reason(x.code(), x.message(), purpose)).toList()));
+            deniedCodes.addAll(d.codes());
+        });
+
+        List<AuditEvent.Draft> events = new ArrayList<>(2);
+        Set<String> readCategories = new TreeSet<>();
+        allowed.forEach(i -> readCategories.add(i.category()));
+        events.add(AuditEvent.draft(caller.actor(), caller.role(), "read").purpose(purpose).subject(subject)
+                .categories(readCategories.toArray(String[]::new)).policyVersion(version));
+        if (!withheld.isEmpty()) {
+            events.add(AuditEvent.draft(caller.actor(), caller.role(), "read").purpose(purpose).subject(subject)
+                    .categories(withheldCount.keySet().toArray(String[]::new))
+                    .outcome(Outcome.DENIED, deniedCodes.toArray(String[]::new)).policyVersion(version));
+        }
+        audit(events);
+        return new ItemsForPurpose(subject, purpose, allowed, withheld);
+    }
+
+    // Uses that change nothing: on record (committed) before the caller gets the data.
+    private void audit(List<AuditEvent.Draft> events) {
+        tx.executeWithoutResult(status -> audit.appendAll(events));
+    }
+
+    private void requireSubject(UUID subject) {
+        if (!subjects.lock(subject)) {
+            throw new SubjectNotFoundException(subject);
+        }
+    }
+
+    /** Those of the given subject ids that exist. */
+    public List<UUID> existing(Collection<UUID> ids) {
+        return subjects.existing(ids);
+    }
+
+    // ---- errors ----
+
+    /** No subject with this id (never created, or erased). */
+    public static final class SubjectNotFoundException extends RuntimeException {
+        private final UUID subject;
+
+        SubjectNotFoundException(UUID subject) {
+            super("no subject " + subject);
+            this.subject = subject;
+        }
+
+        public UUID subject() {
+            return subject;
+        }
+    }
+
+    /** A reference is in use by another subject (or twice in one call). */
+    public static final class ReferenceTakenException extends RuntimeException {
+        private final UUID existing;
+
+        ReferenceTakenException(Reference reference, UUID existing) {
+            // the scheme only: the reference itself may be a customer number
+            super("a reference in scheme '" + reference.scheme() + "' is "
+                    + (existing == null ? "given twice in this call" : "already used by subject " + existing));
+            this.existing = existing;
+        }
+
+        /** The subject that has it, or null when it was given twice in one call. */
+        public UUID existing() {
+            return existing;
+        }
+    }
+
+    /** The caller's API key does not carry the purpose. */
+    public static final class PurposeNotAllowedException extends RuntimeException {
+        PurposeNotAllowedException(String purpose) {
+            super("the API key may not use data for purpose '" + purpose + "'");
+        }
+    }
+}

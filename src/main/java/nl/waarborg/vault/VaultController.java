@@ -1,0 +1,260 @@
+package nl.waarborg.vault;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The vault over HTTP. Personal values travel only in request and response bodies, never in paths or query
+ * strings (those end up in access logs); a lookup by e-mail address is therefore a POST.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Vault", description = "Subjects and their personal data, every use decided against the policy")
+class VaultController {
+
+    private final Vault vault;
+
+    VaultController(Vault vault) {
+        this.vault = vault;
+    }
+
+    // ---- bodies ----
+
+    record ReferenceBody(String scheme, String reference) {
+        Reference toReference() {
+            return new Reference(scheme, reference);
+        }
+    }
+
+    record IdentifierBody(String kind, String value) {
+        Identifier toIdentifier() {
+            if (kind == null) {
+                throw new IllegalArgumentException("an identifier needs a kind: email or phone");
+            }
+            Identifier.Kind k = switch (kind) {
+                case "email" -> Identifier.Kind.EMAIL;
+                case "phone" -> Identifier.Kind.PHONE;
+                default -> throw new IllegalArgumentException("identifier kind must be email or phone");
+            };
+            return new Identifier(k, value);
+        }
+    }
+
+    record NewSubjectBody(List<ReferenceBody> references, List<IdentifierBody> identifiers, List<String> categories) {
+        Vault.NewSubject toNewSubject() {
+            return new Vault.NewSubject(
+                    references == null ? List.of() : references.stream().map(ReferenceBody::toReference).toList(),
+                    identifiers == null ? List.of() : identifiers.stream().map(IdentifierBody::toIdentifier).toList(),
+                    categories);
+        }
+    }
+
+    record SubjectBatchBody(List<NewSubjectBody> subjects) {
+    }
+
+    record CreatedSubject(UUID id) {
+    }
+
+    record CreatedSubjects(List<UUID> ids) {
+    }
+
+    /** Exactly one of: scheme + reference, or kind + value. */
+    record LookupBody(String scheme, String reference, String kind, String value) {
+    }
+
+    record FoundSubjects(List<UUID> subjects) {
+    }
+
+    record CategoryBody(String category, Instant at) {
+    }
+
+    record Joined(String category, boolean joined) {
+    }
+
+    record EventBody(String event, Instant occurredAt) {
+    }
+
+    record ItemBody(UUID subject, String category, String value, List<String> purposes, String source, String system,
+                    Instant collectedAt) {
+        NewItem toNewItem(UUID subjectOfPath) {
+            if (subjectOfPath != null && subject != null && !subject.equals(subjectOfPath)) {
+                throw new IllegalArgumentException("the item's subject differs from the subject in the path");
+            }
+            UUID s = subjectOfPath != null ? subjectOfPath : subject;
+            if (s == null) {
+                throw new IllegalArgumentException("each item names its subject");
+            }
+            return new NewItem(s, category, value, purposes, source, system, collectedAt);
+        }
+    }
+
+    record ItemBatchBody(List<ItemBody> items) {
+    }
+
+    record CreatedItem(UUID id) {
+    }
+
+    record CreatedItems(List<UUID> ids) {
+    }
+
+    // ---- subjects ----
+
+    @PostMapping("/subjects")
+    @Operation(summary = "Create a subject", description = "With the application's references, lookup identifiers "
+            + "(kept only as blind indexes) and subject categories. 409 when a reference is taken. Role: application.")
+    ResponseEntity<CreatedSubject> createSubject(@AuthenticationPrincipal Caller caller, @RequestBody NewSubjectBody body) {
+        UUID id = vault.createSubjects(caller, List.of(body.toNewSubject())).getFirst();
+        return ResponseEntity.created(URI.create("/api/v1/subjects/" + id)).body(new CreatedSubject(id));
+    }
+
+    @PostMapping("/subjects/batch")
+    @Operation(summary = "Create many subjects, all or none", description = "Up to 10,000 per call. Role: application.")
+    ResponseEntity<CreatedSubjects> createSubjects(@AuthenticationPrincipal Caller caller, @RequestBody SubjectBatchBody body) {
+        if (body.subjects() == null) {
+            throw new IllegalArgumentException("the body needs a list 'subjects'");
+        }
+        List<UUID> ids = vault.createSubjects(caller, body.subjects().stream().map(NewSubjectBody::toNewSubject).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedSubjects(ids));
+    }
+
+    @PostMapping("/subjects/lookup")
+    @Operation(summary = "Find subjects by reference or identifier", description = "Give scheme and reference, or "
+            + "kind (email, phone) and value. A POST so the value stays out of URLs and logs. Roles: application, staff.")
+    FoundSubjects lookup(@RequestBody LookupBody body) {
+        boolean byReference = body.scheme() != null || body.reference() != null;
+        boolean byIdentifier = body.kind() != null || body.value() != null;
+        if (byReference == byIdentifier) {
+            throw new IllegalArgumentException("give either scheme and reference, or kind and value");
+        }
+        if (byReference) {
+            return new FoundSubjects(vault.find(new Reference(body.scheme(), body.reference())).stream().toList());
+        }
+        return new FoundSubjects(vault.find(new IdentifierBody(body.kind(), body.value()).toIdentifier()));
+    }
+
+    @GetMapping("/subjects/{id}")
+    @Operation(summary = "What the vault knows about a subject, without values", description = "References, subject "
+            + "categories with when they were joined, lifecycle events and item counts per data category. Roles: "
+            + "application, staff.")
+    SubjectRecord subject(@PathVariable UUID id) {
+        return vault.subject(id).orElseThrow(() -> new Vault.SubjectNotFoundException(id));
+    }
+
+    @DeleteMapping("/subjects/{id}")
+    @Operation(summary = "Erase a subject", description = "Destroys the subject's data key (no copy of its values can "
+            + "be decrypted afterwards, backups included), then deletes its rows. Role: staff.")
+    ResponseEntity<Void> erase(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        if (!vault.erase(caller, id)) {
+            throw new Vault.SubjectNotFoundException(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/subjects/{id}/categories")
+    @Operation(summary = "Record that the subject joined a subject category", description = "A lead becomes a "
+            + "customer. 'at' defaults to now; the first joining time stays. Role: application.")
+    Joined join(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody CategoryBody body) {
+        if (body.category() == null) {
+            throw new IllegalArgumentException("the body needs 'category'");
+        }
+        return new Joined(body.category(), vault.join(caller, id, body.category(), body.at()));
+    }
+
+    @PostMapping("/subjects/{id}/events")
+    @Operation(summary = "Record a lifecycle event", description = "An event the policy names (contract-ended, "
+            + "complaint-closed) and when it happened (default now). Role: application.")
+    ResponseEntity<Void> event(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody EventBody body) {
+        if (body.event() == null) {
+            throw new IllegalArgumentException("the body needs 'event'");
+        }
+        vault.recordEvent(caller, id, body.event(), body.occurredAt());
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    // ---- items ----
+
+    @PostMapping("/subjects/{id}/items")
+    @Operation(summary = "Add one item", description = "Collection is decided: 422 with the reasons when the category "
+            + "is not declared for a purpose and the subject's categories, consent is missing, or the key does not "
+            + "carry the purpose. Role: application.")
+    ResponseEntity<CreatedItem> addItem(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                        @RequestBody ItemBody body) {
+        UUID item = vault.addItems(caller, List.of(body.toNewItem(id))).getFirst();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedItem(item));
+    }
+
+    @PostMapping("/items/batch")
+    @Operation(summary = "Add many items, all or none", description = "Up to 10,000 per call, each naming its "
+            + "subject. When any item is refused nothing is stored and the 422 problem lists every refused item by "
+            + "position with its reasons. Role: application.")
+    ResponseEntity<CreatedItems> addItems(@AuthenticationPrincipal Caller caller, @RequestBody ItemBatchBody body) {
+        if (body.items() == null) {
+            throw new IllegalArgumentException("the body needs a list 'items'");
+        }
+        List<UUID> ids = vault.addItems(caller, body.items().stream().map(i -> i.toNewItem(null)).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedItems(ids));
+    }
+
+    @GetMapping("/subjects/{id}/items")
+    @Operation(summary = "Read a subject's items for a purpose", description = "Only the items the caller may use for "
+            + "the purpose come back; the others are listed as withheld, per category, with the reasons. Optionally "
+            + "only some categories (repeat 'category'). Every read is in the audit log. Role: application.")
+    Vault.ItemsForPurpose read(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                               @RequestParam String purpose,
+                               @RequestParam(name = "category", required = false) List<String> categories) {
+        return vault.read(caller, id, purpose, categories == null || categories.isEmpty() ? null : categories);
+    }
+
+    // ---- errors ----
+
+    @ExceptionHandler(Vault.SubjectNotFoundException.class)
+    ProblemDetail notFound(Vault.SubjectNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("No such subject");
+        p.setProperty("subject", e.subject());
+        return p;
+    }
+
+    @ExceptionHandler(Vault.ReferenceTakenException.class)
+    ProblemDetail taken(Vault.ReferenceTakenException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Reference already in use");
+        if (e.existing() != null) {
+            p.setProperty("existingSubject", e.existing());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(Vault.ItemsRefusedException.class)
+    ProblemDetail refused(Vault.ItemsRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        p.setTitle("Collection refused by the policy");
+        p.setProperty("refused", e.refusals());
+        return p;
+    }
+
+    @ExceptionHandler(Vault.PurposeNotAllowedException.class)
+    ProblemDetail purposeNotAllowed(Vault.PurposeNotAllowedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Purpose not allowed for this key");
+        return p;
+    }
+}
