@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.waarborg.database.ChangeNotifications;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +28,27 @@ public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String REVOKED_CHANNEL = "api_key_revoked";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ActivePolicy policy;
+    private final ChangeNotifications notifications;
+    // Keys that authenticated, by prefix: a call then costs a hash and a map lookup instead of a query. Only keys
+    // that were found go in (the set stays as small as the number of keys in use); a revocation, here or in a
+    // `keys revoke` command beside the service, is announced on REVOKED_CHANNEL and drops the entry.
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy) {
+    private record Known(byte[] hash, Caller caller) {
+    }
+
+    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy, ChangeNotifications notifications) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
+        this.notifications = notifications;
+        notifications.subscribe(REVOKED_CHANNEL, known::remove);
+        notifications.onReconnect(known::clear);
     }
 
     /** A new key and its one-time plaintext. */
@@ -83,12 +99,17 @@ public class ApiKeys {
         }
         String prefix = presented.substring(3, split);
         byte[] hash = sha256(presented.substring(split + 1));
-        return jdbc.sql("SELECT secret_hash, role, purposes FROM api_key WHERE prefix = :prefix AND revoked_at IS NULL")
+        Known k = known.get(prefix);
+        if (k != null) {
+            return MessageDigest.isEqual(k.hash(), hash) ? Optional.of(k.caller()) : Optional.empty();
+        }
+        Optional<Known> found = jdbc.sql("SELECT secret_hash, role, purposes FROM api_key WHERE prefix = :prefix AND revoked_at IS NULL")
                 .param("prefix", prefix)
-                .query((rs, n) -> MessageDigest.isEqual(rs.getBytes(1), hash)
-                        ? new Caller("key:" + prefix, rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), false)
-                        : null)
+                .query((rs, n) -> new Known(rs.getBytes(1),
+                        new Caller("key:" + prefix, rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), false)))
                 .optional();
+        found.ifPresent(f -> known.put(prefix, f));
+        return found.filter(f -> MessageDigest.isEqual(f.hash(), hash)).map(Known::caller);
     }
 
     public List<ApiKey> list() {
@@ -101,8 +122,13 @@ public class ApiKeys {
 
     /** Revokes a key by its prefix; false when no active key has it. */
     public boolean revoke(String prefix) {
-        return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE prefix = :prefix AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE prefix = :prefix AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("prefix", prefix).update() == 1;
+        if (revoked) {
+            known.remove(prefix);
+            notifications.publish(REVOKED_CHANNEL, prefix); // every service on this database drops it too
+        }
+        return revoked;
     }
 
     private static String random(int bytes) {

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** API keys: bound to a declared role and the purposes that grant it, stored hashed, revocable. */
 class ApiKeysTest extends ServiceTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.waarborg.database.ChangeNotifications notifications;
+
     @Autowired
     ApiKeys keys;
 
@@ -64,7 +67,7 @@ class ApiKeysTest extends ServiceTestBase {
     }
 
     @Test
-    void commandLineManagesKeysBesideTheRunningService() {
+    void commandLineManagesKeysBesideTheRunningService() throws InterruptedException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = nl.waarborg.cli.CommandLines.waarborg();
@@ -83,7 +86,11 @@ class ApiKeysTest extends ServiceTestBase {
         String prefix = key.split("_")[1];
         assertThat(out.toString()).contains(prefix + "\tstaff\tquote,rental").contains("crm").doesNotContain(key);
 
+        // the service knows the key (cached); the command's revocation reaches it through the database
+        java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        notifications.subscribe(ApiKeys.REVOKED_CHANNEL, announced::add); // runs after the service's own handler
         assertThat(cl.execute("keys", "revoke", "--data", DATA.toString(), prefix)).isZero();
+        assertThat(announced.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(prefix);
         assertThat(keys.authenticate(key)).isEmpty();
         assertThat(cl.execute("keys", "create", "--data", DATA.toString(), "--role", "staff", "--purposes", "security"))
                 .isEqualTo(1);
