@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.waarborg.access.service.SubjectStates;
 import nl.waarborg.vault.crypto.SubjectKeys;
 import nl.waarborg.vault.crypto.ValueCipher;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +27,11 @@ class SubjectCiphers {
     private final SubjectKeyStore store;
     private final List<Map<UUID, ValueCipher>> stripes = new ArrayList<>(STRIPES);
 
-    SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, @Value("${waarborg.vault.open-keys:50000}") int capacity) {
+    SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, SubjectStates states,
+                   @Value("${waarborg.vault.open-keys:50000}") int capacity) {
         this.keys = keys;
         this.store = store;
+        states.onChange(this::forget); // an erasure on another node: drop the opened key here too
         int perStripe = Math.max(1, capacity / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
             stripes.add(new LinkedHashMap<>(16, 0.75f, true) {

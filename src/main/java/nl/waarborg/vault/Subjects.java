@@ -61,12 +61,26 @@ class Subjects implements SubjectFactSource {
                 + "ON CONFLICT DO NOTHING", members);
     }
 
-    /** Which of these references are taken already, and by whom. */
+    /** Which of these references are taken already, and by whom: one query for all of them. */
     Map<Reference, UUID> taken(Collection<Reference> references) {
         Map<Reference, UUID> taken = new LinkedHashMap<>();
-        for (Reference r : references) {
-            byReference(r).ifPresent(id -> taken.put(r, id));
+        if (references.isEmpty()) {
+            return taken;
         }
+        template.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.scheme, r.reference, r.subject_id "
+                    + "FROM subject_reference r JOIN unnest(?::text[], ?::text[]) AS t(scheme, reference) "
+                    + "ON r.scheme = t.scheme AND r.reference = t.reference")) {
+                ps.setArray(1, c.createArrayOf("text", references.stream().map(Reference::scheme).toArray()));
+                ps.setArray(2, c.createArrayOf("text", references.stream().map(Reference::reference).toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        taken.put(new Reference(rs.getString(1), rs.getString(2)), rs.getObject(3, UUID.class));
+                    }
+                }
+            }
+            return null;
+        });
         return taken;
     }
 

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import nl.waarborg.access.SubjectFactSource;
 import nl.waarborg.access.SubjectState;
 import nl.waarborg.access.SubjectStateCache;
@@ -30,6 +32,7 @@ public class SubjectStates {
 
     private final SubjectStateCache cache;
     private final List<SubjectFactSource> sources;
+    private final List<Consumer<UUID>> listeners = new CopyOnWriteArrayList<>();
     private final ActivePolicy policy;
     private final ChangeNotifications notifications;
 
@@ -46,7 +49,11 @@ public class SubjectStates {
             }
             return b.build();
         });
-        notifications.subscribe(CHANNEL, payload -> cache.invalidate(UUID.fromString(payload)));
+        notifications.subscribe(CHANNEL, payload -> {
+            UUID subject = UUID.fromString(payload);
+            cache.invalidate(subject);
+            listeners.forEach(l -> l.accept(subject));
+        });
         notifications.onReconnect(cache::invalidateAll); // announcements may have been missed meanwhile
     }
 
@@ -109,6 +116,14 @@ public class SubjectStates {
         } else {
             cache.invalidate(subject);
         }
+    }
+
+    /**
+     * Also tells {@code listener} of every announced change (from any node, after its commit): for other
+     * per-subject caches, such as opened data keys.
+     */
+    public void onChange(Consumer<UUID> listener) {
+        listeners.add(listener);
     }
 
     /** For tests and metrics. */
