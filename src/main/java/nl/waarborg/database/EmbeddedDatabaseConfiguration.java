@@ -43,6 +43,9 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(folder.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                // the library's default is off (fast tests); this is where an organisation's data lives: a
+                // commit must survive a crash
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

@@ -22,6 +22,7 @@ import nl.waarborg.access.service.SubjectStates;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.policy.CompiledPolicy;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The vault's public interface: subjects, their personal values, and every use of them decided against the
- * policy and written to the audit log. A change and its audit event commit together; a read is on record
- * before its values are handed out.
+ * policy and written to the audit log. A change and its audit event commit together; a use that changes
+ * nothing (a read, a refused collection) is recorded through the {@link AuditRecorder}, committed before its
+ * values are handed out.
  */
 @Service
 public class Vault {
@@ -48,11 +50,13 @@ public class Vault {
     private final SubjectStates states;
     private final ActivePolicy policy;
     private final AuditLog audit;
+    private final AuditRecorder recorder;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Vault(Subjects subjects, Items items, SubjectCiphers ciphers, BlindIndex blindIndex, SubjectStates states,
-          ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock) {
+          ActivePolicy policy, AuditLog audit, AuditRecorder recorder, TransactionTemplate tx, Clock clock) {
+        this.recorder = recorder;
         this.subjects = subjects;
         this.items = items;
         this.ciphers = ciphers;
@@ -348,7 +352,7 @@ public class Vault {
             }
             events.add(d);
         }
-        tx.executeWithoutResult(status -> audit.appendAll(events));
+        recorder.recordAll(events); // a refusal changes nothing: recorded with other such events
     }
 
     /** Items withheld from a read: their category, how many, and why. */
@@ -370,8 +374,8 @@ public class Vault {
         CompiledPolicy compiled = policy.compiled();
         long version = policy.version().id();
         if (!caller.mayUse(purpose)) {
-            audit(List.of(AuditEvent.draft(caller.actor(), caller.role(), "read").subject(subject)
-                    .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version)));
+            recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "read").subject(subject)
+                    .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version));
             throw new PurposeNotAllowedException(purpose);
         }
         int pu = compiled.purposeId(purpose);
@@ -428,13 +432,8 @@ public class Vault {
                     .categories(withheldCount.keySet().toArray(String[]::new))
                     .outcome(Outcome.DENIED, deniedCodes.toArray(String[]::new)).policyVersion(version));
         }
-        if (!Boolean.getBoolean("bench.noaudit")) audit(events);
+        recorder.recordAll(events);
         return new ItemsForPurpose(subject, purpose, allowed, withheld);
-    }
-
-    // Uses that change nothing: on record (committed) before the caller gets the data.
-    private void audit(List<AuditEvent.Draft> events) {
-        tx.executeWithoutResult(status -> audit.appendAll(events));
     }
 
     private void requireSubject(UUID subject) {

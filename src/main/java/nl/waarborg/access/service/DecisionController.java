@@ -16,13 +16,12 @@ import nl.waarborg.access.DenyReason;
 import nl.waarborg.access.SubjectState;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
-import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.policy.CompiledPolicy;
 import nl.waarborg.policy.service.ActivePolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,14 +40,12 @@ class DecisionController {
 
     private final ActivePolicy policy;
     private final SubjectStates states;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final AuditRecorder recorder;
 
-    DecisionController(ActivePolicy policy, SubjectStates states, AuditLog audit, TransactionTemplate tx) {
+    DecisionController(ActivePolicy policy, SubjectStates states, AuditRecorder recorder) {
         this.policy = policy;
         this.states = states;
-        this.audit = audit;
-        this.tx = tx;
+        this.recorder = recorder;
     }
 
     /**
@@ -88,8 +85,8 @@ class DecisionController {
                 throw new IllegalArgumentException("each question names a purpose");
             }
             if (!caller.mayUse(q.purpose())) {
-                tx.executeWithoutResult(s -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), "decide")
-                        .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version)));
+                recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "decide")
+                        .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version));
                 throw new PurposeNotAllowedException();
             }
             String role;
@@ -118,7 +115,7 @@ class DecisionController {
             answers.add(answer(compiled, d));
             events.add(event(caller, compiled, q, r, d, version));
         }
-        tx.executeWithoutResult(s -> audit.appendAll(events));
+        recorder.recordAll(events);
         return new Answers(version, answers);
     }
 
