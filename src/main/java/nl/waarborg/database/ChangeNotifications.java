@@ -33,6 +33,7 @@ public class ChangeNotifications implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final List<Runnable> reconnectActions = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch listened = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -53,6 +54,14 @@ public class ChangeNotifications implements SmartLifecycle {
      */
     public void onReconnect(Runnable action) {
         reconnectActions.add(action);
+    }
+
+    /**
+     * Waits until the listener has issued LISTEN for the channels subscribed before {@link #start()}: from then
+     * on their announcements reach this node. False when that did not happen in time.
+     */
+    public boolean awaitListening(java.time.Duration timeout) throws InterruptedException {
+        return listened.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Calls {@code handler} with each payload published on {@code channel}, on the listener thread. */
@@ -95,6 +104,7 @@ public class ChangeNotifications implements SmartLifecycle {
                             }
                         }
                     }
+                    listened.countDown();
                     if (lost) { // listening again: what was announced while we were away is unknown
                         lost = false;
                         reconnectActions.forEach(ChangeNotifications::runQuietly);

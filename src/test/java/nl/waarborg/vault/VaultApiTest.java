@@ -307,6 +307,22 @@ class VaultApiTest extends ServiceTestBase {
         assertThat(http.delete("/api/v1/subjects/" + s, staffApp).statusCode()).as("applications do not erase").isEqualTo(403);
     }
 
+    @Test
+    void everyVaultAndDecisionEndpointIsInTheOpenApiDocument() {
+        JsonNode paths = json(http.get("/api/v1/openapi.json", null)).get("paths");
+        assertThat(paths.get("/api/v1/subjects").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/batch").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/lookup").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}").has("delete")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}/categories").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}/events").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}/items").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}/items").has("get")).isTrue();
+        assertThat(paths.get("/api/v1/items/batch").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/decisions").has("post")).isTrue();
+    }
+
     private HttpResponse<String> call(String method, String path, String bearer) {
         return method.equals("GET") ? http.get(path, bearer) : http.post(path, bearer, "{}");
     }
