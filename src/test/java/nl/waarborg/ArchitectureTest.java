@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "web", "cli"})
+    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "consent", "web", "cli"})
     void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
         String base = "nl.waarborg." + capability;
         noClasses().that().resideOutsideOfPackage(base + "..")
@@ -57,11 +57,27 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
-        for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault")) {
+        for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault", "consent")) {
             noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
                     .because("the command line and the web shell sit on top of the capabilities, not under them")
                     .check(CLASSES);
         }
+    }
+
+    @Test
+    void consentBuildsOnAccessAuditPolicyAndDatabaseOnly() {
+        noClasses().that().resideInAPackage("nl.waarborg.consent..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.vault..", "nl.waarborg.documents..")
+                .because("consent reaches subjects through their ids and decisions through access (design.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void accessDependsOnNeitherVaultNorConsent() {
+        noClasses().that().resideInAPackage("nl.waarborg.access..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.vault..", "nl.waarborg.consent..")
+                .because("the capabilities that record facts depend on access, not the other way round")
+                .check(CLASSES);
     }
 }

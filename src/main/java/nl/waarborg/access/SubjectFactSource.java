@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A capability that records facts decisions depend on (the vault: memberships; consent: consent; requests:
- * objections and restrictions; retention: holds) and gives them out for one subject when its state is built.
+ * A capability that records facts decisions depend on (the vault: memberships; consent: consent;
+ * access.service.SubjectRestraints: objections, restrictions and holds; retention: retention) and gives them out
+ * for one subject when its state is built.
  * Whoever changes such a fact announces it afterwards, so cached states are rebuilt.
  */
 @FunctionalInterface

@@ -68,6 +68,23 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*").hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/subjects/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasAnyRole(APP, STAFF)
+                        // consent, objections, restrictions, holds
+                        // consent is given where the statement is shown (applications); staff withdraw it for a subject
+                        // who asks them (R3.9) and read; applications only for their key's purposes (checked per call)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/consents").hasRole(APP)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/consents/*/withdraw").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/consents", "/api/v1/consents/*/receipt")
+                                .hasAnyRole(APP, STAFF)
+                        // objections: recorded by applications and staff, decided by staff; restrictions: staff;
+                        // holds: applications place incident holds (checked per call), staff place any and release
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/objections").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/objections/*/decision").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/objections").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/restrictions", "/api/v1/restrictions/*/lift")
+                                .hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/holds").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/holds/*/release").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/restraints").hasAnyRole(APP, STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -1,0 +1,385 @@
+package nl.waarborg.access.service;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import nl.waarborg.access.Caller;
+import nl.waarborg.access.ObjectionStatus;
+import nl.waarborg.access.RestrictionGround;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.policy.CompiledPolicy;
+import nl.waarborg.policy.HoldKind;
+import nl.waarborg.policy.LegalBasis;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.service.ActivePolicy;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The brakes on processing a subject can pull, and the holds that keep data longer: objections (Art. 21),
+ * restrictions (Art. 18) and holds (R2.4). Every change is written with its audit event in one transaction and
+ * announced to the subject's cached decision state ({@link SubjectStates#changed}), so the next decision sees it.
+ */
+@Service
+public class Restraints {
+
+    /** Who decides an objection to direct marketing: the law itself (Art. 21(3)), at once. */
+    static final String ART_21_3 = "system:art-21-3";
+
+    /** A hold's reason: a code (a case or ticket number), never a sentence, a name or an e-mail address. */
+    private static final Pattern REASON = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+-]{0,99}");
+
+    private final SubjectRestraints store;
+    private final SubjectStates states;
+    private final ActivePolicy policy;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Restraints(SubjectRestraints store, SubjectStates states, ActivePolicy policy, AuditLog audit,
+               TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.states = states;
+        this.policy = policy;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ---- objections ----
+
+    /** An objection as recorded, and whether this call recorded it (false: one to the purpose was open already). */
+    public record Objected(ObjectionRecord objection, boolean created) {
+    }
+
+    /**
+     * Records the subject's objection to a purpose. To a direct-marketing purpose it is upheld at once (Art. 21(3),
+     * R3.6), whatever the purpose's basis; to a legitimate-interest or public-task purpose it is pending until staff
+     * decide it (R4.4). When an objection to the purpose is open (pending or upheld) already, that one is returned.
+     *
+     * @param receivedAt when the objection reached the organisation; null: now
+     * @throws NotObjectableException    when the purpose's basis gives no right to object (contract, legal
+     *                                   obligation, vital interest; consent is withdrawn, not objected to)
+     * @throws PurposeNotAllowedException when the caller's key does not carry the purpose
+     * @throws SubjectNotFoundException   when there is no such subject
+     */
+    public Objected object(Caller caller, UUID subject, String purpose, Instant receivedAt) {
+        CompiledPolicy compiled = policy.compiled();
+        long version = policy.version().id();
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("name the purpose objected to");
+        }
+        if (!caller.mayUse(purpose)) {
+            deniedForKey(caller, subject, "object", version);
+            throw new PurposeNotAllowedException(purpose);
+        }
+        int p = compiled.purposeId(purpose);
+        if (p < 0) {
+            throw new IllegalArgumentException("purpose '" + purpose + "' is not declared in the policy");
+        }
+        boolean directMarketing = (compiled.flags(p) & CompiledPolicy.DIRECT_MARKETING) != 0;
+        LegalBasis basis = compiled.basis(p);
+        if (!directMarketing && basis != LegalBasis.LEGITIMATE_INTEREST && basis != LegalBasis.PUBLIC_TASK) {
+            throw new NotObjectableException(purpose, basis);
+        }
+        Instant now = clock.instant();
+        Instant received = receivedAt == null ? now : receivedAt;
+        if (received.isAfter(now)) {
+            throw new IllegalArgumentException("'receivedAt' cannot lie in the future");
+        }
+        ObjectionRecord o = directMarketing
+                ? new ObjectionRecord(UUID.randomUUID(), subject, purpose, ObjectionStatus.UPHELD, true, received, now,
+                caller.actor(), null, now, ART_21_3, version)
+                : new ObjectionRecord(UUID.randomUUID(), subject, purpose, ObjectionStatus.PENDING, false, received, now,
+                caller.actor(), null, null, null, version);
+        Objected result = withSubject(subject, () -> tx.execute(s -> {
+            if (!store.insertObjection(o)) {
+                return new Objected(store.openObjection(subject, purpose).orElseThrow(), false);
+            }
+            states.changed(subject);
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "objection-recorded").purpose(purpose)
+                    .subject(subject).outcome(Outcome.ALLOWED, "objection:" + o.id(), "status:" + SubjectRestraints.term(o.status()))
+                    .policyVersion(version));
+            return new Objected(o, true);
+        }));
+        return new Objected(withDeadline(result.objection()), result.created());
+    }
+
+    /**
+     * Staff decide a pending objection: upheld (the purpose may no longer use the subject's data, at once: R4.4)
+     * or rejected (compelling legitimate grounds override; processing goes on).
+     *
+     * @throws NotFoundException      when there is no such objection
+     * @throws AlreadyEndedException  when it is decided already (an objection to direct marketing is upheld at once)
+     */
+    public ObjectionRecord decide(Caller caller, UUID objection, String decision) {
+        ObjectionStatus status;
+        if ("upheld".equals(decision)) {
+            status = ObjectionStatus.UPHELD;
+        } else if ("rejected".equals(decision)) {
+            status = ObjectionStatus.REJECTED;
+        } else {
+            throw new IllegalArgumentException("'decision' is upheld or rejected");
+        }
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        return withDeadline(tx.execute(s -> {
+            ObjectionRecord decided = store.decide(objection, status, now, caller.actor()).orElseThrow(() ->
+                    store.objection(objection).<RuntimeException>map(o -> new AlreadyEndedException(
+                                    "objection " + objection + " is " + SubjectRestraints.term(o.status()) + " already"))
+                            .orElseGet(() -> new NotFoundException("no objection " + objection)));
+            states.changed(decided.subject());
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "objection-decided").purpose(decided.purpose())
+                    .subject(decided.subject())
+                    .outcome(Outcome.ALLOWED, "objection:" + objection, "status:" + SubjectRestraints.term(status))
+                    .policyVersion(version));
+            return decided;
+        }));
+    }
+
+    /** Pending objections of all subjects, the longest waiting first, each with the date it must be decided by. */
+    public List<ObjectionRecord> pendingObjections(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000");
+        }
+        return store.pendingObjections(limit).stream().map(this::withDeadline).toList();
+    }
+
+    private ObjectionRecord withDeadline(ObjectionRecord o) {
+        Policy.Rights rights = policy.policy().rights();
+        if (o.status() != ObjectionStatus.PENDING || rights == null || rights.responseTime() == null
+                || rights.responseTime().value() == null) {
+            return o;
+        }
+        Instant by = o.receivedAt().atZone(ZoneOffset.UTC).plus(rights.responseTime().value()).toInstant();
+        return new ObjectionRecord(o.id(), o.subject(), o.purpose(), o.status(), o.directMarketing(), o.receivedAt(),
+                o.recordedAt(), o.recordedBy(), by, o.decidedAt(), o.decidedBy(), o.policyVersion());
+    }
+
+    // ---- restrictions ----
+
+    /**
+     * Restricts processing of the subject's data of the given categories (none given: all of it) on an Art. 18(1)
+     * ground. While it is active, decisions allow only storing that data, unless the caller asserts an Art. 18(2)
+     * circumstance.
+     */
+    public RestrictionRecord restrict(Caller caller, UUID subject, String ground, List<String> categories) {
+        RestrictionGround g = SubjectRestraints.ground(ground);
+        CompiledPolicy compiled = policy.compiled();
+        List<String> cats = categories == null ? List.of() : List.copyOf(new LinkedHashSet<>(categories));
+        for (String c : cats) {
+            if (c == null || compiled.categoryId(c) < 0) {
+                throw new IllegalArgumentException("data category '" + c + "' is not declared in the policy");
+            }
+        }
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        RestrictionRecord r = new RestrictionRecord(UUID.randomUUID(), subject, g, cats, now, caller.actor(), null, null,
+                version);
+        return withSubject(subject, () -> tx.execute(s -> {
+            store.insertRestriction(r);
+            states.changed(subject);
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "restriction-placed").subject(subject)
+                    .categories(cats.toArray(String[]::new))
+                    .outcome(Outcome.ALLOWED, "restriction:" + r.id(), "ground:" + SubjectRestraints.term(g),
+                            cats.isEmpty() ? "scope:all-categories" : "scope:categories")
+                    .policyVersion(version));
+            return r;
+        }));
+    }
+
+    /** Lifts an active restriction (Art. 18(3): the subject is told before; that is the caller's part). */
+    public RestrictionRecord lift(Caller caller, UUID restriction) {
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            RestrictionRecord lifted = store.lift(restriction, now, caller.actor()).orElseThrow(() ->
+                    store.restriction(restriction).<RuntimeException>map(r -> new AlreadyEndedException(
+                                    "restriction " + restriction + " was lifted already"))
+                            .orElseGet(() -> new NotFoundException("no restriction " + restriction)));
+            states.changed(lifted.subject());
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "restriction-lifted").subject(lifted.subject())
+                    .categories(lifted.categories().toArray(String[]::new))
+                    .outcome(Outcome.ALLOWED, "restriction:" + restriction).policyVersion(version));
+            return lifted;
+        });
+    }
+
+    // ---- holds ----
+
+    /**
+     * Places a hold on the subject's data. Applications place incident holds only (the camera system on an
+     * incident); a legal-claim hold is the privacy officer's call.
+     *
+     * @param reason a code: a case or ticket number (letters, digits and . _ : / + -, at most 100), never a name
+     */
+    public HoldRecord hold(Caller caller, UUID subject, String kind, String reason) {
+        HoldKind k = SubjectRestraints.holdKind(kind);
+        if (!caller.staff() && k != HoldKind.INCIDENT) {
+            throw new HoldKindNotAllowedException(k);
+        }
+        if (reason == null || !REASON.matcher(reason).matches()) {
+            // the value stays out of the message: it may be the very personal value refused here
+            throw new IllegalArgumentException("'reason' is a code such as a case or ticket number: letters, digits "
+                    + "and . _ : / + -, at most 100 characters, no spaces or '@'");
+        }
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        HoldRecord h = new HoldRecord(UUID.randomUUID(), subject, k, reason, now, caller.actor(), null, null, version);
+        return withSubject(subject, () -> tx.execute(s -> {
+            store.insertHold(h);
+            states.changed(subject);
+            // the reason code stays out of the audit log: it is the caller's text, the hold id leads to it
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed").subject(subject)
+                    .outcome(Outcome.ALLOWED, "hold:" + h.id(), "kind:" + k.term()).policyVersion(version));
+            return h;
+        }));
+    }
+
+    public HoldRecord release(Caller caller, UUID hold) {
+        long version = policy.version().id();
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            HoldRecord released = store.release(hold, now, caller.actor()).orElseThrow(() ->
+                    store.hold(hold).<RuntimeException>map(h -> new AlreadyEndedException("hold " + hold + " was released already"))
+                            .orElseGet(() -> new NotFoundException("no hold " + hold)));
+            states.changed(released.subject());
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-released").subject(released.subject())
+                    .outcome(Outcome.ALLOWED, "hold:" + hold, "kind:" + released.kind().term()).policyVersion(version));
+            return released;
+        });
+    }
+
+    /** The subject's holds, newest first, released ones included (retention reads when each was active). */
+    public List<HoldRecord> holds(UUID subject) {
+        return store.holds(subject);
+    }
+
+    // ---- reading ----
+
+    /** Everything of one subject, newest first, ended ones included. */
+    public record SubjectRestraintsView(UUID subject, List<ObjectionRecord> objections,
+                                        List<RestrictionRecord> restrictions, List<HoldRecord> holds) {
+    }
+
+    /**
+     * The subject's objections (an application: to the purposes its key carries), restrictions and holds, with
+     * their history. The read is audited.
+     */
+    public SubjectRestraintsView of(Caller caller, UUID subject) {
+        List<ObjectionRecord> objections = new ArrayList<>();
+        for (ObjectionRecord o : store.objections(subject)) {
+            if (caller.mayUse(o.purpose())) {
+                objections.add(withDeadline(o));
+            }
+        }
+        long version = policy.version().id();
+        tx.executeWithoutResult(s -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), "read-restraints")
+                .subject(subject).policyVersion(version)));
+        return new SubjectRestraintsView(subject, objections, store.restrictions(subject), store.holds(subject));
+    }
+
+    // ---- helpers ----
+
+    private void deniedForKey(Caller caller, UUID subject, String action, long version) {
+        tx.executeWithoutResult(s -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), action)
+                .subject(subject).outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version)));
+    }
+
+    // The subject's row is the vault's: an unknown subject shows as the foreign key refusing the insert.
+    private static <T> T withSubject(UUID subject, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataIntegrityViolationException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                    throw new SubjectNotFoundException(subject);
+                }
+            }
+            throw e;
+        }
+    }
+
+    // ---- errors ----
+
+    public static final class PurposeNotAllowedException extends RuntimeException {
+        PurposeNotAllowedException(String purpose) {
+            super("the API key may not use purpose '" + purpose + "'");
+        }
+    }
+
+    /** The purpose's legal basis gives no right to object. */
+    public static final class NotObjectableException extends RuntimeException {
+        private final String purpose;
+        private final LegalBasis basis;
+        private final String reason;
+
+        NotObjectableException(String purpose, LegalBasis basis) {
+            super(message(purpose, basis));
+            this.purpose = purpose;
+            this.basis = basis;
+            this.reason = basis == LegalBasis.CONSENT ? "withdraw-consent-instead"
+                    : basis == null ? "purpose-without-legal-basis" : "basis-not-objectable";
+        }
+
+        private static String message(String purpose, LegalBasis basis) {
+            if (basis == LegalBasis.CONSENT) {
+                return "purpose '" + purpose + "' rests on consent: the subject withdraws consent instead of objecting";
+            }
+            if (basis == null) {
+                return "purpose '" + purpose + "' declares no legal basis, so nothing may be done for it anyway";
+            }
+            return "purpose '" + purpose + "' rests on " + basis.term() + ": Art. 21 gives a right to object to "
+                    + "legitimate-interest and public-task processing and to direct marketing only";
+        }
+
+        public String purpose() {
+            return purpose;
+        }
+
+        public LegalBasis basis() {
+            return basis;
+        }
+
+        /** A machine-readable code: withdraw-consent-instead, basis-not-objectable, purpose-without-legal-basis. */
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** An application tried to place a hold of a kind only staff place. */
+    public static final class HoldKindNotAllowedException extends RuntimeException {
+        HoldKindNotAllowedException(HoldKind kind) {
+            super("applications place incident holds only; a " + kind.term() + " hold is placed by staff");
+        }
+    }
+
+    public static final class SubjectNotFoundException extends RuntimeException {
+        SubjectNotFoundException(UUID subject) {
+            super("no subject " + subject);
+        }
+    }
+
+    public static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /** The objection is decided, the restriction lifted or the hold released already. */
+    public static final class AlreadyEndedException extends RuntimeException {
+        AlreadyEndedException(String message) {
+            super(message);
+        }
+    }
+}
