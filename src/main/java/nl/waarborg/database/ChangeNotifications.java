@@ -35,6 +35,7 @@ public class ChangeNotifications implements SmartLifecycle {
     private final List<Runnable> reconnectActions = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.CountDownLatch listened = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
+    private boolean startedBefore; // start and stop come from one thread (the context's lifecycle)
     private volatile Thread listener;
 
     public ChangeNotifications(DataSource dataSource, JdbcClient jdbc) {
@@ -72,7 +73,9 @@ public class ChangeNotifications implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listener = Thread.ofPlatform().daemon().name("waarborg-change-listener").start(this::listen);
+        boolean restarted = startedBefore; // stopped and started again: what was announced meanwhile is unknown
+        startedBefore = true;
+        listener = Thread.ofPlatform().daemon().name("waarborg-change-listener").start(() -> listen(restarted));
     }
 
     @Override
@@ -90,8 +93,8 @@ public class ChangeNotifications implements SmartLifecycle {
     }
 
     /** Holds one connection for LISTEN; reconnects after a failure, so a database restart loses no subscriber. */
-    private void listen() {
-        boolean lost = false;
+    private void listen(boolean missedSome) {
+        boolean lost = missedSome;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection pg = connection.unwrap(PGConnection.class);

@@ -32,16 +32,16 @@ class ChangeNotificationsTest extends ServiceTestBase {
         ChangeNotifications otherNode = new ChangeNotifications(dataSource, jdbc);
         BlockingQueue<String> heardHere = new LinkedBlockingQueue<>();
         BlockingQueue<String> heardThere = new LinkedBlockingQueue<>();
-        thisNode.subscribe("subject_changed", heardHere::add);
-        otherNode.subscribe("subject_changed", heardThere::add);
+        thisNode.subscribe("test_changes", heardHere::add);
+        otherNode.subscribe("test_changes", heardThere::add);
         otherNode.start();
         try {
             Thread.sleep(600); // both listeners have issued LISTEN (they poll every 250 ms)
             tx.executeWithoutResult(s -> {
-                thisNode.publish("subject_changed", "rolled-back");
+                thisNode.publish("test_changes", "rolled-back");
                 s.setRollbackOnly();
             });
-            tx.executeWithoutResult(s -> thisNode.publish("subject_changed", "3f2a-committed"));
+            tx.executeWithoutResult(s -> thisNode.publish("test_changes", "3f2a-committed"));
 
             assertThat(heardHere.poll(5, TimeUnit.SECONDS)).isEqualTo("3f2a-committed");
             assertThat(heardThere.poll(5, TimeUnit.SECONDS)).isEqualTo("3f2a-committed");

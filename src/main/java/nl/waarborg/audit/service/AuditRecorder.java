@@ -247,6 +247,7 @@ public class AuditRecorder implements SmartLifecycle, AutoCloseable {
                 terminated = true;
                 callbacks = List.copyOf(whenTerminated);
                 whenTerminated.clear();
+                lifecycle.notifyAll();
             }
             log.info("Audit recorder stopped; every queued event was written or its caller told");
             callbacks.forEach(Runnable::run);
@@ -349,8 +350,29 @@ public class AuditRecorder implements SmartLifecycle, AutoCloseable {
 
     // ---- lifecycle
 
+    /**
+     * Starts the writer; after a {@link #stop()} (Spring pauses the contexts of tests it is not using and starts
+     * them again), waits for the old writer to end and starts taking events again with a new one.
+     */
     @Override
     public void start() {
+        synchronized (lifecycle) {
+            if (!accepting && writer != null) {
+                while (!terminated) {
+                    try {
+                        lifecycle.wait(CLOSE_WAIT.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                writer = null;
+                writerStarted = false;
+                terminated = false;
+                finished = false;
+                accepting = true;
+            }
+        }
         startWriter();
     }
 

@@ -346,4 +346,21 @@ class AuditRecorderTest extends ServiceTestBase {
                 .hasMessageContaining("shut down");
         own.recordAll(List.of()); // nothing to record is recorded at once, even now
     }
+
+    @Test
+    void aStoppedRecorderStartedAgainTakesEventsAgain() {
+        // Spring pauses (stops) the context of a test class it is not using and starts it again later
+        AuditRecorder own = recorder(10, Duration.ofSeconds(1));
+        own.start();
+        own.record(read(7, 0));
+        own.stop();
+        assertThat(own.isRunning()).isFalse();
+        assertThatThrownBy(() -> own.record(read(7, 1))).isInstanceOf(AuditUnavailableException.class);
+        own.start();
+        assertThat(own.isRunning()).isTrue();
+        long before = log.head().lastSeq();
+        own.record(read(7, 2));
+        assertThat(log.head().lastSeq()).isEqualTo(before + 1);
+        own.close();
+    }
 }
