@@ -50,13 +50,14 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, DataFolder folder) throws IOException {
+    DataSource dataSource(EmbeddedPostgres postgres, DataFolder folder,
+                          @Value("${waarborg.database.pool-size:10}") int poolSize) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         // one-shot commands (keys, audit) reach this database while the service holds the folder
         folder.publishDatabaseUrl(config.getJdbcUrl());
         config.setPoolName("waarborg-embedded");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(poolSize);
         return new HikariDataSource(config);
     }
 

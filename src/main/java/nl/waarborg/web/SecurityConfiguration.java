@@ -42,6 +42,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
+                // no sessions, logins or redirects to remember: their filters would only cost time per request
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .servletApi(s -> s.disable())
                 .addFilterBefore(new BearerTokenFilter(token, keys), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {

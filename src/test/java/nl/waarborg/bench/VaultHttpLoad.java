@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -39,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>reads: READ_CLIENTS connections each reading random subjects' items for a purpose
  *       (GET /api/v1/subjects/{id}/items) for WARMUP then MEASURE seconds; throughput and latency.</li>
  * </ol>
- * Usage: {@code VaultHttpLoad key=value...} with subjects, items-per-subject, batch, ingest-clients,
- * read-clients, warmup, measure. Run with scripts/bench-vault.
+ * Usage: {@code VaultHttpLoad key=value... [--property=value...]} with subjects, items-per-subject, batch,
+ * ingest-clients, read-clients, warmup, measure, stacks (true: where the server's threads are during the reads);
+ * {@code --name=value} arguments configure the service. Run with scripts/bench-vault.
  */
 public final class VaultHttpLoad {
 
@@ -53,7 +55,15 @@ public final class VaultHttpLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("subjects", "100000", "items-per-subject", "10",
                 "batch", "5000", "ingest-clients", "2", "read-clients", "32", "warmup", "10", "measure", "30"));
+        opts.put("stacks", "false");
+        opts.put("vacuum", "false");
+        opts.put("read", "items"); // items: a subject's items for a purpose; health: calibration, no work at all
+        List<String> springArgs = new ArrayList<>(); // --name=value: a property of the service
         for (String a : args) {
+            if (a.startsWith("--")) {
+                springArgs.add(a);
+                continue;
+            }
             String[] kv = a.split("=", 2);
             if (!opts.containsKey(kv[0]) || kv.length != 2) {
                 throw new IllegalArgumentException("unknown option " + a + "; known: " + opts.keySet());
@@ -73,8 +83,8 @@ public final class VaultHttpLoad {
         Path dir = Files.createTempDirectory("waarborg-vault-load");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WaarborgApplication.class)
                 .logStartupInfo(false)
-                .run("--waarborg.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
-                        "--logging.level.nl.waarborg=WARN")) {
+                .run(Stream.concat(Stream.of("--waarborg.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
+                        "--logging.level.nl.waarborg=WARN"), springArgs.stream()).toArray(String[]::new))) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             String key = ctx.getBean(ApiKeys.class).create("customer-service", List.of(PURPOSE), "load").plaintext();
             long version = ctx.getBean(ActivePolicy.class).version().id();
@@ -102,7 +112,17 @@ public final class VaultHttpLoad {
             System.out.printf("baseline: plain JDBC batch inserts of the same rows unencrypted = %,.0f rows/s; "
                     + "ingestion / baseline = %.2f%n", baselineRate, ingestRate / baselineRate);
 
-            reads(port, key, ids, readClients, warmup, measure);
+            System.out.printf("audit_head before the reads: %s%n", headStats(ds));
+            if (Boolean.parseBoolean(opts.get("vacuum"))) {
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("VACUUM audit_head");
+                }
+                System.out.printf("audit_head after VACUUM: %s%n", headStats(ds));
+            }
+            if (Boolean.parseBoolean(opts.get("stacks"))) {
+                Thread.ofPlatform().daemon().start(() -> sampleStacks(warmup + measure / 2));
+            }
+            reads(port, key, ids, readClients, warmup, measure, opts.get("read"));
         } finally {
             deleteTree(dir);
         }
@@ -234,7 +254,9 @@ public final class VaultHttpLoad {
         return rows / seconds;
     }
 
-    private static void reads(int port, String key, UUID[] ids, int clients, int warmup, int measure) throws Exception {
+    private static void reads(int port, String key, UUID[] ids, int clients, int warmup, int measure, String what)
+            throws Exception {
+        System.out.println("reads start at " + java.time.LocalTime.now());
         long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
         long end = warmEnd + measure * 1_000_000_000L;
         long[][] latencies = new long[clients][];
@@ -254,7 +276,8 @@ public final class VaultHttpLoad {
                             break;
                         }
                         UUID s = ids[random.nextInt(ids.length)];
-                        RawHttpClient.Response r = client.get("/api/v1/subjects/" + s + "/items?purpose=" + PURPOSE, key);
+                        RawHttpClient.Response r = client.get(what.equals("health") ? "/actuator/health"
+                                : "/api/v1/subjects/" + s + "/items?purpose=" + PURPOSE, key);
                         long took = System.nanoTime() - start;
                         if (r.status() != 200) {
                             errors.incrementAndGet();
@@ -271,9 +294,20 @@ public final class VaultHttpLoad {
                 counts[me] = n;
             }));
         }
+        Thread.sleep(Math.max(0, (warmEnd - System.nanoTime()) / 1_000_000));
+        long[] cpu0 = cpuTicks();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long jvm0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
         for (Thread t : threads) {
             t.join();
         }
+        long[] cpu1 = cpuTicks();
+        double jvmCores = (os.getProcessCpuTime() - jvm0) / (double) (System.nanoTime() - wall0);
+        double busy = (double) (cpu1[0] - cpu0[0]) / Math.max(1, cpu1[1] - cpu0[1]);
+        System.out.printf("reads: machine CPU busy %.0f%% of %d cores while measuring; this JVM (service and load) "
+                + "%.2f cores, the rest (PostgreSQL) %.2f cores%n", 100 * busy, os.getAvailableProcessors(), jvmCores,
+                busy * os.getAvailableProcessors() - jvmCores);
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -286,6 +320,39 @@ public final class VaultHttpLoad {
                         + "latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d%n",
                 clients, measure, warmup, total, total / (double) measure, pct(all, 0.50), pct(all, 0.99),
                 pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get());
+    }
+
+    // Where the server's threads are, half-way through the reads: the frames of ours and of the libraries
+    // they wait in, counted over 20 samples.
+    private static void sampleStacks(int afterSeconds) {
+        try {
+            Thread.sleep(afterSeconds * 1000L);
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (int i = 0; i < 20; i++) {
+                for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                    String name = e.getKey().getName();
+                    if (!name.startsWith("http-nio") && !name.contains("audit")) {
+                        continue;
+                    }
+                    StringBuilder where = new StringBuilder(name.contains("audit") ? "[writer] " : "");
+                    int shown = 0;
+                    for (StackTraceElement f : e.getValue()) {
+                        String c = f.getClassName();
+                        if (shown < 3 && (c.startsWith("nl.waarborg") || c.contains("hikari") || c.contains("postgresql")
+                                || c.contains("LockSupport") || c.contains("CompletableFuture") || c.contains("sun.nio"))) {
+                            where.append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(f.getMethodName()).append(" < ");
+                            shown++;
+                        }
+                    }
+                    counts.merge(where.toString(), 1, Integer::sum);
+                }
+                Thread.sleep(100);
+            }
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("stacks %5d  %s%n", e.getValue(), e.getKey()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double pct(long[] sorted, double p) {
@@ -325,6 +392,30 @@ public final class VaultHttpLoad {
         long msb = (System.currentTimeMillis() << 16) | 0x7000L | (RANDOM.nextLong() & 0x0fffL);
         long lsb = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
+    }
+
+    // {busy, total} jiffies of all cores from /proc/stat (Linux)
+    private static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static String headStats(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT pg_relation_size('audit_head'), n_dead_tup, n_live_tup FROM pg_stat_user_tables "
+                     + "WHERE relname = 'audit_head'")) {
+            rs.next();
+            return rs.getLong(1) / 8192 + " pages, " + rs.getLong(2) + " dead and " + rs.getLong(3) + " live rows";
+        }
     }
 
     private static long count(DataSource ds, String sql) throws Exception {

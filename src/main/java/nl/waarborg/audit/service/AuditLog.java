@@ -20,7 +20,6 @@ import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.AuditHash;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.Verification;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +53,19 @@ public class AuditLog {
     private static final String COLUMNS = "seq, occurred_at, actor, role, action, purpose, subject_id, categories, "
             + "outcome, reasons, policy_version, prev_hash, hash";
 
-    private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int COLUMN_COUNT = 13;
+
+    /** Rows per INSERT statement: 13 parameters each, well under PostgreSQL's 32,767 per statement. */
+    static final int ROWS_PER_INSERT = 1_000;
+
+    private static String insert(int rows) {
+        StringBuilder sql = new StringBuilder(60 + rows * 32).append("INSERT INTO audit_event (").append(COLUMNS)
+                .append(") VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -95,17 +106,18 @@ public class AuditLog {
             events.add(e);
             prev = e.hash();
         }
-        template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                bind(ps, events.get(i));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return events.size();
-            }
-        });
+        // one INSERT per chunk: the database checks the chain and moves the head once per statement (V7)
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<AuditEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            template.execute((Connection c) -> {
+                try (PreparedStatement ps = c.prepareStatement(insert(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        bind(ps, i * COLUMN_COUNT, chunk.get(i));
+                    }
+                    return ps.executeUpdate();
+                }
+            });
+        }
         return List.copyOf(events);
     }
 
@@ -173,25 +185,26 @@ public class AuditLog {
         return verifier.finish(head.lastSeq(), head.lastHash());
     }
 
-    private static void bind(PreparedStatement ps, AuditEvent e) throws SQLException {
+    // binds one row's 13 parameters after the first `at` ones
+    private static void bind(PreparedStatement ps, int at, AuditEvent e) throws SQLException {
         Connection c = ps.getConnection();
-        ps.setLong(1, e.seq());
-        ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-        ps.setString(3, e.actor());
-        ps.setString(4, e.role());
-        ps.setString(5, e.action());
-        ps.setString(6, e.purpose());
-        ps.setObject(7, e.subjectId(), Types.OTHER);
-        ps.setArray(8, c.createArrayOf("text", e.categories().toArray()));
-        ps.setString(9, e.outcome().word());
-        ps.setArray(10, c.createArrayOf("text", e.reasons().toArray()));
+        ps.setLong(at + 1, e.seq());
+        ps.setObject(at + 2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        ps.setString(at + 3, e.actor());
+        ps.setString(at + 4, e.role());
+        ps.setString(at + 5, e.action());
+        ps.setString(at + 6, e.purpose());
+        ps.setObject(at + 7, e.subjectId(), Types.OTHER);
+        ps.setArray(at + 8, c.createArrayOf("text", e.categories().toArray()));
+        ps.setString(at + 9, e.outcome().word());
+        ps.setArray(at + 10, c.createArrayOf("text", e.reasons().toArray()));
         if (e.policyVersion() == null) {
-            ps.setNull(11, Types.BIGINT);
+            ps.setNull(at + 11, Types.BIGINT);
         } else {
-            ps.setLong(11, e.policyVersion());
+            ps.setLong(at + 11, e.policyVersion());
         }
-        ps.setBytes(12, e.prevHash().toBytes());
-        ps.setBytes(13, e.hash().toBytes());
+        ps.setBytes(at + 12, e.prevHash().toBytes());
+        ps.setBytes(at + 13, e.hash().toBytes());
     }
 
     static AuditEvent map(ResultSet rs) throws SQLException {

@@ -145,6 +145,18 @@ class AuditLogTest extends ServiceTestBase {
                 SELECT last_seq + 1, now(), 'x', 'x', 'x', 'allowed', decode(repeat('01', 32), 'hex'), last_hash
                 FROM audit_head""").update())
                 .as("no event can start a second chain").hasMessageContaining("must name the hash of event");
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO audit_event (seq, occurred_at, actor, role, action, outcome, prev_hash, hash)
+                SELECT last_seq + 1, now(), 'x', 'x', 'x', 'allowed', last_hash, decode(repeat('02', 32), 'hex') FROM audit_head
+                UNION ALL
+                SELECT last_seq + 2, now(), 'x', 'x', 'x', 'allowed', decode(repeat('03', 32), 'hex'), last_hash FROM audit_head""").update())
+                .as("within one statement, each event names the one before").hasMessageContaining("must name the hash of event");
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO audit_event (seq, occurred_at, actor, role, action, outcome, prev_hash, hash)
+                SELECT last_seq + 1, now(), 'x', 'x', 'x', 'allowed', last_hash, last_hash FROM audit_head
+                UNION ALL
+                SELECT last_seq + 3, now(), 'x', 'x', 'x', 'allowed', last_hash, last_hash FROM audit_head""").update())
+                .as("within one statement, no gaps").hasMessageContaining("the next event is");
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE seq = ?").param(seq).query(String.class).single())
                 .isEqualTo("staff");
         assertThat(log.verify().ok()).isTrue();
