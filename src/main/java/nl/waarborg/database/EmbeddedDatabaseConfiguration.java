@@ -38,7 +38,9 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataFolder folder) throws IOException {
+    EmbeddedPostgres embeddedPostgres(DataFolder folder,
+                                      @Value("${waarborg.database.shared-buffers:256MB}") String sharedBuffers)
+            throws IOException {
         log.info("Starting embedded PostgreSQL in {}", folder.resolve("postgres").toAbsolutePath());
         return EmbeddedPostgres.builder()
                 .setDataDirectory(folder.resolve("postgres"))
@@ -46,6 +48,8 @@ class EmbeddedDatabaseConfiguration {
                 // the library's default is off (fast tests); this is where an organisation's data lives: a
                 // commit must survive a crash
                 .setServerConfig("synchronous_commit", "on")
+                // PostgreSQL's own cache; its default (128MB) is sized for small machines
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .start();
     }
 

@@ -28,7 +28,7 @@ class SubjectCiphers {
     private final List<Map<UUID, ValueCipher>> stripes = new ArrayList<>(STRIPES);
 
     SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, SubjectStates states,
-                   @Value("${waarborg.vault.open-keys:50000}") int capacity) {
+                   @Value("${waarborg.vault.open-keys:100000}") int capacity) {
         this.keys = keys;
         this.store = store;
         states.onChange(this::forget); // an erasure on another node: drop the opened key here too
