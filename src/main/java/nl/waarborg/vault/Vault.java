@@ -126,6 +126,23 @@ public class Vault {
         });
     }
 
+    /** Adds lookup identifiers (a new phone number) to a subject; ones it has already change nothing. */
+    public void addIdentifiers(Caller caller, UUID subject, List<Identifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            throw new IllegalArgumentException("name at least one identifier");
+        }
+        List<Subjects.IndexedIdentifier> indexed = identifiers.stream()
+                .map(i -> new Subjects.IndexedIdentifier(i.kind(), blindIndex.of(i.kind().index, i.value()))).toList();
+        tx.executeWithoutResult(status -> {
+            requireSubject(subject);
+            subjects.addIdentifiers(subject, indexed);
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "add-identifiers").subject(subject)
+                    .outcome(Outcome.ALLOWED, identifiers.stream().map(i -> "identifier:" + i.kind().code())
+                            .distinct().toArray(String[]::new))
+                    .policyVersion(policy.version().id()));
+        });
+    }
+
     public Optional<UUID> find(Reference reference) {
         return subjects.byReference(reference);
     }

@@ -168,6 +168,21 @@ class VaultController {
         return ResponseEntity.noContent().build();
     }
 
+    record IdentifiersBody(List<IdentifierBody> identifiers) {
+    }
+
+    @PostMapping("/subjects/{id}/identifiers")
+    @Operation(summary = "Add lookup identifiers to a subject", description = "E-mail addresses or phone numbers to find "
+            + "the subject by, kept only as blind indexes; ones it has already change nothing. 204. Role: application.")
+    ResponseEntity<Void> addIdentifiers(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                        @RequestBody IdentifiersBody body) {
+        if (body.identifiers() == null) {
+            throw new IllegalArgumentException("the body needs a list 'identifiers'");
+        }
+        vault.addIdentifiers(caller, id, body.identifiers().stream().map(IdentifierBody::toIdentifier).toList());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/subjects/{id}/categories")
     @Operation(summary = "Record that the subject joined a subject category", description = "A lead becomes a "
             + "customer. 'at' defaults to now; the first joining time stays. Role: application.")

@@ -67,6 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects/lookup").hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects", "/api/v1/subjects/batch",
                                 "/api/v1/subjects/*/categories", "/api/v1/subjects/*/events", "/api/v1/subjects/*/items",
+                                "/api/v1/subjects/*/identifiers",
                                 "/api/v1/items/batch").hasRole(APP)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/items").hasRole(APP)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*").hasAnyRole(APP, STAFF)

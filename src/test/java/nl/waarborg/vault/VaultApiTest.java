@@ -95,6 +95,23 @@ class VaultApiTest extends ServiceTestBase {
     }
 
     @Test
+    void identifiersAddedLaterFindTheSubjectToo() {
+        UUID id = createSubject(staffApp, "{\"categories\": [\"customer\"]}");
+        String phone = "+31 6 " + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        HttpResponse<String> added = http.post("/api/v1/subjects/" + id + "/identifiers", staffApp,
+                "{\"identifiers\": [{\"kind\": \"phone\", \"value\": \"%s\"}]}".formatted(phone));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(204);
+        String spelledOtherwise = "0" + phone.substring(4).replace(" ", "");
+        JsonNode found = json(http.post("/api/v1/subjects/lookup", staffApp,
+                "{\"kind\": \"phone\", \"value\": \"%s\"}".formatted(spelledOtherwise)));
+        assertThat(found.get("subjects").get(0).asString()).isEqualTo(id.toString());
+        assertThat(http.post("/api/v1/subjects/" + UUID.randomUUID() + "/identifiers", staffApp,
+                "{\"identifiers\": [{\"kind\": \"email\", \"value\": \"x@example.nl\"}]}").statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/v1/subjects/" + id + "/identifiers", staffApp,
+                "{\"identifiers\": [{\"kind\": \"fax\", \"value\": \"1\"}]}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aReferenceBelongsToOneSubject() {
         String ref = "C-" + unique();
         UUID first = createSubject(staffApp, "{\"references\": [{\"scheme\": \"crm\", \"reference\": \"%s\"}]}".formatted(ref));
@@ -293,7 +310,7 @@ class VaultApiTest extends ServiceTestBase {
         String[][] appOnly = {
                 {"POST", "/api/v1/subjects"}, {"POST", "/api/v1/subjects/batch"}, {"POST", "/api/v1/items/batch"},
                 {"POST", "/api/v1/subjects/" + s + "/categories"}, {"POST", "/api/v1/subjects/" + s + "/events"},
-                {"POST", "/api/v1/subjects/" + s + "/items"}, {"GET", "/api/v1/subjects/" + s + "/items?purpose=quote"}};
+                {"POST", "/api/v1/subjects/" + s + "/items"}, {"POST", "/api/v1/subjects/" + s + "/identifiers"}, {"GET", "/api/v1/subjects/" + s + "/items?purpose=quote"}};
         for (String[] e : appOnly) {
             assertThat(call(e[0], e[1], null).statusCode()).as("anonymous " + e[1]).isEqualTo(401);
             assertThat(call(e[0], e[1], "wb_fake_key").statusCode()).as("bad key " + e[1]).isEqualTo(401);
@@ -316,6 +333,7 @@ class VaultApiTest extends ServiceTestBase {
         assertThat(paths.get("/api/v1/subjects/{id}").has("get")).isTrue();
         assertThat(paths.get("/api/v1/subjects/{id}").has("delete")).isTrue();
         assertThat(paths.get("/api/v1/subjects/{id}/categories").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/subjects/{id}/identifiers").has("post")).isTrue();
         assertThat(paths.get("/api/v1/subjects/{id}/events").has("post")).isTrue();
         assertThat(paths.get("/api/v1/subjects/{id}/items").has("post")).isTrue();
         assertThat(paths.get("/api/v1/subjects/{id}/items").has("get")).isTrue();
