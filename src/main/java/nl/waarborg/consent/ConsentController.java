@@ -102,12 +102,6 @@ class ConsentController {
 
     // ---- errors ----
 
-    @ExceptionHandler(Consents.PurposeNotAllowedException.class)
-    ProblemDetail purposeNotAllowed(Consents.PurposeNotAllowedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Purpose not allowed for this key");
-        return p;
-    }
 
     @ExceptionHandler(Consents.NotConsentBasedException.class)
     ProblemDetail notConsentBased(Consents.NotConsentBasedException e) {
@@ -128,12 +122,6 @@ class ConsentController {
         return p;
     }
 
-    @ExceptionHandler(Consents.SubjectNotFoundException.class)
-    ProblemDetail subjectNotFound(Consents.SubjectNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No such subject");
-        return p;
-    }
 
     @ExceptionHandler(Consents.ReceiptNotFoundException.class)
     ProblemDetail receiptNotFound(Consents.ReceiptNotFoundException e) {

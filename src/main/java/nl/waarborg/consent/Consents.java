@@ -1,5 +1,7 @@
 package nl.waarborg.consent;
 
+import nl.waarborg.access.PurposeNotAllowedException;
+import nl.waarborg.access.SubjectNotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -302,12 +304,6 @@ public class Consents {
 
     // ---- errors ----
 
-    /** The caller's API key does not carry the purpose. */
-    public static final class PurposeNotAllowedException extends RuntimeException {
-        PurposeNotAllowedException(String purpose) {
-            super("the API key may not use purpose '" + purpose + "'");
-        }
-    }
 
     /** The purpose's legal basis is not consent: there is no consent to give or withdraw. */
     public static final class NotConsentBasedException extends RuntimeException {
@@ -348,11 +344,6 @@ public class Consents {
         }
     }
 
-    public static final class SubjectNotFoundException extends RuntimeException {
-        SubjectNotFoundException(UUID subject) {
-            super("no subject " + subject);
-        }
-    }
 
     public static final class ReceiptNotFoundException extends RuntimeException {
         ReceiptNotFoundException(UUID id) {

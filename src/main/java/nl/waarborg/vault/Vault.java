@@ -1,5 +1,7 @@
 package nl.waarborg.vault;
 
+import nl.waarborg.access.PurposeNotAllowedException;
+import nl.waarborg.access.SubjectNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -466,19 +468,6 @@ public class Vault {
 
     // ---- errors ----
 
-    /** No subject with this id (never created, or erased). */
-    public static final class SubjectNotFoundException extends RuntimeException {
-        private final UUID subject;
-
-        SubjectNotFoundException(UUID subject) {
-            super("no subject " + subject);
-            this.subject = subject;
-        }
-
-        public UUID subject() {
-            return subject;
-        }
-    }
 
     /** A reference is in use by another subject (or twice in one call). */
     public static final class ReferenceTakenException extends RuntimeException {
@@ -497,10 +486,4 @@ public class Vault {
         }
     }
 
-    /** The caller's API key does not carry the purpose. */
-    public static final class PurposeNotAllowedException extends RuntimeException {
-        PurposeNotAllowedException(String purpose) {
-            super("the API key may not use data for purpose '" + purpose + "'");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package nl.waarborg.vault;
 
+import nl.waarborg.access.SubjectNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -155,7 +156,7 @@ class VaultController {
             + "categories with when they were joined, lifecycle events and item counts per data category. Roles: "
             + "application, staff.")
     SubjectRecord subject(@PathVariable UUID id) {
-        return vault.subject(id).orElseThrow(() -> new Vault.SubjectNotFoundException(id));
+        return vault.subject(id).orElseThrow(() -> new SubjectNotFoundException(id));
     }
 
     @DeleteMapping("/subjects/{id}")
@@ -163,7 +164,7 @@ class VaultController {
             + "be decrypted afterwards, backups included), then deletes its rows. Role: staff.")
     ResponseEntity<Void> erase(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         if (!vault.erase(caller, id)) {
-            throw new Vault.SubjectNotFoundException(id);
+            throw new SubjectNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
     }
@@ -240,13 +241,6 @@ class VaultController {
 
     // ---- errors ----
 
-    @ExceptionHandler(Vault.SubjectNotFoundException.class)
-    ProblemDetail notFound(Vault.SubjectNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No such subject");
-        p.setProperty("subject", e.subject());
-        return p;
-    }
 
     @ExceptionHandler(Vault.ReferenceTakenException.class)
     ProblemDetail taken(Vault.ReferenceTakenException e) {
@@ -266,10 +260,4 @@ class VaultController {
         return p;
     }
 
-    @ExceptionHandler(Vault.PurposeNotAllowedException.class)
-    ProblemDetail purposeNotAllowed(Vault.PurposeNotAllowedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Purpose not allowed for this key");
-        return p;
-    }
 }

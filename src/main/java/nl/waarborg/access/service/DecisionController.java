@@ -1,5 +1,6 @@
 package nl.waarborg.access.service;
 
+import nl.waarborg.access.PurposeNotAllowedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -19,10 +20,7 @@ import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.policy.CompiledPolicy;
 import nl.waarborg.policy.service.ActivePolicy;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,7 +85,7 @@ class DecisionController {
             if (!caller.mayUse(q.purpose())) {
                 recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "decide")
                         .outcome(Outcome.DENIED, "purpose-not-allowed-for-key").policyVersion(version));
-                throw new PurposeNotAllowedException();
+                throw new PurposeNotAllowedException(q.purpose());
             }
             String role;
             if (caller.staff()) {
@@ -174,17 +172,5 @@ class DecisionController {
         return out;
     }
 
-    /** The caller's key does not carry a purpose asked about. */
-    static final class PurposeNotAllowedException extends RuntimeException {
-        PurposeNotAllowedException() {
-            super("the API key may not ask about a purpose it does not carry");
-        }
-    }
 
-    @ExceptionHandler(PurposeNotAllowedException.class)
-    ProblemDetail purposeNotAllowed(PurposeNotAllowedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Purpose not allowed for this key");
-        return p;
-    }
 }

@@ -165,12 +165,6 @@ class RestraintController {
 
     // ---- errors ----
 
-    @ExceptionHandler(Restraints.PurposeNotAllowedException.class)
-    ProblemDetail purposeNotAllowed(Restraints.PurposeNotAllowedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Purpose not allowed for this key");
-        return p;
-    }
 
     @ExceptionHandler(Restraints.HoldKindNotAllowedException.class)
     ProblemDetail holdKindNotAllowed(Restraints.HoldKindNotAllowedException e) {
@@ -189,12 +183,6 @@ class RestraintController {
         return p;
     }
 
-    @ExceptionHandler(Restraints.SubjectNotFoundException.class)
-    ProblemDetail subjectNotFound(Restraints.SubjectNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No such subject");
-        return p;
-    }
 
     @ExceptionHandler(Restraints.NotFoundException.class)
     ProblemDetail notFound(Restraints.NotFoundException e) {

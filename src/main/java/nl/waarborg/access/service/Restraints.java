@@ -1,5 +1,7 @@
 package nl.waarborg.access.service;
 
+import nl.waarborg.access.PurposeNotAllowedException;
+import nl.waarborg.access.SubjectNotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -312,11 +314,6 @@ public class Restraints {
 
     // ---- errors ----
 
-    public static final class PurposeNotAllowedException extends RuntimeException {
-        PurposeNotAllowedException(String purpose) {
-            super("the API key may not use purpose '" + purpose + "'");
-        }
-    }
 
     /** The purpose's legal basis gives no right to object. */
     public static final class NotObjectableException extends RuntimeException {
@@ -364,11 +361,6 @@ public class Restraints {
         }
     }
 
-    public static final class SubjectNotFoundException extends RuntimeException {
-        SubjectNotFoundException(UUID subject) {
-            super("no subject " + subject);
-        }
-    }
 
     public static final class NotFoundException extends RuntimeException {
         NotFoundException(String message) {
