@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.database.ChangeNotifications;
+import org.springframework.transaction.support.TransactionTemplate;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +38,11 @@ public class ApiKeys {
     private final Clock clock;
     private final ActivePolicy policy;
     private final ChangeNotifications notifications;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+
+    /** Who manages keys: the operator at the command line (the only way keys are made or revoked). */
+    private static final String OPERATOR = "operator";
     // Keys that authenticated, by prefix: a call then costs a hash and a map lookup instead of a query. Only keys
     // that were found go in (the set stays as small as the number of keys in use); a revocation, here or in a
     // `keys revoke` command beside the service, is announced on REVOKED_CHANNEL and drops the entry.
@@ -42,8 +51,11 @@ public class ApiKeys {
     private record Known(byte[] hash, Caller caller) {
     }
 
-    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy, ChangeNotifications notifications) {
+    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy, ChangeNotifications notifications, AuditLog audit,
+                   TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.tx = tx;
         this.clock = clock;
         this.policy = policy;
         this.notifications = notifications;
@@ -78,13 +90,22 @@ public class ApiKeys {
         String prefix = random(6);
         String secret = random(32);
         ApiKey key = new ApiKey(UUID.randomUUID(), prefix, role, List.copyOf(purposes), label, clock.instant(), null);
-        jdbc.sql("""
-                INSERT INTO api_key (id, prefix, secret_hash, role, purposes, label, created_at)
-                VALUES (:id, :prefix, :hash, :role, :purposes, :label, :created)
-                """)
-                .param("id", key.id()).param("prefix", prefix).param("hash", sha256(secret)).param("role", role)
-                .param("purposes", purposes.toArray(String[]::new)).param("label", label)
-                .param("created", Timestamp.from(key.createdAt())).update();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO api_key (id, prefix, secret_hash, role, purposes, label, created_at)
+                    VALUES (:id, :prefix, :hash, :role, :purposes, :label, :created)
+                    """)
+                    .param("id", key.id()).param("prefix", prefix).param("hash", sha256(secret)).param("role", role)
+                    .param("purposes", purposes.toArray(String[]::new)).param("label", label)
+                    .param("created", Timestamp.from(key.createdAt())).update();
+            // the key's identity, role and purposes; never the secret, nor the label (free text)
+            List<String> reasons = new java.util.ArrayList<>();
+            reasons.add("key:" + prefix);
+            reasons.add("role:" + role);
+            purposes.forEach(granted -> reasons.add("purpose:" + granted));
+            audit.append(AuditEvent.draft(OPERATOR, OPERATOR, "create-api-key")
+                    .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)).policyVersion(policy.version().id()));
+        });
         return new Created(key, "wb_" + prefix + "_" + secret);
     }
 
@@ -122,8 +143,15 @@ public class ApiKeys {
 
     /** Revokes a key by its prefix; false when no active key has it. */
     public boolean revoke(String prefix) {
-        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE prefix = :prefix AND revoked_at IS NULL")
-                .param("now", Timestamp.from(clock.instant())).param("prefix", prefix).update() == 1;
+        boolean revoked = Boolean.TRUE.equals(tx.execute(status -> {
+            boolean done = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE prefix = :prefix AND revoked_at IS NULL")
+                    .param("now", Timestamp.from(clock.instant())).param("prefix", prefix).update() == 1;
+            if (done) {
+                audit.append(AuditEvent.draft(OPERATOR, OPERATOR, "revoke-api-key")
+                        .outcome(Outcome.ALLOWED, "key:" + prefix).policyVersion(policy.version().id()));
+            }
+            return done;
+        }));
         if (revoked) {
             known.remove(prefix);
             notifications.publish(REVOKED_CHANNEL, prefix); // every service on this database drops it too

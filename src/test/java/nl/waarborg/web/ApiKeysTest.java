@@ -17,6 +17,9 @@ class ApiKeysTest extends ServiceTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     nl.waarborg.database.ChangeNotifications notifications;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.waarborg.audit.service.AuditLog audit;
+
     @Autowired
     ApiKeys keys;
 
@@ -36,6 +39,11 @@ class ApiKeysTest extends ServiceTestBase {
         assertThat(keys.revoke(created.key().prefix())).isTrue();
         assertThat(keys.authenticate(created.plaintext())).as("revoked").isEmpty();
         assertThat(keys.revoke(created.key().prefix())).as("already revoked").isFalse();
+        List<nl.waarborg.audit.AuditEvent> events = audit.events(0, 10_000).stream()
+                .filter(e -> e.reasons().contains("key:" + created.key().prefix())).toList();
+        assertThat(events).extracting(nl.waarborg.audit.AuditEvent::action).containsExactly("create-api-key", "revoke-api-key");
+        assertThat(events.getFirst().reasons()).contains("role:staff");
+        assertThat(events.toString()).doesNotContain(created.plaintext().substring(3 + created.key().prefix().length() + 1));
     }
 
     @Test
