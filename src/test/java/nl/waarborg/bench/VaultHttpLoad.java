@@ -58,6 +58,7 @@ public final class VaultHttpLoad {
                 "batch", "5000", "ingest-clients", "2", "read-clients", "32", "warmup", "10", "measure", "30"));
         opts.put("stacks", "false");
         opts.put("settle", "true");
+        opts.put("explain", "false");
         opts.put("read", "items"); // items: a subject's items for a purpose; health: calibration, no work at all
         List<String> springArgs = new ArrayList<>(); // --name=value: a property of the service
         for (String a : args) {
@@ -122,6 +123,16 @@ public final class VaultHttpLoad {
                     st.execute("CHECKPOINT");
                 }
                 System.out.printf("settled after the load (VACUUM ANALYZE, CHECKPOINT) in %.1f s%n", (System.nanoTime() - s0) / 1e9);
+            }
+            if (Boolean.parseBoolean(opts.get("explain"))) {
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                     var rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) SELECT id, category, purposes, source, system, "
+                             + "collected_at, policy_version, value FROM item WHERE subject_id = '" + ids[ids.length / 2]
+                             + "' ORDER BY collected_at, id")) {
+                    while (rs.next()) {
+                        System.out.println("explain " + rs.getString(1));
+                    }
+                }
             }
             if (Boolean.parseBoolean(opts.get("stacks"))) {
                 Thread.ofPlatform().daemon().start(() -> sampleStacks(warmup + measure / 2));

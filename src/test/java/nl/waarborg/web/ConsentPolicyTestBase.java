@@ -1,19 +1,12 @@
 package nl.waarborg.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
 import nl.waarborg.vault.Vault;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,41 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  * interest), with a clock tests move forward. One context, and one database, for every subclass; its own data
  * folder, so it runs beside the {@link ServiceTestBase} context.
  *
- * <p>Like {@link ServiceTestBase}, not a subclass of it: that base's {@code @DynamicPropertySource} fixes the policy
- * and data folder, and a subclass's registration of the same properties does not win over it.
+ * <p>Its properties override the base's (a subclass's {@code @TestPropertySource} wins over its parent's).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "waarborg.policy=src/test/resources/policies/consent.yaml",
+        "waarborg.data-dir=${waarborg.test.data-root}/consent",
+        "waarborg.consent.expiry-sweep=PT1H"}) // tests sweep themselves
 @Import(MutableClockConfiguration.class)
-public abstract class ConsentPolicyTestBase {
-
-    protected static final Path CONSENT_DATA;
-
-    static {
-        try {
-            CONSENT_DATA = Files.createTempDirectory("waarborg-consent-test-data");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void consentProperties(DynamicPropertyRegistry registry) {
-        registry.add("waarborg.data-dir", CONSENT_DATA::toString);
-        registry.add("waarborg.policy", () -> "src/test/resources/policies/consent.yaml");
-        registry.add("waarborg.consent.expiry-sweep", () -> "PT1H"); // tests sweep themselves
-    }
+public abstract class ConsentPolicyTestBase extends ServiceTestBase {
 
     protected final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    protected int port;
-
-    protected HttpTestClient http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpTestClient(port);
-    }
 
     @Autowired
     protected MutableClock clock;
@@ -66,14 +34,6 @@ public abstract class ConsentPolicyTestBase {
 
     @Autowired
     protected Vault vault;
-
-    protected String staffToken() {
-        try {
-            return Files.readString(CONSENT_DATA.resolve("staff-token")).trim();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     /** A new API key in role staff carrying these purposes; its plaintext. */
     protected String appKey(String... purposes) {
