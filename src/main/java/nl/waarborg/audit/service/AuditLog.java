@@ -1,5 +1,9 @@
 package nl.waarborg.audit.service;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +24,8 @@ import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.AuditHash;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.Verification;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -147,15 +153,35 @@ public class AuditLog {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public long forEach(long afterSeq, Consumer<AuditEvent> action) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ? ORDER BY seq").param(afterSeq)
-                .withFetchSize(FETCH_SIZE).query((ResultSet rs) -> {
-                    long n = 0;
-                    while (rs.next()) {
-                        action.accept(map(rs));
-                        n++;
+        long[] n = {0};
+        copy(afterSeq, e -> {
+            action.accept(e);
+            n[0]++;
+            return true;
+        });
+        return n[0];
+    }
+
+    /**
+     * Streams the events after {@code afterSeq}, in order, in the caller's transaction, with a binary COPY
+     * ({@link AuditCopyReader}); stops when {@code each} answers false.
+     */
+    private void copy(long afterSeq, java.util.function.Predicate<AuditEvent> each) {
+        template.execute((Connection c) -> {
+            String sql = "COPY (SELECT " + COLUMNS + " FROM audit_event WHERE seq > " + afterSeq
+                    + " ORDER BY seq) TO STDOUT (FORMAT binary)";
+            try (InputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), sql)) {
+                AuditCopyReader reader = new AuditCopyReader(new BufferedInputStream(in, 1 << 16));
+                for (AuditEvent e = reader.next(); e != null; e = reader.next()) {
+                    if (!each.test(e)) {
+                        break;
                     }
-                    return n;
-                });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the audit log failed", e);
+            }
+            return null;
+        });
     }
 
     /**
@@ -166,22 +192,16 @@ public class AuditLog {
     public Verification verify() {
         Head head = head(); // the snapshot starts here; the events below are read from the same one
         AuditChainVerifier verifier = new AuditChainVerifier();
-        jdbc.sql("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq").withFetchSize(FETCH_SIZE)
-                .query((ResultSet rs) -> {
-                    // the first break is the answer: the rest need not be read
-                    while (!verifier.isBroken() && rs.next()) {
-                        AuditEvent e;
-                        try {
-                            e = map(rs);
-                        } catch (RuntimeException | SQLException unreadable) {
-                            verifier.brokenAt(rs.getLong(1), Verification.Why.CONTENT_CHANGED,
-                                    "the row cannot be read as an event (" + unreadable.getMessage() + ")");
-                            break;
-                        }
-                        verifier.accept(e);
-                    }
-                    return verifier;
-                });
+        try {
+            // the first break is the answer: the rest need not be read
+            copy(0, e -> {
+                verifier.accept(e);
+                return !verifier.isBroken();
+            });
+        } catch (AuditCopyReader.UnreadableRowException unreadable) {
+            verifier.brokenAt(unreadable.seq(), Verification.Why.CONTENT_CHANGED,
+                    "the row cannot be read as an event (" + unreadable.getMessage() + ")");
+        }
         return verifier.finish(head.lastSeq(), head.lastHash());
     }
 

@@ -255,4 +255,19 @@ class AuditLogTest extends ServiceTestBase {
         assertThat(seqsByBatch).hasSize(threads * transactions);
         seqsByBatch.values().forEach(seqs -> assertThat(seqs.getLast() - seqs.getFirst()).isEqualTo(perTransaction - 1));
     }
+
+    @Test
+    void theBinaryCopyReadsEveryFieldAsAQueryDoes() {
+        // events with and without purpose, subject, categories, reasons and policy version
+        tx.executeWithoutResult(st -> log.appendAll(List.of(
+                AuditEvent.draft("key:abc", "front-desk", "read").purpose("rental").subject(UUID.randomUUID())
+                        .categories("name", "email").outcome(nl.waarborg.audit.Outcome.DENIED, "consent-withdrawn", "role-not-allowed")
+                        .policyVersion(1),
+                AuditEvent.draft("system:retention", "system", "sweep"))));
+        List<AuditEvent> queried = log.events(0, AuditLog.MAX_PAGE);
+        List<AuditEvent> copied = new java.util.ArrayList<>();
+        log.forEach(0, copied::add);
+        assertThat(copied).hasSameSizeAs(queried);
+        assertThat(copied).isEqualTo(queried);
+    }
 }
