@@ -45,13 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Events that record no change (a read, a refused call) need no transaction of their own: {@link AuditRecorder}
  * commits them in groups.
  *
- * <p>Reads stream with a server-side cursor, so verifying or exporting a log of any length needs little memory.
+ * <p>Verifying and exporting stream the log with one binary COPY ({@link AuditCopyReader}), so a log of any
+ * length needs little memory and is read as fast as PostgreSQL hands it out.
  */
 @Repository
 public class AuditLog {
 
-    /** Rows per round trip when streaming: large enough that the network is not the limit, small in memory. */
-    static final int FETCH_SIZE = 5_000;
 
     /** The most events one page of {@link #events(long, int)} returns. */
     public static final int MAX_PAGE = 10_000;
