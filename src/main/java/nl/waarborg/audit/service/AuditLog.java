@@ -51,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class AuditLog {
 
-
     /** The most events one page of {@link #events(long, int)} returns. */
     public static final int MAX_PAGE = 10_000;
 
