@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.access.service.SubjectStates;
+import nl.waarborg.database.ChangeNotifications;
 import nl.waarborg.vault.crypto.SubjectKeys;
 import nl.waarborg.vault.crypto.ValueCipher;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,11 +28,12 @@ class SubjectCiphers {
     private final SubjectKeyStore store;
     private final List<Map<UUID, ValueCipher>> stripes = new ArrayList<>(STRIPES);
 
-    SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, SubjectStates states,
+    SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, SubjectStates states, ChangeNotifications notifications,
                    @Value("${waarborg.vault.open-keys:100000}") int capacity) {
         this.keys = keys;
         this.store = store;
         states.onChange(this::forget); // an erasure on another node: drop the opened key here too
+        notifications.onReconnect(this::forgetAll); // announcements missed meanwhile may include erasures
         int perStripe = Math.max(1, capacity / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
             stripes.add(new LinkedHashMap<>(16, 0.75f, true) {
@@ -97,6 +99,14 @@ class SubjectCiphers {
         Map<UUID, ValueCipher> stripe = stripe(subject);
         synchronized (stripe) {
             stripe.remove(subject);
+        }
+    }
+
+    void forgetAll() {
+        for (Map<UUID, ValueCipher> stripe : stripes) {
+            synchronized (stripe) {
+                stripe.clear();
+            }
         }
     }
 

@@ -112,20 +112,26 @@ public class Vault {
             rows.add(new Subjects.Row(TimeOrderedIds.next(now.toEpochMilli()), s.references(), ids,
                     List.copyOf(new LinkedHashSet<>(s.categories()))));
         }
+        Map<Reference, UUID> taken = subjects.taken(seen); // before making keys: a refused call leaves none behind
+        if (!taken.isEmpty()) {
+            Map.Entry<Reference, UUID> first = taken.entrySet().iterator().next();
+            throw new ReferenceTakenException(first.getKey(), first.getValue());
+        }
         // The key first: a failure after it leaves an unused key (harmless), never a subject without one.
         ciphers.createKeys(rows.stream().map(Subjects.Row::id).toList());
         long version = policy.version().id();
-        return tx.execute(status -> {
-            Map<Reference, UUID> taken = subjects.taken(seen);
-            if (!taken.isEmpty()) {
-                Map.Entry<Reference, UUID> first = taken.entrySet().iterator().next();
-                throw new ReferenceTakenException(first.getKey(), first.getValue());
-            }
-            subjects.insert(rows, now);
-            audit.appendAll(rows.stream().map(r -> AuditEvent.draft(caller.actor(), caller.role(), "create-subject")
-                    .subject(r.id()).policyVersion(version)).toList());
-            return rows.stream().map(Subjects.Row::id).toList();
-        });
+        try {
+            return tx.execute(status -> {
+                subjects.insert(rows, now);
+                audit.appendAll(rows.stream().map(r -> AuditEvent.draft(caller.actor(), caller.role(), "create-subject")
+                        .subject(r.id()).policyVersion(version)).toList());
+                return rows.stream().map(Subjects.Row::id).toList();
+            });
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another call took a reference meanwhile; the driver's message quotes the values: never pass it on
+            rows.forEach(r -> ciphers.destroy(r.id()));
+            throw new ReferenceTakenException(seen.iterator().next(), null);
+        }
     }
 
     /** Adds lookup identifiers (a new phone number) to a subject; ones it has already change nothing. */
@@ -145,17 +151,39 @@ public class Vault {
         });
     }
 
-    public Optional<UUID> find(Reference reference) {
-        return subjects.byReference(reference);
+    /** The subject with this reference; the lookup is in the audit log (kind only, never the value). */
+    public Optional<UUID> find(Caller caller, Reference reference) {
+        Optional<UUID> found = subjects.byReference(reference);
+        recordLookup(caller, "reference:" + reference.scheme(), found.stream().toList());
+        return found;
     }
 
     /** The subjects with this identifier (several may share an e-mail address), found by its blind index. */
-    public List<UUID> find(Identifier identifier) {
-        return subjects.byIdentifier(identifier.kind(), blindIndex.of(identifier.kind().index, identifier.value()));
+    public List<UUID> find(Caller caller, Identifier identifier) {
+        List<UUID> found = subjects.byIdentifier(identifier.kind(), blindIndex.of(identifier.kind().index, identifier.value()));
+        recordLookup(caller, "identifier:" + identifier.kind().code(), found);
+        return found;
     }
 
-    public Optional<SubjectRecord> subject(UUID subject) {
-        return subjects.find(subject);
+    private void recordLookup(Caller caller, String by, List<UUID> found) {
+        long version = policy.version().id();
+        if (found.isEmpty()) {
+            recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "lookup-subject")
+                    .outcome(Outcome.ALLOWED, by, "found:0").policyVersion(version));
+        } else {
+            recorder.recordAll(found.stream().map(s -> AuditEvent.draft(caller.actor(), caller.role(), "lookup-subject")
+                    .subject(s).outcome(Outcome.ALLOWED, by).policyVersion(version)).toList());
+        }
+    }
+
+    /** What the vault knows about a subject without its values; empty when there is none or its key is gone. */
+    public Optional<SubjectRecord> subject(Caller caller, UUID subject) {
+        Optional<SubjectRecord> found = ciphers.open(subject) == null ? Optional.empty() : subjects.find(subject);
+        if (found.isPresent()) {
+            recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "read-subject").subject(subject)
+                    .policyVersion(policy.version().id()));
+        }
+        return found;
     }
 
     /**
@@ -167,7 +195,11 @@ public class Vault {
         if (policy.compiled().subjectCategoryId(subjectCategory) < 0) {
             throw new IllegalArgumentException("subject category '" + subjectCategory + "' is not declared in the policy");
         }
-        Instant when = at == null ? clock.instant() : at;
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isAfter(now)) {
+            throw new IllegalArgumentException("a subject joins a category when it has happened, not ahead of time");
+        }
         return Boolean.TRUE.equals(tx.execute(status -> {
             requireSubject(subject);
             boolean joined = subjects.join(subject, subjectCategory, when);
@@ -209,7 +241,15 @@ public class Vault {
      * @return false when there was no such subject
      */
     public boolean erase(Caller caller, UUID subject) {
+        java.util.Set<nl.waarborg.policy.HoldKind> holds = states.state(subject).holds();
+        if (!holds.isEmpty()) {
+            throw new SubjectUnderHoldException(subject, holds);
+        }
         boolean keyDestroyed = ciphers.destroy(subject);
+        if (keyDestroyed) {
+            // every node drops its opened key now, not only once the rows are gone (that step may fail)
+            states.changed(subject);
+        }
         boolean deleted = Boolean.TRUE.equals(tx.execute(status -> {
             boolean existed = subjects.delete(subject);
             if (existed) {
@@ -286,9 +326,9 @@ public class Vault {
                 continue;
             }
             Instant collected = item.collectedAt() == null ? now : item.collectedAt();
-            rows.add(new Items.Row(TimeOrderedIds.next(now.toEpochMilli()), item.subject(), item.category(),
-                    item.purposes(), item.source(), item.system(), collected, version,
-                    open.get(item.subject()).encrypt(item.category(), item.value())));
+            UUID id = TimeOrderedIds.next(now.toEpochMilli());
+            rows.add(new Items.Row(id, item.subject(), item.category(), item.purposes(), item.source(), item.system(),
+                    collected, version, open.get(item.subject()).encrypt(id, item.category(), item.value())));
         }
         if (!refusals.isEmpty()) {
             recordRefusedCollection(caller, newItems, refusals, version);
@@ -426,7 +466,7 @@ public class Vault {
         Map<String, Integer> withheldCount = new LinkedHashMap<>();
         for (Items.Row r : rows) {
             if (byCategory.get(r.category()).allowed()) {
-                allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.category(), r.value()),
+                allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.id(), r.category(), r.value()),
                         r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion()));
             } else {
                 withheldCount.merge(r.category(), 1, Integer::sum);
@@ -468,6 +508,15 @@ public class Vault {
 
     // ---- errors ----
 
+
+    /** The subject's data is under a hold (incident, legal claim): it may not be erased until released. */
+    public static final class SubjectUnderHoldException extends RuntimeException {
+        SubjectUnderHoldException(UUID subject, java.util.Set<nl.waarborg.policy.HoldKind> holds) {
+            super("subject " + subject + " is under " + holds.size() + " active hold(s) ("
+                    + holds.stream().map(nl.waarborg.policy.HoldKind::term).sorted().toList()
+                    + "); release them before erasing");
+        }
+    }
 
     /** A reference is in use by another subject (or twice in one call). */
     public static final class ReferenceTakenException extends RuntimeException {

@@ -139,24 +139,24 @@ class VaultController {
     @PostMapping("/subjects/lookup")
     @Operation(summary = "Find subjects by reference or identifier", description = "Give scheme and reference, or "
             + "kind (email, phone) and value. A POST so the value stays out of URLs and logs. Roles: application, staff.")
-    FoundSubjects lookup(@RequestBody LookupBody body) {
+    FoundSubjects lookup(@AuthenticationPrincipal Caller caller, @RequestBody LookupBody body) {
         boolean byReference = body.scheme() != null || body.reference() != null;
         boolean byIdentifier = body.kind() != null || body.value() != null;
         if (byReference == byIdentifier) {
             throw new IllegalArgumentException("give either scheme and reference, or kind and value");
         }
         if (byReference) {
-            return new FoundSubjects(vault.find(new Reference(body.scheme(), body.reference())).stream().toList());
+            return new FoundSubjects(vault.find(caller, new Reference(body.scheme(), body.reference())).stream().toList());
         }
-        return new FoundSubjects(vault.find(new IdentifierBody(body.kind(), body.value()).toIdentifier()));
+        return new FoundSubjects(vault.find(caller, new IdentifierBody(body.kind(), body.value()).toIdentifier()));
     }
 
     @GetMapping("/subjects/{id}")
     @Operation(summary = "What the vault knows about a subject, without values", description = "References, subject "
             + "categories with when they were joined, lifecycle events and item counts per data category. Roles: "
             + "application, staff.")
-    SubjectRecord subject(@PathVariable UUID id) {
-        return vault.subject(id).orElseThrow(() -> new SubjectNotFoundException(id));
+    SubjectRecord subject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return vault.subject(caller, id).orElseThrow(() -> new SubjectNotFoundException(id));
     }
 
     @DeleteMapping("/subjects/{id}")
@@ -249,6 +249,13 @@ class VaultController {
         if (e.existing() != null) {
             p.setProperty("existingSubject", e.existing());
         }
+        return p;
+    }
+
+    @ExceptionHandler(Vault.SubjectUnderHoldException.class)
+    ProblemDetail underHold(Vault.SubjectUnderHoldException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Subject under hold");
         return p;
     }
 

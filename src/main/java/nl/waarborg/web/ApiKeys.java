@@ -48,6 +48,10 @@ public class ApiKeys {
     // `keys revoke` command beside the service, is announced on REVOKED_CHANNEL and drops the entry.
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
+    // Counts revocations seen; a key read from the database is remembered only if none came in meanwhile (a
+    // revocation committed between the read and the remembering would otherwise be undone here).
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+
     private record Known(byte[] hash, Caller caller) {
     }
 
@@ -59,8 +63,14 @@ public class ApiKeys {
         this.clock = clock;
         this.policy = policy;
         this.notifications = notifications;
-        notifications.subscribe(REVOKED_CHANNEL, known::remove);
-        notifications.onReconnect(known::clear);
+        notifications.subscribe(REVOKED_CHANNEL, prefix -> {
+            revocations.incrementAndGet();
+            known.remove(prefix);
+        });
+        notifications.onReconnect(() -> {
+            revocations.incrementAndGet();
+            known.clear();
+        });
     }
 
     /** A new key and its one-time plaintext. */
@@ -124,12 +134,18 @@ public class ApiKeys {
         if (k != null) {
             return MessageDigest.isEqual(k.hash(), hash) ? Optional.of(k.caller()) : Optional.empty();
         }
+        long seen = revocations.get();
         Optional<Known> found = jdbc.sql("SELECT secret_hash, role, purposes FROM api_key WHERE prefix = :prefix AND revoked_at IS NULL")
                 .param("prefix", prefix)
                 .query((rs, n) -> new Known(rs.getBytes(1),
                         new Caller("key:" + prefix, rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), false)))
                 .optional();
-        found.ifPresent(f -> known.put(prefix, f));
+        found.ifPresent(f -> {
+            known.put(prefix, f);
+            if (revocations.get() != seen) {
+                known.remove(prefix); // a revocation may have come in between: ask the database next time
+            }
+        });
         return found.filter(f -> MessageDigest.isEqual(f.hash(), hash)).map(Known::caller);
     }
 
@@ -153,6 +169,7 @@ public class ApiKeys {
             return done;
         }));
         if (revoked) {
+            revocations.incrementAndGet();
             known.remove(prefix);
             notifications.publish(REVOKED_CHANNEL, prefix); // every service on this database drops it too
         }

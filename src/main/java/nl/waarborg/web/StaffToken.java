@@ -23,6 +23,9 @@ public class StaffToken {
 
     private static final Logger log = LoggerFactory.getLogger(StaffToken.class);
 
+    /** The shortest token accepted from a file (a generated one has 43 characters). */
+    static final int MIN_LENGTH = 32;
+
     private final byte[] token;
 
     public StaffToken(@Value("${waarborg.staff-token-file:${waarborg.data-dir}/staff-token}") Path file) {
@@ -32,7 +35,13 @@ public class StaffToken {
     private static String readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file).trim();
+                String existing = Files.readString(file).trim();
+                if (existing.length() < MIN_LENGTH) {
+                    // an empty file (a crash while creating it, or made by hand) would let anyone in as staff
+                    throw new IllegalStateException("the staff token in " + file + " is shorter than " + MIN_LENGTH
+                            + " characters; delete the file to have a new token made, or write a longer random one");
+                }
+                return existing;
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -54,6 +63,7 @@ public class StaffToken {
 
     /** Constant-time comparison, so response timing reveals nothing about the token. */
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null && !presented.isEmpty()
+                && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
 }

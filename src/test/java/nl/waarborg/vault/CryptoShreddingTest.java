@@ -50,7 +50,7 @@ class CryptoShreddingTest extends ServiceTestBase {
     private record Backup(String subjects, String items) {
     }
 
-    private record CopiedItem(UUID subject, String category, byte[] value) {
+    private record CopiedItem(UUID id, UUID subject, String category, byte[] value) {
     }
 
     @Test
@@ -105,7 +105,7 @@ class CryptoShreddingTest extends ServiceTestBase {
         List<String> values = new ArrayList<>();
         for (CopiedItem i : items) {
             if (i.subject().equals(subject)) {
-                values.add(cipher.decrypt(i.category(), i.value()));
+                values.add(cipher.decrypt(i.id(), i.category(), i.value()));
             }
         }
         return values;
@@ -132,10 +132,10 @@ class CryptoShreddingTest extends ServiceTestBase {
             copy.copyIn("COPY " + schema + ".subject FROM STDIN", new StringReader(backup.subjects()));
             copy.copyIn("COPY " + schema + ".item FROM STDIN", new StringReader(backup.items()));
             List<CopiedItem> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, category, value FROM " + schema + ".item");
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id, category, value FROM " + schema + ".item");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new CopiedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)));
+                    items.add(new CopiedItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)));
                 }
             }
             return items;

@@ -112,6 +112,47 @@ class VaultApiTest extends ServiceTestBase {
     }
 
     @Test
+    void aSubjectUnderHoldIsNotErasedUntilTheHoldIsReleased() {
+        UUID s = createSubject(staffApp, "{\"categories\": [\"customer\"]}");
+        HttpResponse<String> hold = http.post("/api/v1/subjects/" + s + "/holds", staffToken(),
+                "{\"kind\": \"legal-claim\", \"reason\": \"CASE-2026-7\"}");
+        assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
+        HttpResponse<String> refused = http.delete("/api/v1/subjects/" + s, staffToken());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("legal-claim");
+        assertThat(http.get("/api/v1/subjects/" + s, staffToken()).statusCode()).as("nothing was erased").isEqualTo(200);
+
+        String holdId = json(hold).get("id").asString();
+        assertThat(http.post("/api/v1/holds/" + holdId + "/release", staffToken(), "{}").statusCode()).isEqualTo(200);
+        assertThat(http.delete("/api/v1/subjects/" + s, staffToken()).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void lookupsAndSubjectReadsAreInTheAuditLogWithoutTheValueLookedFor() {
+        long before = audit.head().lastSeq();
+        String email = "lookup." + unique() + "@example.nl";
+        UUID s = createSubject(staffApp, "{\"identifiers\": [{\"kind\": \"email\", \"value\": \"%s\"}], \"categories\": [\"customer\"]}"
+                .formatted(email));
+        http.post("/api/v1/subjects/lookup", staffApp, "{\"kind\": \"email\", \"value\": \"%s\"}".formatted(email));
+        http.post("/api/v1/subjects/lookup", staffApp, "{\"kind\": \"email\", \"value\": \"nobody.%s\"}".formatted(email));
+        http.get("/api/v1/subjects/" + s, staffApp);
+        List<AuditEvent> events = audit.events(before, 100);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("lookup-subject");
+            assertThat(e.subjectId()).isEqualTo(s);
+            assertThat(e.reasons()).containsExactly("identifier:email");
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("lookup-subject");
+            assertThat(e.reasons()).containsExactly("identifier:email", "found:0");
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.action()).isEqualTo("read-subject"));
+        assertThat(events.toString()).doesNotContain(email);
+        assertThat(http.post("/api/v1/subjects/lookup", staffApp, "{\"kind\": \"phone\", \"value\": \"n/a\"}").statusCode())
+                .as("not a phone number").isEqualTo(400);
+    }
+
+    @Test
     void aReferenceBelongsToOneSubject() {
         String ref = "C-" + unique();
         UUID first = createSubject(staffApp, "{\"references\": [{\"scheme\": \"crm\", \"reference\": \"%s\"}]}".formatted(ref));

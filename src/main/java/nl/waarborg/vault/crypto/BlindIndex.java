@@ -24,26 +24,46 @@ public final class BlindIndex {
     public enum Kind {
         EMAIL, PHONE, REFERENCE;
 
+        /**
+         * The canonical spelling; a value that is not an identifier of this kind at all (an e-mail address without
+         * '@', a "phone number" without digits) is refused, so that such values do not all share one index.
+         */
         String normalise(String value) {
             String v = value.strip();
             return switch (this) {
-                case EMAIL -> v.toLowerCase(Locale.ROOT);
+                case EMAIL -> normaliseEmail(v);
                 case PHONE -> normalisePhone(v);
                 case REFERENCE -> v;
             };
         }
 
-        /** Dutch numbers in any common spelling: 06-1234 5678, +31 6 12345678, 0031612345678 → +31612345678. */
+        private static String normaliseEmail(String v) {
+            int at = v.indexOf('@');
+            if (at <= 0 || at != v.lastIndexOf('@') || at == v.length() - 1 || v.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("not an e-mail address");
+            }
+            return v.toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Dutch numbers in any common spelling (06-1234 5678, +31 6 12345678, +31 (0)6 1234 5678, 0031612345678)
+         * become E.164 (+31612345678); anything that does not is refused.
+         */
         private static String normalisePhone(String v) {
-            String digits = v.replaceAll("[^0-9+]", "");
+            String digits = v.replace("(0)", "").replaceAll("[^0-9+]", "");
             if (digits.startsWith("00")) {
                 digits = "+" + digits.substring(2);
             } else if (digits.startsWith("0")) {
                 digits = "+31" + digits.substring(1);
             }
+            if (!E164.matcher(digits).matches()) {
+                throw new IllegalArgumentException("not a phone number");
+            }
             return digits;
         }
     }
+
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final Mac mac;
 

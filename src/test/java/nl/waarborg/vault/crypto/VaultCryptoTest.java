@@ -18,6 +18,7 @@ class VaultCryptoTest {
 
     private final UUID ann = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
+    private final UUID item = UUID.randomUUID();
 
     @Test
     void masterKeyFileIsCreatedOwnerOnlyAndReusedOnRestart() throws Exception {
@@ -28,7 +29,7 @@ class VaultCryptoTest {
 
         MasterKey again = LocalMasterKey.openOrCreate(file);
         ValueCipher cipher = new SubjectKeys(again).open(ann, wrapped);
-        assertThat(cipher.decrypt("email", cipher.encrypt("email", "ann@example.nl"))).isEqualTo("ann@example.nl");
+        assertThat(cipher.decrypt(item, "email", cipher.encrypt(item, "email", "ann@example.nl"))).isEqualTo("ann@example.nl");
     }
 
     @Test
@@ -44,10 +45,12 @@ class VaultCryptoTest {
         SubjectKeys keys = new SubjectKeys(LocalMasterKey.openOrCreate(dir.resolve("m.json")));
         byte[] annKey = keys.newWrappedKey(ann);
         ValueCipher cipher = keys.open(ann, annKey);
-        byte[] sealed = cipher.encrypt("email", "ann@example.nl");
+        byte[] sealed = cipher.encrypt(item, "email", "ann@example.nl");
 
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("ann@example.nl");
-        assertThatThrownBy(() -> cipher.decrypt("phone", sealed)).as("relabelled category")
+        assertThatThrownBy(() -> cipher.decrypt(item, "phone", sealed)).as("relabelled category")
+                .hasMessageNotContaining("ann@example.nl");
+        assertThatThrownBy(() -> cipher.decrypt(UUID.randomUUID(), "email", sealed)).as("moved to another item")
                 .hasMessageNotContaining("ann@example.nl");
         assertThatThrownBy(() -> keys.open(bob, annKey)).as("a key row copied to another subject")
                 .isInstanceOf(SubjectKeys.KeyUnavailableException.class);
@@ -58,11 +61,11 @@ class VaultCryptoTest {
         MasterKey master = LocalMasterKey.openOrCreate(dir.resolve("m.json"));
         SubjectKeys keys = new SubjectKeys(master);
         byte[] annKey = keys.newWrappedKey(ann);
-        byte[] backupOfValue = keys.open(ann, annKey).encrypt("email", "ann@example.nl");
+        byte[] backupOfValue = keys.open(ann, annKey).encrypt(item, "email", "ann@example.nl");
 
         // erasure deletes the key row; a backup still holds the ciphertext, and a fresh key cannot read it
         byte[] replacement = keys.newWrappedKey(ann);
-        assertThatThrownBy(() -> keys.open(ann, replacement).decrypt("email", backupOfValue))
+        assertThatThrownBy(() -> keys.open(ann, replacement).decrypt(item, "email", backupOfValue))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -87,5 +90,20 @@ class VaultCryptoTest {
         assertThat(reopened.of(BlindIndex.Kind.EMAIL, "ann@example.nl")).isEqualTo(index.of(BlindIndex.Kind.EMAIL, "ann@example.nl"));
         BlindIndex otherKey = BlindIndex.openOrCreate(dir.resolve("other-index-key.bin"), master);
         assertThat(otherKey.of(BlindIndex.Kind.EMAIL, "ann@example.nl")).isNotEqualTo(index.of(BlindIndex.Kind.EMAIL, "ann@example.nl"));
+    }
+
+    @Test
+    void identifiersThatAreNoIdentifiersAreRefusedNotIndexedAlike() {
+        BlindIndex index = BlindIndex.openOrCreate(dir.resolve("bi.json"), LocalMasterKey.openOrCreate(dir.resolve("m.json")));
+        assertThat(index.of(BlindIndex.Kind.PHONE, "+31 (0)6 1234 5678")).isEqualTo(index.of(BlindIndex.Kind.PHONE, "06-12345678"));
+        assertThat(index.of(BlindIndex.Kind.EMAIL, " Ann@Example.NL ")).isEqualTo(index.of(BlindIndex.Kind.EMAIL, "ann@example.nl"));
+        for (String notAPhone : new String[] {"n/a", "-", "12", "+0612345678"}) {
+            assertThatThrownBy(() -> index.of(BlindIndex.Kind.PHONE, notAPhone)).as(notAPhone)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not a phone number");
+        }
+        for (String notAnEmail : new String[] {"-", "ann", "@example.nl", "ann@", "a@b@c", "ann @example.nl"}) {
+            assertThatThrownBy(() -> index.of(BlindIndex.Kind.EMAIL, notAnEmail)).as(notAnEmail)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not an e-mail address");
+        }
     }
 }
