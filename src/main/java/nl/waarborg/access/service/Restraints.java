@@ -227,7 +227,11 @@ public class Restraints {
      */
     public HoldRecord hold(Caller caller, UUID subject, String kind, String reason) {
         HoldKind k = SubjectRestraints.holdKind(kind);
-        if (!caller.staff() && k != HoldKind.INCIDENT) {
+        if (!caller.staff() && (k != HoldKind.INCIDENT || !holdsDataOfItsPurposes(caller, k))) {
+            // a refusal changes nothing, but it is on record like every refused use
+            tx.executeWithoutResult(st -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed")
+                    .subject(subject).outcome(Outcome.DENIED, "hold-kind-not-allowed:" + k.term())
+                    .policyVersion(policy.version().id())));
             throw new HoldKindNotAllowedException(k);
         }
         if (reason == null || !REASON.matcher(reason).matches()) {
@@ -246,6 +250,28 @@ public class Restraints {
                     .outcome(Outcome.ALLOWED, "hold:" + h.id(), "kind:" + k.term()).policyVersion(version));
             return h;
         }));
+    }
+
+    /**
+     * Whether a retention rule with a hold of this kind covers data a purpose of the key uses: an application may
+     * hold only data it works with (the camera system the footage), not any subject's data of any kind.
+     */
+    private boolean holdsDataOfItsPurposes(Caller caller, HoldKind kind) {
+        Policy p = policy.policy();
+        for (String purposeId : caller.purposes()) {
+            Policy.Purpose purpose = p.purpose(purposeId).orElse(null);
+            if (purpose == null) {
+                continue;
+            }
+            for (Policy.RetentionRule rule : p.retention()) {
+                boolean holdsKind = rule.holds().stream().anyMatch(h -> h.kind() == kind);
+                boolean forPurpose = rule.purposes().isEmpty() || rule.purposes().contains(purposeId);
+                if (holdsKind && forPurpose && rule.data().stream().anyMatch(purpose.data()::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public HoldRecord release(Caller caller, UUID hold) {
@@ -357,7 +383,10 @@ public class Restraints {
     /** An application tried to place a hold of a kind only staff place. */
     public static final class HoldKindNotAllowedException extends RuntimeException {
         HoldKindNotAllowedException(HoldKind kind) {
-            super("applications place incident holds only; a " + kind.term() + " hold is placed by staff");
+            super(kind == HoldKind.INCIDENT
+                    ? "an incident hold from an application must cover data of its key's purposes under a retention rule "
+                            + "with incident holds; other holds are placed by staff"
+                    : "applications place incident holds only; a " + kind.term() + " hold is placed by staff");
         }
     }
 

@@ -218,8 +218,17 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
 
     @Test
     void holdsAreRecordedListedAndReleased() {
-        String key = appKey("rental");
+        String key = keys.create("management", java.util.List.of("security"), "cctv").plaintext();
         UUID subject = newSubject("customer", "facility-visitor");
+        long before = audit.head().lastSeq();
+        assertThat(hold(appKey("rental"), subject, "incident", "INC-2026-0041").statusCode())
+                .as("an application holds only data of its own purposes (rental data has no incident holds)")
+                .isEqualTo(403);
+        assertThat(audit.events(before, 100)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("hold-placed");
+            assertThat(e.subjectId()).isEqualTo(subject);
+            assertThat(e.reasons()).containsExactly("hold-kind-not-allowed:incident");
+        });
 
         HttpResponse<String> incident = hold(key, subject, "incident", "INC-2026-0042");
         assertThat(incident.statusCode()).as(incident.body()).isEqualTo(201);
@@ -258,7 +267,7 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
         UUID bob = newSubject("customer");
         assertThat(restrict(ann, "{\"ground\": \"unlawful\"}").statusCode()).isEqualTo(201);
         assertThat(object(key, ann, "improvement").statusCode()).isEqualTo(201);
-        assertThat(hold(key, ann, "incident", "INC-9").statusCode()).isEqualTo(201);
+        assertThat(hold(staffToken(), ann, "incident", "INC-9").statusCode()).isEqualTo(201);
 
         assertThat(allowed(key, bob, "rental", "read", "email")).isTrue();
         JsonNode bobs = body(http.get("/api/v1/subjects/" + bob + "/restraints", key));
