@@ -137,8 +137,8 @@ public class ApiKeys {
         long seen = revocations.get();
         Optional<Known> found = jdbc.sql("SELECT secret_hash, role, purposes FROM api_key WHERE prefix = :prefix AND revoked_at IS NULL")
                 .param("prefix", prefix)
-                .query((rs, n) -> new Known(rs.getBytes(1),
-                        new Caller("key:" + prefix, rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), false)))
+                .query((rs, n) -> new Known(rs.getBytes(1), new Caller("key:" + prefix, rs.getString(2),
+                        granted(rs.getString(2), List.of((String[]) rs.getArray(3).getArray())), false)))
                 .optional();
         found.ifPresent(f -> {
             known.put(prefix, f);
@@ -147,6 +147,17 @@ public class ApiKeys {
             }
         });
         return found.filter(f -> MessageDigest.isEqual(f.hash(), hash)).map(Known::caller);
+    }
+
+    /**
+     * The key's purposes that the policy in force still grants its role: a purpose a later policy version
+     * dropped, or no longer grants the role, is no longer the key's to use.
+     */
+    private List<String> granted(String role, List<String> purposes) {
+        Policy p = policy.policy();
+        return purposes.stream()
+                .filter(purpose -> p.purpose(purpose).map(x -> x.roles().contains(role)).orElse(false))
+                .toList();
     }
 
     public List<ApiKey> list() {

@@ -20,6 +20,12 @@ class ApiKeysTest extends ServiceTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     nl.waarborg.audit.service.AuditLog audit;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.waarborg.policy.service.ActivePolicy policy;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @Autowired
     ApiKeys keys;
 
@@ -44,6 +50,17 @@ class ApiKeysTest extends ServiceTestBase {
         assertThat(events).extracting(nl.waarborg.audit.AuditEvent::action).containsExactly("create-api-key", "revoke-api-key");
         assertThat(events.getFirst().reasons()).contains("role:staff");
         assertThat(events.toString()).doesNotContain(created.plaintext().substring(3 + created.key().prefix().length() + 1));
+    }
+
+    @Test
+    void aPurposeThePolicyNoLongerGrantsTheRoleIsNotTheKeysToUse() {
+        ApiKeys.Created created = keys.create("staff", List.of("quote", "rental"), "crm");
+        // as if the key had been made under an earlier policy version that granted more
+        jdbc.sql("UPDATE api_key SET purposes = '{quote,rental,security,astrology}' WHERE prefix = ?")
+                .param(created.key().prefix()).update();
+        ApiKeys fresh = new ApiKeys(jdbc, java.time.Clock.systemUTC(), policy, notifications, audit, tx);
+        assertThat(fresh.authenticate(created.plaintext())).hasValueSatisfying(
+                caller -> assertThat(caller.purposes()).containsExactly("quote", "rental"));
     }
 
     @Test
