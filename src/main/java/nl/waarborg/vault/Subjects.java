@@ -25,6 +25,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Subjects implements SubjectFactSource {
 
+    /** A subject's identifier; one it has already changes nothing. */
+    private static final String INSERT_IDENTIFIER = "INSERT INTO subject_identifier (kind, blind_index, subject_id) "
+            + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -55,8 +59,7 @@ class Subjects implements SubjectFactSource {
             r.categories().forEach(c -> members.add(new Object[] {r.id(), c, at}));
         }
         template.batchUpdate("INSERT INTO subject_reference (scheme, reference, subject_id) VALUES (?, ?, ?)", refs);
-        template.batchUpdate("INSERT INTO subject_identifier (kind, blind_index, subject_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", ids);
+        template.batchUpdate(INSERT_IDENTIFIER, ids);
         template.batchUpdate("INSERT INTO subject_membership (subject_id, subject_category, joined_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", members);
     }
@@ -89,32 +92,9 @@ class Subjects implements SubjectFactSource {
                 .params(reference.scheme(), reference.reference()).query(UUID.class).optional();
     }
 
-    List<UUID> byIdentifier(Identifier.Kind kind, byte[] blindIndex) {
+    List<UUID> byIdentifier(IndexedIdentifier identifier) {
         return jdbc.sql("SELECT subject_id FROM subject_identifier WHERE kind = ? AND blind_index = ? ORDER BY subject_id")
-                .params(kind.code(), blindIndex).query(UUID.class).list();
-    }
-
-    boolean exists(UUID subject) {
-        return jdbc.sql("SELECT count(*) FROM subject WHERE id = ?").param(subject).query(Long.class).single() > 0;
-    }
-
-    /** Those of the given subjects that exist. */
-    List<UUID> existing(Collection<UUID> subjects) {
-        if (subjects.isEmpty()) {
-            return List.of();
-        }
-        return template.execute((java.sql.Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM subject WHERE id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
-                List<UUID> found = new ArrayList<>();
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return found;
-            }
-        });
+                .params(identifier.kind().code(), identifier.blindIndex()).query(UUID.class).list();
     }
 
     /** Locks the subject's row until the transaction ends: changes to one subject happen one at a time. */
@@ -125,8 +105,7 @@ class Subjects implements SubjectFactSource {
 
     /** Adds identifiers to an existing subject. */
     void addIdentifiers(UUID subject, List<IndexedIdentifier> identifiers) {
-        template.batchUpdate("INSERT INTO subject_identifier (kind, blind_index, subject_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", identifiers.stream()
+        template.batchUpdate(INSERT_IDENTIFIER, identifiers.stream()
                 .map(i -> new Object[] {i.kind().code(), i.blindIndex(), subject}).toList());
     }
 

@@ -107,8 +107,7 @@ public class Vault {
                     throw new ReferenceTakenException(r, null);
                 }
             }
-            List<Subjects.IndexedIdentifier> ids = s.identifiers().stream()
-                    .map(i -> new Subjects.IndexedIdentifier(i.kind(), blindIndex.of(i.kind().index, i.value()))).toList();
+            List<Subjects.IndexedIdentifier> ids = indexed(s.identifiers());
             rows.add(new Subjects.Row(TimeOrderedIds.next(now.toEpochMilli()), s.references(), ids,
                     List.copyOf(new LinkedHashSet<>(s.categories()))));
         }
@@ -139,8 +138,7 @@ public class Vault {
         if (identifiers.isEmpty()) {
             throw new IllegalArgumentException("name at least one identifier");
         }
-        List<Subjects.IndexedIdentifier> indexed = identifiers.stream()
-                .map(i -> new Subjects.IndexedIdentifier(i.kind(), blindIndex.of(i.kind().index, i.value()))).toList();
+        List<Subjects.IndexedIdentifier> indexed = indexed(identifiers);
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
             subjects.addIdentifiers(subject, indexed);
@@ -160,7 +158,7 @@ public class Vault {
 
     /** The subjects with this identifier (several may share an e-mail address), found by its blind index. */
     public List<UUID> find(Caller caller, Identifier identifier) {
-        List<UUID> found = subjects.byIdentifier(identifier.kind(), blindIndex.of(identifier.kind().index, identifier.value()));
+        List<UUID> found = subjects.byIdentifier(indexed(List.of(identifier)).getFirst());
         recordLookup(caller, "identifier:" + identifier.kind().code(), found);
         return found;
     }
@@ -501,9 +499,10 @@ public class Vault {
         }
     }
 
-    /** Those of the given subject ids that exist. */
-    public List<UUID> existing(Collection<UUID> ids) {
-        return subjects.existing(ids);
+    // Only the keyed hash of each identifier is ever stored or looked up.
+    private List<Subjects.IndexedIdentifier> indexed(List<Identifier> identifiers) {
+        return identifiers.stream()
+                .map(i -> new Subjects.IndexedIdentifier(i.kind(), blindIndex.of(i.kind().index, i.value()))).toList();
     }
 
     // ---- errors ----

@@ -138,7 +138,7 @@ class RestraintController {
     @PostMapping("/subjects/{id}/holds")
     @Operation(summary = "Place a hold on the subject's data", description = "Body: kind (incident, legal-claim), reason "
             + "(a code such as a case or ticket number; never a name). Retention extends the periods of rules that name "
-            + "the kind while the hold is active. Roles: application (incident holds only), staff.")
+            + "the kind while the hold is active. Roles: application (incident holds on data its key's purposes use), staff.")
     ResponseEntity<HoldView> hold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody HoldBody body) {
         HoldRecord h = restraints.hold(caller, id, body.kind(), body.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(HoldView.of(h));
