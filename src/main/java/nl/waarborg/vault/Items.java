@@ -27,11 +27,20 @@ class Items {
                Instant collectedAt, long policyVersion, byte[] value) {
     }
 
+    /** A row read for a use: with the moment from which only some purposes may use it (null: never). */
+    record ReadRow(Row row, Instant narrowedAt, List<String> retainedFor) {
+
+        /** Whether the item's retention still lets the purpose use it at {@code now}. */
+        boolean retainedFor(String purpose, Instant now) {
+            return narrowedAt == null || now.isBefore(narrowedAt) || retainedFor.contains(purpose);
+        }
+    }
+
     /**
      * Inserts the rows with one statement per call: each column travels as one array and is unnested on the
      * server, far fewer round trips and parse steps than a row at a time.
      */
-    void insert(List<Row> rows) {
+    void insert(List<Row> rows, List<ItemSchedule> schedules) {
         if (rows.isEmpty()) {
             return;
         }
@@ -45,8 +54,21 @@ class Items {
         Timestamp[] collected = new Timestamp[n];
         Long[] versions = new Long[n];
         byte[][] values = new byte[n][];
+        Timestamp[] due = new Timestamp[n];
+        String[] actions = new String[n];
+        String[] rules = new String[n];
+        Timestamp[] narrowed = new Timestamp[n];
+        String[] retained = new String[n];
+        Long[] scheduledUnder = new Long[n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
+            ItemSchedule s = schedules.get(i);
+            due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
+            actions[i] = s.action().term();
+            rules[i] = s.rule();
+            narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
+            retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
+            scheduledUnder[i] = s.policyVersion();
             ids[i] = r.id();
             subjects[i] = r.subject();
             categories[i] = r.category();
@@ -59,10 +81,14 @@ class Items {
         }
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value)
-                    SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value
-                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[])
-                         AS t(id, subject_id, category, purposes, source, system, collected_at, version, value)""")) {
+                    INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value,
+                                      due_at, end_action, retention_rule, narrowed_at, retained_for, scheduled_under)
+                    SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value,
+                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), scheduled_under
+                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[],
+                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::bigint[])
+                         AS t(id, subject_id, category, purposes, source, system, collected_at, version, value,
+                              due_at, end_action, rule, narrowed_at, retained_for, scheduled_under)""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids));
                 ps.setArray(2, c.createArrayOf("uuid", subjects));
                 ps.setArray(3, c.createArrayOf("text", categories));
@@ -72,28 +98,42 @@ class Items {
                 ps.setArray(7, c.createArrayOf("timestamptz", collected));
                 ps.setArray(8, c.createArrayOf("bigint", versions));
                 ps.setArray(9, c.createArrayOf("bytea", values));
+                ps.setArray(10, c.createArrayOf("timestamptz", due));
+                ps.setArray(11, c.createArrayOf("text", actions));
+                ps.setArray(12, c.createArrayOf("text", rules));
+                ps.setArray(13, c.createArrayOf("timestamptz", narrowed));
+                ps.setArray(14, c.createArrayOf("text", retained));
+                ps.setArray(15, c.createArrayOf("bigint", scheduledUnder));
                 return ps.executeUpdate();
             }
         });
     }
 
-    /** The subject's items, of the given categories only when {@code categories} is not null, oldest first. */
-    List<Row> ofSubject(UUID subject, List<String> categories) {
-        String sql = "SELECT id, category, purposes, source, system, collected_at, policy_version, value FROM item "
-                + "WHERE subject_id = ?" + (categories == null ? "" : " AND category = ANY (?)")
-                + " ORDER BY collected_at, id";
+    /**
+     * The subject's items still within their retention at {@code now} (past-due items wait for the sweep and are
+     * never handed out), of the given categories only when {@code categories} is not null, oldest first.
+     */
+    List<ReadRow> ofSubject(UUID subject, List<String> categories, Instant now) {
+        String sql = "SELECT id, category, purposes, source, system, collected_at, policy_version, value, narrowed_at, "
+                + "retained_for FROM item WHERE subject_id = ? AND (due_at IS NULL OR due_at > ?)"
+                + (categories == null ? "" : " AND category = ANY (?)") + " ORDER BY collected_at, id";
         return template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, subject);
+                ps.setTimestamp(2, Timestamp.from(now));
                 if (categories != null) {
-                    ps.setArray(2, c.createArrayOf("text", categories.toArray()));
+                    ps.setArray(3, c.createArrayOf("text", categories.toArray()));
                 }
-                List<Row> rows = new ArrayList<>();
+                List<ReadRow> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getObject(1, UUID.class), subject, rs.getString(2),
+                        Timestamp narrowed = rs.getTimestamp(9);
+                        java.sql.Array retained = rs.getArray(10);
+                        rows.add(new ReadRow(new Row(rs.getObject(1, UUID.class), subject, rs.getString(2),
                                 Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8)));
+                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8)),
+                                narrowed == null ? null : narrowed.toInstant(),
+                                retained == null ? List.of() : Arrays.asList((String[]) retained.getArray())));
                     }
                 }
                 return rows;

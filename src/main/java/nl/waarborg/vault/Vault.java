@@ -55,9 +55,14 @@ public class Vault {
     private final AuditRecorder recorder;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ItemScheduler scheduler;
+    private final ExpiringItems expiring;
 
     Vault(Subjects subjects, Items items, SubjectCiphers ciphers, BlindIndex blindIndex, SubjectStates states,
-          ActivePolicy policy, AuditLog audit, AuditRecorder recorder, TransactionTemplate tx, Clock clock) {
+          ActivePolicy policy, AuditLog audit, AuditRecorder recorder, TransactionTemplate tx, Clock clock,
+          ItemScheduler scheduler, ExpiringItems expiring) {
+        this.scheduler = scheduler;
+        this.expiring = expiring;
         this.recorder = recorder;
         this.subjects = subjects;
         this.items = items;
@@ -203,6 +208,7 @@ public class Vault {
             boolean joined = subjects.join(subject, subjectCategory, when);
             if (joined) {
                 states.changed(subject);
+                scheduler.subjectChanged(subject); // a lead who became a customer: other rules govern now
                 audit.append(AuditEvent.draft(caller.actor(), caller.role(), "join-subject-category").subject(subject)
                         .outcome(Outcome.ALLOWED, "subject-category:" + subjectCategory)
                         .policyVersion(policy.version().id()));
@@ -226,6 +232,7 @@ public class Vault {
             requireSubject(subject);
             subjects.recordEvent(subject, event, when, now);
             states.changed(subject);
+            scheduler.subjectChanged(subject); // the event may start or move a period
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "record-lifecycle-event").subject(subject)
                     .outcome(Outcome.ALLOWED, "event:" + event).policyVersion(policy.version().id()));
         });
@@ -334,9 +341,13 @@ public class Vault {
         }
         List<AuditEvent.Draft> events = collectionEvents(caller, rows, version);
         tx.executeWithoutResult(status -> {
+            // the subjects' histories are read in the transaction that stores the items, so a schedule is not
+            // computed from a history that changes meanwhile (join and recordEvent lock the subject row)
+            List<ItemSchedule> schedules = scheduler.forNew(rows.stream().map(r -> new ItemScheduler.NewItemFacts(
+                    r.subject(), r.category(), r.purposes(), r.collectedAt())).toList());
             // a subject erased since its key was opened above: its rows are gone and the insert fails on the
             // foreign key; the call then fails as a whole and stores nothing
-            items.insert(rows);
+            items.insert(rows, schedules);
             audit.appendAll(events);
         });
         return rows.stream().map(Items.Row::id).toList();
@@ -450,24 +461,30 @@ public class Vault {
         if (cipher == null) {
             throw new SubjectNotFoundException(subject);
         }
-        List<Items.Row> rows = items.ofSubject(subject, categories);
+        Instant now = clock.instant();
+        List<Items.ReadRow> rows = items.ofSubject(subject, categories, now);
         SubjectState state = states.state(subject, compiled);
         int role = compiled.roleId(caller.role());
 
         // one decision per category present
         Map<String, Decision> byCategory = new LinkedHashMap<>();
-        for (Items.Row r : rows) {
-            byCategory.computeIfAbsent(r.category(), c -> DecisionEngine.decide(compiled, state, role, pu,
+        for (Items.ReadRow r : rows) {
+            byCategory.computeIfAbsent(r.row().category(), c -> DecisionEngine.decide(compiled, state, role, pu,
                     compiled.categoryId(c), Action.READ, DecisionEngine.NO_RECIPIENT));
         }
         List<StoredItem> allowed = new ArrayList<>();
         Map<String, Integer> withheldCount = new LinkedHashMap<>();
-        for (Items.Row r : rows) {
-            if (byCategory.get(r.category()).allowed()) {
+        Map<String, Integer> legalOnlyCount = new LinkedHashMap<>();
+        for (Items.ReadRow rr : rows) {
+            Items.Row r = rr.row();
+            if (!byCategory.get(r.category()).allowed()) {
+                withheldCount.merge(r.category(), 1, Integer::sum);
+            } else if (!rr.retainedFor(purpose, now)) {
+                // this item's other rules have ended: only the purposes of the rules still running may use it
+                legalOnlyCount.merge(r.category(), 1, Integer::sum);
+            } else {
                 allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.id(), r.category(), r.value()),
                         r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion()));
-            } else {
-                withheldCount.merge(r.category(), 1, Integer::sum);
             }
         }
         List<Withheld> withheld = new ArrayList<>();
@@ -478,6 +495,13 @@ public class Vault {
                     .map(x -> new Reason(x.code(), x.message(), purpose)).toList()));
             deniedCodes.addAll(d.codes());
         });
+        legalOnlyCount.forEach((category, count) -> {
+            withheld.add(new Withheld(category, count, List.of(new Reason(DenyReason.LEGAL_OBLIGATION_ONLY.code(),
+                    DenyReason.LEGAL_OBLIGATION_ONLY.message(), purpose))));
+            deniedCodes.add(DenyReason.LEGAL_OBLIGATION_ONLY.code());
+        });
+        Set<String> withheldCategories = new TreeSet<>(withheldCount.keySet());
+        withheldCategories.addAll(legalOnlyCount.keySet());
 
         List<AuditEvent.Draft> events = new ArrayList<>(2);
         Set<String> readCategories = new TreeSet<>();
@@ -486,11 +510,29 @@ public class Vault {
                 .categories(readCategories.toArray(String[]::new)).policyVersion(version));
         if (!withheld.isEmpty()) {
             events.add(AuditEvent.draft(caller.actor(), caller.role(), "read").purpose(purpose).subject(subject)
-                    .categories(withheldCount.keySet().toArray(String[]::new))
+                    .categories(withheldCategories.toArray(String[]::new))
                     .outcome(Outcome.DENIED, deniedCodes.toArray(String[]::new)).policyVersion(version));
         }
         recorder.recordAll(events);
         return new ItemsForPurpose(subject, purpose, allowed, withheld);
+    }
+
+    /**
+     * R2.6: the subject says in advance that no anonymised remainder of them may be kept; from then on their items
+     * are deleted at expiry even where the rule says anonymise. Only where the policy offers the choice.
+     */
+    public void refuseAnonymisedRemainder(Caller caller, UUID subject) {
+        Policy.Rights rights = policy.policy().rights();
+        if (rights == null || !rights.refuseAnonymisedRemainder()) {
+            throw new IllegalArgumentException("the policy does not offer subjects to refuse an anonymised remainder "
+                    + "(rights.refuse-anonymised-remainder); their data is deleted or anonymised as the rules say");
+        }
+        tx.executeWithoutResult(status -> {
+            requireSubject(subject);
+            expiring.refuseAnonymisedRemainder(subject);
+            audit.append(AuditEvent.draft(caller.actor(), caller.role(), "refuse-anonymised-remainder").subject(subject)
+                    .outcome(Outcome.ALLOWED).policyVersion(policy.version().id()));
+        });
     }
 
     private void requireSubject(UUID subject) {

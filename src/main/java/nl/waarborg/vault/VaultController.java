@@ -205,6 +205,15 @@ class VaultController {
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
+    @PostMapping("/subjects/{id}/anonymised-remainder-refusal")
+    @Operation(summary = "The subject refuses an anonymised remainder (R2.6)", description = "From now on the "
+            + "subject's items are deleted at expiry even where the rule says anonymise. Only where the policy offers "
+            + "it (rights.refuse-anonymised-remainder). Repeating it changes nothing. Role: application or staff.")
+    ResponseEntity<Void> refuseAnonymisedRemainder(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        vault.refuseAnonymisedRemainder(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
     // ---- items ----
 
     @PostMapping("/subjects/{id}/items")

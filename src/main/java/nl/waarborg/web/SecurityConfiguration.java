@@ -90,6 +90,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/holds").hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/holds/*/release").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/restraints").hasAnyRole(APP, STAFF)
+                        // retention: the forecast, sweeps, attestations and statistics are the privacy team's;
+                        // a subject's refusal of an anonymised remainder reaches the application or the staff
+                        .requestMatchers(HttpMethod.GET, "/api/v1/retention/forecast", "/api/v1/retention/attestations",
+                                "/api/v1/retention/statistics").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/retention/sweep", "/api/v1/retention/attestations/*/confirm")
+                                .hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/anonymised-remainder-refusal")
+                                .hasAnyRole(APP, STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

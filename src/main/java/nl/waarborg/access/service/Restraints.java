@@ -41,6 +41,7 @@ public class Restraints {
     /** A hold's reason: a code (a case or ticket number), never a sentence, a name or an e-mail address. */
     private static final Pattern REASON = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/+-]{0,99}");
 
+    private final org.springframework.beans.factory.ObjectProvider<HoldObserver> observers;
     private final SubjectRestraints store;
     private final SubjectStates states;
     private final ActivePolicy policy;
@@ -49,7 +50,8 @@ public class Restraints {
     private final Clock clock;
 
     Restraints(SubjectRestraints store, SubjectStates states, ActivePolicy policy, AuditLog audit,
-               TransactionTemplate tx, Clock clock) {
+               TransactionTemplate tx, Clock clock, org.springframework.beans.factory.ObjectProvider<HoldObserver> observers) {
+        this.observers = observers;
         this.store = store;
         this.states = states;
         this.policy = policy;
@@ -245,6 +247,7 @@ public class Restraints {
         return withSubject(subject, () -> tx.execute(s -> {
             store.insertHold(h);
             states.changed(subject);
+            holdsChanged(subject);
             // the reason code stays out of the audit log: it is the caller's text, the hold id leads to it
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed").subject(subject)
                     .outcome(Outcome.ALLOWED, "hold:" + h.id(), "kind:" + k.term()).policyVersion(version));
@@ -282,10 +285,17 @@ public class Restraints {
                     store.hold(hold).<RuntimeException>map(h -> new AlreadyEndedException("hold " + hold + " was released already"))
                             .orElseGet(() -> new NotFoundException("no hold " + hold)));
             states.changed(released.subject());
+            holdsChanged(released.subject());
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-released").subject(released.subject())
                     .outcome(Outcome.ALLOWED, "hold:" + hold, "kind:" + released.kind().term()).policyVersion(version));
             return released;
         });
+    }
+
+    private void holdsChanged(UUID subject) {
+        java.util.Set<HoldKind> active = java.util.EnumSet.noneOf(HoldKind.class);
+        store.holds(subject).stream().filter(HoldRecord::active).forEach(h -> active.add(h.kind()));
+        observers.orderedStream().forEach(o -> o.holdsChanged(subject, active));
     }
 
     /** The subject's holds, newest first, released ones included (retention reads when each was active). */

@@ -254,6 +254,28 @@ public class SubjectRestraints implements SubjectFactSource {
         return all;
     }
 
+    /** The kinds of hold active on each of the subjects (subjects without any are left out). */
+    public Map<UUID, java.util.Set<HoldKind>> activeHolds(Collection<UUID> subjects) {
+        Map<UUID, java.util.Set<HoldKind>> all = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return all;
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT subject_id, kind FROM subject_hold WHERE subject_id = ANY (?) AND released_at IS NULL")) {
+                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        all.computeIfAbsent(rs.getObject(1, UUID.class), k -> java.util.EnumSet.noneOf(HoldKind.class))
+                                .add(holdKind(rs.getString(2)));
+                    }
+                }
+            }
+            return null;
+        });
+        return all;
+    }
+
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }

@@ -1,0 +1,141 @@
+package nl.waarborg.retention.service;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.waarborg.access.service.HoldObserver;
+import nl.waarborg.access.service.SubjectRestraints;
+import nl.waarborg.policy.HoldKind;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.RetentionCalculator;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.retention.RetentionSchedule;
+import nl.waarborg.vault.ExpiringItems;
+import nl.waarborg.vault.ExpiringItems.ItemFacts;
+import nl.waarborg.vault.ExpiringItems.SubjectHistory;
+import nl.waarborg.vault.ItemSchedule;
+import nl.waarborg.vault.ItemScheduler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every item's stored schedule in step with the facts it follows from: computed when the item is stored,
+ * recomputed inside the transaction that changes the subject's history (joined a category, a lifecycle event) or
+ * holds, and for every item once a new policy version is in force ({@link #recomputeStale}).
+ */
+@Component
+public class RetentionUpkeep implements ItemScheduler, HoldObserver {
+
+    private final ExpiringItems items;
+    private final SubjectRestraints restraints;
+    private final ActivePolicy policy;
+    private final ZoneId zone;
+    private volatile Versioned current;
+
+    private record Versioned(long version, RetentionSchedule schedule) {}
+
+    RetentionUpkeep(ExpiringItems items, SubjectRestraints restraints, ActivePolicy policy,
+                    @Value("${waarborg.zone:Europe/Amsterdam}") ZoneId zone) {
+        this.items = items;
+        this.restraints = restraints;
+        this.policy = policy;
+        this.zone = zone;
+    }
+
+    /** The organisation's time zone: periods count in calendar days and months there. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The schedule of the policy in force, made once per version. */
+    Versioned schedule() {
+        long version = policy.version().id();
+        Versioned v = current;
+        if (v == null || v.version() != version) {
+            v = new Versioned(version, new RetentionSchedule(policy.policy(), zone));
+            current = v;
+        }
+        return v;
+    }
+
+    /** A schedule maker for another policy (a version about to be activated, for the forecast). */
+    RetentionSchedule scheduleFor(Policy candidate) {
+        return new RetentionSchedule(candidate, zone);
+    }
+
+    @Override
+    public List<ItemSchedule> forNew(List<NewItemFacts> newItems) {
+        Versioned v = schedule();
+        Set<UUID> subjects = new LinkedHashSet<>();
+        newItems.forEach(i -> subjects.add(i.subject()));
+        Map<UUID, SubjectHistory> histories = items.histories(subjects);
+        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        List<ItemSchedule> out = new ArrayList<>(newItems.size());
+        for (NewItemFacts i : newItems) {
+            out.add(stored(v, v.schedule().schedule(
+                    new RetentionCalculator.Item(i.category(), Set.copyOf(i.purposes()), i.collectedAt()),
+                    subject(histories.get(i.subject()), holds.get(i.subject())))));
+        }
+        return out;
+    }
+
+    @Override
+    public void subjectChanged(UUID subject) {
+        recompute(List.of(subject));
+    }
+
+    @Override
+    public void holdsChanged(UUID subject, Set<HoldKind> active) {
+        recompute(List.of(subject), s -> active);
+    }
+
+    /** Recomputes the stored schedules of every item of the subjects; returns how many items. */
+    public int recompute(Collection<UUID> subjects) {
+        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        return recompute(subjects, holds::get);
+    }
+
+    private int recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds) {
+        Versioned v = schedule();
+        List<ItemFacts> facts = items.itemsOf(subjects);
+        if (facts.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, SubjectHistory> histories = items.histories(subjects);
+        List<UUID> ids = new ArrayList<>(facts.size());
+        List<ItemSchedule> schedules = new ArrayList<>(facts.size());
+        for (ItemFacts f : facts) {
+            ids.add(f.id());
+            schedules.add(stored(v, v.schedule().schedule(
+                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
+                    subject(histories.get(f.subject()), holds.apply(f.subject())))));
+        }
+        return items.reschedule(ids, schedules);
+    }
+
+    /**
+     * Recomputes items scheduled under another policy version than the one in force, up to {@code subjects}
+     * subjects at a time (call in a transaction, repeatedly until it returns 0).
+     */
+    public int recomputeStale(int subjects) {
+        List<UUID> stale = items.subjectsScheduledUnderOther(schedule().version(), subjects);
+        return stale.isEmpty() ? 0 : Math.max(1, recompute(stale));
+    }
+
+    static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds) {
+        SubjectHistory h = history == null ? SubjectHistory.NONE : history;
+        return new RetentionCalculator.Subject(h.joined(), h.lastEvents(),
+                holds == null ? EnumSet.noneOf(HoldKind.class) : holds);
+    }
+
+    private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {
+        return new ItemSchedule(s.dueAt(), s.action(), s.rule(), s.narrowedAt(), s.retainedFor(), v.version());
+    }
+}

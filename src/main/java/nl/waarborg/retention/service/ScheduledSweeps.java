@@ -1,0 +1,75 @@
+package nl.waarborg.retention.service;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a sweep every {@code waarborg.retention.sweep-interval} (default one minute; 0 turns scheduled sweeps off,
+ * for a node that only serves requests). Only in the service, not in one-shot commands. A failed sweep is logged
+ * (without values) and the next one takes over: nothing of a failed batch was deleted.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ScheduledSweeps implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledSweeps.class);
+
+    private final Sweeper sweeper;
+    private final Duration interval;
+    private volatile ScheduledExecutorService executor;
+
+    ScheduledSweeps(Sweeper sweeper, @Value("${waarborg.retention.sweep-interval:PT1M}") Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("waarborg.retention.sweep-interval must not be negative, was " + interval);
+        }
+        this.sweeper = sweeper;
+        this.interval = interval;
+    }
+
+    private void run() {
+        try {
+            Sweeper.Report r = sweeper.sweep(false);
+            if (r.deleted() > 0 || r.rescheduled() > 0 || r.attestationTasksCreated() > 0) {
+                log.info("retention sweep: {} items erased ({} anonymised) in {} batches, {} schedules recomputed, "
+                        + "{} attestation tasks created", r.deleted(), r.anonymised(), r.batches(), r.rescheduled(),
+                        r.attestationTasksCreated());
+            }
+        } catch (RuntimeException e) {
+            log.warn("retention sweep failed; the next one retries: {}", e.getClass().getName());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (interval.isZero()) {
+            return;
+        }
+        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("waarborg-retention-sweep").factory());
+        long millis = interval.toMillis();
+        e.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
+        executor = e;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService e = executor;
+        if (e != null) {
+            e.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,154 @@
+package nl.waarborg.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import nl.waarborg.access.service.SubjectStates;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.retention.ErasureProof;
+import nl.waarborg.retention.Generalisation;
+import nl.waarborg.vault.ExpiringItems;
+import nl.waarborg.vault.ExpiringItems.DeletedItem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One sweep: brings schedules computed under an older policy version up to date, then deletes every due item in
+ * batches, each batch one transaction with its statistics (anonymised items) and its audit event. A batch claims
+ * its rows with {@code FOR UPDATE SKIP LOCKED}: sweeps on several nodes share the work, and a node that dies
+ * mid-batch rolls back, leaving its rows to the next sweep. Then it announces subjects whose items became usable
+ * for fewer purposes since the last sweep, and plans attestation tasks.
+ */
+@Service
+public class Sweeper {
+
+    static final String ACTOR = "system:retention";
+
+    private final ExpiringItems items;
+    private final RetentionUpkeep upkeep;
+    private final AnonymisedStatistics statistics;
+    private final AttestationTasks attestations;
+    private final SubjectStates states;
+    private final ActivePolicy policy;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int batch;
+    private volatile Instant narrowingsAnnouncedUpTo;
+
+    Sweeper(ExpiringItems items, RetentionUpkeep upkeep, AnonymisedStatistics statistics, AttestationTasks attestations,
+            SubjectStates states, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock,
+            @Value("${waarborg.retention.batch:10000}") int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("waarborg.retention.batch must be positive, was " + batch);
+        }
+        this.items = items;
+        this.upkeep = upkeep;
+        this.statistics = statistics;
+        this.attestations = attestations;
+        this.states = states;
+        this.policy = policy;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.batch = batch;
+        this.narrowingsAnnouncedUpTo = clock.instant();
+    }
+
+    /** What one sweep did (or, dry, would do). */
+    public record Report(boolean dryRun, Instant at, long rescheduled, long deleted, long anonymised,
+                         Map<String, Long> byCategoryAndRule, int batches, int attestationTasksCreated,
+                         int subjectsNarrowed, List<ExpiringItems.DueGroup> due) {}
+
+    /** A sweep now. A dry run changes nothing and reports what is due (items of an older schedule as they stand). */
+    public Report sweep(boolean dryRun) {
+        Instant now = clock.instant();
+        long version = policy.version().id();
+        if (dryRun) {
+            List<ExpiringItems.DueGroup> due = items.dueBetween(null, now);
+            return new Report(true, now, items.scheduledUnderOther(version), due.stream().mapToLong(
+                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due);
+        }
+        long rescheduled = 0;
+        for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
+            rescheduled += n;
+        }
+        long deleted = 0;
+        long anonymised = 0;
+        int batches = 0;
+        Map<String, Long> counts = new TreeMap<>();
+        Generalisation generalisation = new Generalisation(upkeep.zone());
+        while (true) {
+            BatchResult r = tx.execute(s -> deleteBatch(now, version, generalisation));
+            if (r == null || r.deleted() == 0) {
+                break;
+            }
+            batches++;
+            deleted += r.deleted();
+            anonymised += r.anonymised();
+            r.proof().counts().forEach(c -> {
+                int at = c.lastIndexOf(':');
+                counts.merge(c.substring(0, at), Long.parseLong(c.substring(at + 1)), Long::sum);
+            });
+            if (r.deleted() < batch) {
+                break;
+            }
+        }
+        int narrowed = announceNarrowings(now);
+        int created = tx.execute(s -> attestations.schedule(now));
+        return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed, List.of());
+    }
+
+    private record BatchResult(int deleted, int anonymised, ErasureProof proof) {}
+
+    private BatchResult deleteBatch(Instant now, long version, Generalisation generalisation) {
+        List<DeletedItem> gone = items.deleteDue(now, version, batch);
+        if (gone.isEmpty()) {
+            return new BatchResult(0, 0, new ErasureProof());
+        }
+        ErasureProof proof = new ErasureProof();
+        List<Generalisation.Group> groups = new ArrayList<>();
+        TreeSet<String> categories = new TreeSet<>();
+        int anonymised = 0;
+        for (DeletedItem d : gone) {
+            // R2.6: a subject who refused an anonymised remainder leaves nothing, whatever the rule says
+            EndAction action = d.action() == EndAction.ANONYMISE && !d.noAnonymisedRemainder()
+                    ? EndAction.ANONYMISE : EndAction.DELETE;
+            if (action == EndAction.ANONYMISE) {
+                groups.addAll(generalisation.of(d.rule(), d.category(), d.collectedAt(), items.reveal(d)));
+                anonymised++;
+            }
+            proof.add(d.id(), action, d.category(), d.rule());
+            categories.add(d.category());
+        }
+        statistics.count(groups);
+        List<String> reasons = new ArrayList<>(proof.counts());
+        reasons.add("items:" + proof.size());
+        reasons.add("ids-sha256:" + proof.idsSha256());
+        audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
+                .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)).policyVersion(version));
+        return new BatchResult(gone.size(), anonymised, proof);
+    }
+
+    /** Subjects some of whose items are usable for fewer purposes from now on: their cached decisions go. */
+    private int announceNarrowings(Instant now) {
+        Instant from = narrowingsAnnouncedUpTo;
+        if (!now.isAfter(from)) {
+            return 0;
+        }
+        List<UUID> subjects = items.subjectsNarrowedBetween(from, now);
+        subjects.forEach(states::changed);
+        narrowingsAnnouncedUpTo = now;
+        return subjects.size();
+    }
+}

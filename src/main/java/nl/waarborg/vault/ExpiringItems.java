@@ -1,0 +1,278 @@
+package nl.waarborg.vault;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.vault.crypto.ValueCipher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The vault's items as the retention capability sees them (docs/retention.md): their facts and stored schedules,
+ * the subjects' histories the schedules follow from, and the sweep's claim-and-delete. Callers hold the
+ * transaction. Never hands out a value except to anonymise it ({@link #reveal}).
+ */
+@Repository
+public class ExpiringItems {
+
+    private final JdbcTemplate template;
+    // lazily: the subject ciphers follow subject states, whose fact sources include retention's, which reads here
+    private final org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers;
+
+    ExpiringItems(JdbcTemplate template, org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers) {
+        this.template = template;
+        this.ciphers = ciphers;
+    }
+
+    /** An item's facts that its schedule depends on. */
+    public record ItemFacts(UUID id, UUID subject, String category, List<String> purposes, Instant collectedAt,
+                            String system, Instant dueAt) {}
+
+    /** A subject's history: when it first joined each category, the latest occurrence of each lifecycle event. */
+    public record SubjectHistory(Map<String, Instant> joined, Map<String, Instant> lastEvents) {
+        public static final SubjectHistory NONE = new SubjectHistory(Map.of(), Map.of());
+    }
+
+    /** An item a sweep has just deleted; {@code value} (still encrypted) only where it is to be anonymised. */
+    public record DeletedItem(UUID id, UUID subject, String category, String rule, EndAction action, Instant collectedAt,
+                              String system, boolean noAnonymisedRemainder, byte[] value) {}
+
+    /** Due items summed per category, rule, system and action. */
+    public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
+                           Instant last) {}
+
+    public Map<UUID, SubjectHistory> histories(Collection<UUID> subjects) {
+        Map<UUID, Map<String, Instant>> joined = new HashMap<>();
+        Map<UUID, Map<String, Instant>> events = new HashMap<>();
+        query("SELECT subject_id, subject_category, joined_at FROM subject_membership WHERE subject_id = ANY (?)",
+                subjects, rs -> joined.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getTimestamp(3).toInstant()));
+        query("SELECT subject_id, event, max(occurred_at) FROM subject_event WHERE subject_id = ANY (?) GROUP BY 1, 2",
+                subjects, rs -> events.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getTimestamp(3).toInstant()));
+        Map<UUID, SubjectHistory> all = new HashMap<>(subjects.size() * 2);
+        for (UUID s : subjects) {
+            all.put(s, new SubjectHistory(joined.getOrDefault(s, Map.of()), events.getOrDefault(s, Map.of())));
+        }
+        return all;
+    }
+
+    /** The items of the subjects, for recomputing their schedules. */
+    public List<ItemFacts> itemsOf(Collection<UUID> subjects) {
+        List<ItemFacts> items = new ArrayList<>();
+        query("SELECT id, subject_id, category, purposes, collected_at, system, due_at FROM item WHERE subject_id = ANY (?)",
+                subjects, rs -> {
+                    Timestamp due = rs.getTimestamp(7);
+                    items.add(new ItemFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getTimestamp(5).toInstant(),
+                            rs.getString(6), due == null ? null : due.toInstant()));
+                });
+        return items;
+    }
+
+    /** Stores new schedules: one statement for all, the columns as arrays. */
+    public int reschedule(List<UUID> items, List<ItemSchedule> schedules) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        int n = items.size();
+        Timestamp[] due = new Timestamp[n];
+        String[] actions = new String[n];
+        String[] rules = new String[n];
+        Timestamp[] narrowed = new Timestamp[n];
+        String[] retained = new String[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ItemSchedule s = schedules.get(i);
+            due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
+            actions[i] = s.action().term();
+            rules[i] = s.rule();
+            narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
+            retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
+            versions[i] = s.policyVersion();
+        }
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
+                        narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','),
+                        scheduled_under = t.version
+                    FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::bigint[])
+                         AS t(id, due_at, end_action, rule, narrowed_at, retained_for, version)
+                    WHERE item.id = t.id""")) {
+                ps.setArray(1, c.createArrayOf("uuid", items.toArray()));
+                ps.setArray(2, c.createArrayOf("timestamptz", due));
+                ps.setArray(3, c.createArrayOf("text", actions));
+                ps.setArray(4, c.createArrayOf("text", rules));
+                ps.setArray(5, c.createArrayOf("timestamptz", narrowed));
+                ps.setArray(6, c.createArrayOf("text", retained));
+                ps.setArray(7, c.createArrayOf("bigint", versions));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Up to {@code limit} subjects with items scheduled under another policy version than {@code version}. */
+    public List<UUID> subjectsScheduledUnderOther(long version, int limit) {
+        return template.query("SELECT DISTINCT subject_id FROM (SELECT subject_id FROM item "
+                + "WHERE scheduled_under IS DISTINCT FROM ? LIMIT ?) s", (rs, n) -> rs.getObject(1, UUID.class),
+                version, limit);
+    }
+
+    /**
+     * Deletes up to {@code limit} items due at {@code now} under the given policy version, earliest first, skipping
+     * rows another sweep holds, and returns them. One statement: the rows are claimed, deleted and returned together;
+     * the caller's transaction decides whether the deletion stands.
+     */
+    public List<DeletedItem> deleteDue(Instant now, long version, int limit) {
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM item WHERE id IN (
+                        SELECT id FROM item WHERE due_at <= ? AND scheduled_under = ?
+                        ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                    RETURNING id, subject_id, category, retention_rule, end_action, collected_at, system,
+                        CASE WHEN end_action = 'anonymise'
+                             THEN (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id) END,
+                        CASE WHEN end_action = 'anonymise' THEN value END""")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, version);
+                ps.setInt(3, limit);
+                List<DeletedItem> out = new ArrayList<>(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DeletedItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), EndAction.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBoolean(8), rs.getBytes(9)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Items due after {@code from} (null: any time before) up to {@code until}, summed; nothing is locked or changed. */
+    public List<DueGroup> dueBetween(Instant from, Instant until) {
+        String sql = "SELECT category, retention_rule, system, end_action, count(*), min(due_at), max(due_at) FROM item "
+                + "WHERE due_at <= ? " + (from == null ? "" : "AND due_at > ? ")
+                + "GROUP BY category, retention_rule, system, end_action ORDER BY min(due_at), category, retention_rule";
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(until));
+        if (from != null) {
+            params.add(Timestamp.from(from));
+        }
+        return template.query(sql, (rs, n) -> new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3),
+                EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getLong(5),
+                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()), params.toArray());
+    }
+
+    /** Up to {@code limit} subjects with items, after {@code after} (null: from the first) in id order: for paging. */
+    public List<UUID> subjectsWithItemsAfter(UUID after, int limit) {
+        return after == null
+                ? template.query("SELECT DISTINCT subject_id FROM item ORDER BY 1 LIMIT ?", (rs, n) -> rs.getObject(1, UUID.class), limit)
+                : template.query("SELECT DISTINCT subject_id FROM item WHERE subject_id > ? ORDER BY 1 LIMIT ?",
+                        (rs, n) -> rs.getObject(1, UUID.class), after, limit);
+    }
+
+    /** Items whose schedule was computed under another policy version (not yet recomputed). */
+    public long scheduledUnderOther(long version) {
+        Long n = template.queryForObject("SELECT count(*) FROM item WHERE scheduled_under IS DISTINCT FROM ?", Long.class,
+                version);
+        return n == null ? 0 : n;
+    }
+
+    /** Subjects with an item whose narrowing moment falls after {@code after} and at or before {@code upTo}. */
+    public List<UUID> subjectsNarrowedBetween(Instant after, Instant upTo) {
+        return template.query("SELECT DISTINCT subject_id FROM item WHERE narrowed_at > ? AND narrowed_at <= ?",
+                (rs, n) -> rs.getObject(1, UUID.class), Timestamp.from(after), Timestamp.from(upTo));
+    }
+
+    /** Per data category of the subject: how many items, how many past due, how many narrowed (and to what). */
+    public record CategoryRetention(String category, int items, int over, int narrowed, List<String> retainedFor) {}
+
+    public Map<UUID, List<CategoryRetention>> retention(Collection<UUID> subjects, Instant now) {
+        // per item, summed here: a subject has few items, and the cached state hides the cost
+        record Acc(int[] n, java.util.TreeSet<String> purposes) {}
+        Map<UUID, Map<String, Acc>> acc = new HashMap<>();
+        Timestamp t = Timestamp.from(now);
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, category, due_at <= ?, "
+                    + "narrowed_at <= ? AND (due_at IS NULL OR due_at > ?), retained_for FROM item WHERE subject_id = ANY (?)")) {
+                ps.setTimestamp(1, t);
+                ps.setTimestamp(2, t);
+                ps.setTimestamp(3, t);
+                ps.setArray(4, c.createArrayOf("uuid", subjects.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Acc a = acc.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                                .computeIfAbsent(rs.getString(2), k -> new Acc(new int[3], new java.util.TreeSet<>()));
+                        a.n()[0]++;
+                        if (rs.getBoolean(3)) {
+                            a.n()[1]++;
+                        } else if (rs.getBoolean(4)) {
+                            a.n()[2]++;
+                            Array purposes = rs.getArray(5);
+                            if (purposes != null) {
+                                a.purposes().addAll(Arrays.asList((String[]) purposes.getArray()));
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        Map<UUID, List<CategoryRetention>> all = new HashMap<>(acc.size() * 2);
+        acc.forEach((subject, categories) -> {
+            List<CategoryRetention> list = new ArrayList<>(categories.size());
+            categories.forEach((category, a) -> list.add(new CategoryRetention(category, a.n()[0], a.n()[1], a.n()[2],
+                    List.copyOf(a.purposes()))));
+            all.put(subject, list);
+        });
+        return all;
+    }
+
+    /** The value of a deleted item that is to be anonymised; null when its subject's key is gone. */
+    public String reveal(DeletedItem item) {
+        if (item.value() == null) {
+            return null;
+        }
+        ValueCipher cipher = ciphers.getObject().open(item.subject());
+        return cipher == null ? null : cipher.decrypt(item.id(), item.category(), item.value());
+    }
+
+    /** R2.6: whether the subject said that no anonymised remainder of them may be kept. */
+    void refuseAnonymisedRemainder(UUID subject) {
+        template.update("UPDATE subject SET no_anonymised_remainder = true WHERE id = ?", subject);
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Collection<UUID> subjects, RowHandler handler) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}

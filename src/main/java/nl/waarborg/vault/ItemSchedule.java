@@ -1,0 +1,24 @@
+package nl.waarborg.vault;
+
+import java.time.Instant;
+import java.util.List;
+import nl.waarborg.policy.EndAction;
+
+/**
+ * An item's retention schedule as the vault stores it beside the item (V8__retention.sql); computed by the
+ * retention capability through {@link ItemScheduler}.
+ *
+ * @param dueAt          when the item must go; null while it is kept (a start event has not happened)
+ * @param action         what happens then
+ * @param rule           the rule that decides the date
+ * @param narrowedAt     from when only {@code retainedFor} may use it; null if never
+ * @param retainedFor    the purposes that may still use it from {@code narrowedAt}
+ * @param policyVersion  the policy version the schedule was computed under
+ */
+public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
+                           long policyVersion) {
+
+    public ItemSchedule {
+        retainedFor = retainedFor == null ? List.of() : List.copyOf(retainedFor);
+    }
+}
