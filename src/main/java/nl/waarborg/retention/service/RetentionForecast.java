@@ -71,7 +71,7 @@ public class RetentionForecast {
         List<DueGroup> groups = items.dueBetween(null, until);
         long overdue = items.dueBetween(null, now).stream().mapToLong(DueGroup::items).sum();
         return new Forecast(now, until, days, version, groups.stream().mapToLong(DueGroup::items).sum(), overdue, groups,
-                attestations(attestations.plan(), now, until), items.scheduledUnderOther(version));
+                attestations(attestations.plan(), now, until), upkeep.staleSchedules());
     }
 
     /** The forecast as it would be with {@code candidate} in force, computed from every item; nothing is changed. */

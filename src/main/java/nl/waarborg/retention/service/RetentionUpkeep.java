@@ -38,6 +38,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
     private final ActivePolicy policy;
     private final ZoneId zone;
     private volatile Versioned current;
+    private volatile long currentUpTo = -1;
 
     private record Versioned(long version, RetentionSchedule schedule) {}
 
@@ -125,8 +126,24 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
      * subjects at a time (call in a transaction, repeatedly until it returns 0).
      */
     public int recomputeStale(int subjects) {
-        List<UUID> stale = items.subjectsScheduledUnderOther(schedule().version(), subjects);
-        return stale.isEmpty() ? 0 : Math.max(1, recompute(stale));
+        long version = schedule().version();
+        if (currentUpTo == version) {
+            return 0;
+        }
+        List<UUID> stale = items.subjectsScheduledUnderOther(version, subjects);
+        if (stale.isEmpty()) {
+            // a policy version comes into force only when a service starts: once every item is current, every item
+            // stored later is scheduled under this version too, and the full scan need not be repeated
+            currentUpTo = version;
+            return 0;
+        }
+        return Math.max(1, recompute(stale));
+    }
+
+    /** Items whose schedule is of another policy version than the one in force (0 once all were found current). */
+    public long staleSchedules() {
+        long version = schedule().version();
+        return currentUpTo == version ? 0 : items.scheduledUnderOther(version);
     }
 
     static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds) {

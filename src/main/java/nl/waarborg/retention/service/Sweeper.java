@@ -76,7 +76,7 @@ public class Sweeper {
         long version = policy.version().id();
         if (dryRun) {
             List<ExpiringItems.DueGroup> due = items.dueBetween(null, now);
-            return new Report(true, now, items.scheduledUnderOther(version), due.stream().mapToLong(
+            return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
                     ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due);
         }
         long rescheduled = 0;

@@ -1,0 +1,147 @@
+package nl.waarborg.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import nl.waarborg.WaarborgApplication;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.retention.service.RetentionForecast;
+import nl.waarborg.retention.service.RetentionUpkeep;
+import nl.waarborg.retention.service.Sweeper;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention figures on the embedded PostgreSQL (docs/benchmarks.md, scripts/bench-retention):
+ * <ol>
+ *   <li>a sweep of 1,000,000 due items among 10,000,000 against the baseline of one plain
+ *       {@code DELETE FROM item WHERE due_at <= now()} of as many freshly loaded due rows, in the same run,
+ *       alternating which goes first;</li>
+ *   <li>recomputing the schedules of a subject with 1,000 items (what a lifecycle event costs);</li>
+ *   <li>the 30-day forecast over the 10,000,000 items.</li>
+ * </ol>
+ * Rows are loaded with INSERT … SELECT from generate_series (not through the vault: the point is the sweep).
+ * Usage: {@code RetentionSweepBenchmark [ITEMS] [DUE] [RUNS]}.
+ */
+public final class RetentionSweepBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        long items = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        long due = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path dir = Files.createTempDirectory("waarborg-retention-bench");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WaarborgApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run("--waarborg.data-dir=" + dir, "--logging.config=classpath:waarborg-cli-logback.xml")) {
+            DataSource ds = ctx.getBean(DataSource.class);
+            long version = ctx.getBean(ActivePolicy.class).version().id();
+            long t0 = System.nanoTime();
+            exec(ds, "INSERT INTO subject (id, created_at) SELECT gen_random_uuid(), now() FROM generate_series(1, 100000)");
+            exec(ds, "CREATE TEMP TABLE IF NOT EXISTS x (i int)"); // warms the connection
+            load(ds, items - due, version, "now() + interval '40 days' + (i % 1000) * interval '1 hour'");
+            exec(ds, "VACUUM ANALYZE item");
+            System.out.printf("loaded %,d items that are not due with INSERT … SELECT in %.1f s (%s)%n", items - due,
+                    (System.nanoTime() - t0) / 1e9, dir);
+
+            Sweeper sweeper = ctx.getBean(Sweeper.class);
+            sweeper.sweep(false); // first sweep: finds every schedule current, plans attestation tasks
+            for (int run = 1; run <= runs; run++) {
+                boolean sweepFirst = run % 2 == 0;
+                double sweepS = 0;
+                double deleteS = 0;
+                for (int step = 0; step < 2; step++) {
+                    load(ds, due, version, "now() - interval '1 day' + (i % 1000) * interval '1 second'");
+                    exec(ds, "ANALYZE item");
+                    exec(ds, "CHECKPOINT");
+                    boolean sweepNow = (step == 0) == sweepFirst;
+                    long s = System.nanoTime();
+                    long deleted;
+                    if (sweepNow) {
+                        deleted = sweeper.sweep(false).deleted();
+                        sweepS = (System.nanoTime() - s) / 1e9;
+                    } else {
+                        deleted = exec(ds, "DELETE FROM item WHERE due_at <= now()");
+                        deleteS = (System.nanoTime() - s) / 1e9;
+                    }
+                    if (deleted != due) {
+                        throw new IllegalStateException("expected " + due + " deleted, was " + deleted);
+                    }
+                }
+                System.out.printf("run %d (%s first): sweep %,d items in %.2f s = %,.0f items/s; plain DELETE %.2f s = "
+                                + "%,.0f items/s; ratio %.2f%n", run, sweepFirst ? "sweep" : "DELETE", due, sweepS, due / sweepS,
+                        deleteS, due / deleteS, deleteS / sweepS);
+            }
+
+            // recomputation after a lifecycle event: one subject with 1,000 items
+            UUID subject;
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                var rs = st.executeQuery("INSERT INTO subject (id, created_at) VALUES (gen_random_uuid(), now()) RETURNING id");
+                rs.next();
+                subject = rs.getObject(1, UUID.class);
+                st.execute("INSERT INTO subject_membership VALUES ('" + subject + "', 'customer', now())");
+                st.execute("INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, "
+                        + "value, scheduled_under) SELECT gen_random_uuid(), '" + subject + "', (ARRAY['name','email','visit-log',"
+                        + "'call-recording'])[1 + i % 4], ARRAY['customer-contract','access-control','call-quality'], "
+                        + "'from-subject', 'crm', now() - i * interval '1 hour', " + version + ", '\\x00'::bytea, " + version
+                        + " FROM generate_series(1, 1000) i");
+            }
+            RetentionUpkeep upkeep = ctx.getBean(RetentionUpkeep.class);
+            TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+            int reps = 300;
+            long[] ns = new long[reps];
+            for (int i = 0; i < reps + 100; i++) {
+                long s = System.nanoTime();
+                Integer n = tx.execute(st -> upkeep.recompute(List.of(subject)));
+                long e = System.nanoTime() - s;
+                if (n == null || n != 1000) {
+                    throw new IllegalStateException("recomputed " + n);
+                }
+                if (i >= 100) {
+                    ns[i - 100] = e;
+                }
+            }
+            Arrays.sort(ns);
+            System.out.printf("recompute a subject with 1,000 items (read items and history, compute, UPDATE, commit): "
+                    + "median %.2f ms, p99 %.2f ms (%d runs after 100 warm-up)%n", ns[reps / 2] / 1e6,
+                    ns[(int) (reps * 0.99)] / 1e6, reps);
+
+            // the forecast: another 1,000,000 due within 30 days among the 10,000,000
+            load(ds, due, version, "now() + interval '1 day' + (i % 1000) * interval '30 minutes'");
+            exec(ds, "VACUUM ANALYZE item");
+            RetentionForecast forecast = ctx.getBean(RetentionForecast.class);
+            long[] fs = new long[7];
+            long counted = 0;
+            for (int i = 0; i < fs.length; i++) {
+                long s = System.nanoTime();
+                counted = forecast.forecast(30).items();
+                fs[i] = System.nanoTime() - s;
+            }
+            Arrays.sort(fs);
+            System.out.printf("forecast 30 days over %,d items (%,d of them due then): median %.0f ms, max %.0f ms (7 runs)%n",
+                    items + 1000, counted, fs[3] / 1e6, fs[6] / 1e6);
+        }
+    }
+
+    private static void load(DataSource ds, long n, long version, String dueExpression) throws Exception {
+        exec(ds, "INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value, "
+                + "due_at, end_action, retention_rule, scheduled_under) "
+                + "SELECT gen_random_uuid(), s.ids[1 + i % 100000], 'camera-footage', ARRAY['camera-surveillance'], 'from-subject', "
+                + "'cctv', now() - interval '8 days', " + version + ", '\\x0102030405060708090a0b0c0d0e0f'::bytea, "
+                + dueExpression + ", 'delete', 'camera-footage', " + version
+                + " FROM generate_series(1, " + n + ") i, (SELECT array_agg(id) ids FROM subject) s");
+    }
+
+    private static long exec(DataSource ds, String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+            return Math.max(0, st.getUpdateCount());
+        }
+    }
+}
