@@ -39,7 +39,8 @@ public final class RetentionSweepBenchmark {
         Path dir = Files.createTempDirectory("waarborg-retention-bench");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WaarborgApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--waarborg.data-dir=" + dir, "--logging.config=classpath:waarborg-cli-logback.xml")) {
+                .run("--waarborg.data-dir=" + dir, "--logging.config=classpath:waarborg-cli-logback.xml",
+                        "--waarborg.retention.batch=" + System.getProperty("batch", "10000"))) {
             DataSource ds = ctx.getBean(DataSource.class);
             long version = ctx.getBean(ActivePolicy.class).version().id();
             long t0 = System.nanoTime();

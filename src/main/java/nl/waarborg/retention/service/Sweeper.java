@@ -88,8 +88,10 @@ public class Sweeper {
         int batches = 0;
         Map<String, Long> counts = new TreeMap<>();
         Generalisation generalisation = new Generalisation(upkeep.zone());
+        Instant from = Instant.EPOCH;
         while (true) {
-            BatchResult r = tx.execute(s -> deleteBatch(now, version, generalisation));
+            Instant batchFrom = from;
+            BatchResult r = tx.execute(s -> deleteBatch(now, version, generalisation, batchFrom));
             if (r == null || r.deleted() == 0) {
                 break;
             }
@@ -103,19 +105,21 @@ public class Sweeper {
             if (r.deleted() < batch) {
                 break;
             }
+            from = r.lastDue();
         }
         int narrowed = announceNarrowings(now);
         int created = tx.execute(s -> attestations.schedule(now));
         return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed, List.of());
     }
 
-    private record BatchResult(int deleted, int anonymised, ErasureProof proof) {}
+    private record BatchResult(int deleted, int anonymised, ErasureProof proof, Instant lastDue) {}
 
-    private BatchResult deleteBatch(Instant now, long version, Generalisation generalisation) {
-        List<DeletedItem> gone = items.deleteDue(now, version, batch);
+    private BatchResult deleteBatch(Instant now, long version, Generalisation generalisation, Instant from) {
+        List<DeletedItem> gone = items.deleteDue(now, version, batch, from);
         if (gone.isEmpty()) {
-            return new BatchResult(0, 0, new ErasureProof());
+            return new BatchResult(0, 0, new ErasureProof(), from);
         }
+        Instant lastDue = from;
         ErasureProof proof = new ErasureProof();
         List<Generalisation.Group> groups = new ArrayList<>();
         TreeSet<String> categories = new TreeSet<>();
@@ -129,6 +133,9 @@ public class Sweeper {
                 anonymised++;
             }
             proof.add(d.id(), action, d.category(), d.rule());
+            if (d.dueAt().isAfter(lastDue)) {
+                lastDue = d.dueAt();
+            }
             categories.add(d.category());
         }
         statistics.count(groups);
@@ -137,7 +144,7 @@ public class Sweeper {
         reasons.add("ids-sha256:" + proof.idsSha256());
         audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
                 .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)).policyVersion(version));
-        return new BatchResult(gone.size(), anonymised, proof);
+        return new BatchResult(gone.size(), anonymised, proof, lastDue);
     }
 
     /** Subjects some of whose items are usable for fewer purposes from now on: their cached decisions go. */
