@@ -1,0 +1,58 @@
+package nl.waarborg.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.PolicyLoader;
+import nl.waarborg.policy.RetentionCalculator.Item;
+import nl.waarborg.policy.RetentionCalculator.Subject;
+import org.junit.jupiter.api.Test;
+
+/** An item's stored schedule on the clean test policy: rental data 1 year after contract end, fiscal 7 years. */
+class RetentionScheduleTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final RetentionSchedule schedule;
+
+    RetentionScheduleTest() throws Exception {
+        Policy policy = PolicyLoader.load("clean.yaml", Files.readAllBytes(Path.of("src/test/resources/policies/clean.yaml")))
+                .orThrow().policy();
+        schedule = new RetentionSchedule(policy, AMSTERDAM);
+    }
+
+    private static Instant at(String date) {
+        return java.time.LocalDate.parse(date).atStartOfDay(AMSTERDAM).toInstant();
+    }
+
+    @Test
+    void whenTheContractRuleEndsOnlyTheFiscalPurposeMayStillUseTheItem() {
+        Item name = new Item("name", Set.of("rental", "bookkeeping"), at("2026-01-01"));
+        Subject subject = new Subject(Map.of("customer", at("2026-01-01")), Map.of("contract-ended", at("2027-01-01")), Set.of());
+        RetentionSchedule.Schedule s = schedule.schedule(name, subject);
+        assertThat(s.dueAt()).isEqualTo(at("2034-01-01"));
+        assertThat(s.rule()).isEqualTo("fiscal");
+        assertThat(s.action()).isEqualTo(EndAction.DELETE);
+        assertThat(s.narrowedAt()).isEqualTo(at("2028-01-01"));
+        assertThat(s.retainedFor()).contains("bookkeeping").doesNotContain("rental");
+    }
+
+    @Test
+    void beforeTheContractEndsTheItemHasNoDueDateAndIsNotNarrowed() {
+        Item name = new Item("name", Set.of("rental", "bookkeeping"), at("2026-01-01"));
+        Subject subject = new Subject(Map.of("customer", at("2026-01-01")), Map.of(), Set.of());
+        RetentionSchedule.Schedule s = schedule.schedule(name, subject);
+        assertThat(s.dueAt()).isNull();
+        assertThat(s.rule()).isNull();
+        assertThat(s.narrowedAt()).isNull();
+        assertThat(s.retainedFor()).isEmpty();
+    }
+}
