@@ -87,22 +87,7 @@ public class ExpiringItems {
         if (items.isEmpty()) {
             return 0;
         }
-        int n = items.size();
-        Timestamp[] due = new Timestamp[n];
-        String[] actions = new String[n];
-        String[] rules = new String[n];
-        Timestamp[] narrowed = new Timestamp[n];
-        String[] retained = new String[n];
-        Long[] versions = new Long[n];
-        for (int i = 0; i < n; i++) {
-            ItemSchedule s = schedules.get(i);
-            due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
-            actions[i] = s.action().term();
-            rules[i] = s.rule();
-            narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
-            retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
-            versions[i] = s.policyVersion();
-        }
+        ScheduleColumns columns = new ScheduleColumns(schedules);
         return template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
@@ -112,12 +97,7 @@ public class ExpiringItems {
                          AS t(id, due_at, end_action, rule, narrowed_at, retained_for, version)
                     WHERE item.id = t.id""")) {
                 ps.setArray(1, c.createArrayOf("uuid", items.toArray()));
-                ps.setArray(2, c.createArrayOf("timestamptz", due));
-                ps.setArray(3, c.createArrayOf("text", actions));
-                ps.setArray(4, c.createArrayOf("text", rules));
-                ps.setArray(5, c.createArrayOf("timestamptz", narrowed));
-                ps.setArray(6, c.createArrayOf("text", retained));
-                ps.setArray(7, c.createArrayOf("bigint", versions));
+                columns.bind(c, ps, 2);
                 return ps.executeUpdate();
             }
         });

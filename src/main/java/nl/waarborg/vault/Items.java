@@ -54,21 +54,9 @@ class Items {
         Timestamp[] collected = new Timestamp[n];
         Long[] versions = new Long[n];
         byte[][] values = new byte[n][];
-        Timestamp[] due = new Timestamp[n];
-        String[] actions = new String[n];
-        String[] rules = new String[n];
-        Timestamp[] narrowed = new Timestamp[n];
-        String[] retained = new String[n];
-        Long[] scheduledUnder = new Long[n];
+        ScheduleColumns columns = new ScheduleColumns(schedules);
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            ItemSchedule s = schedules.get(i);
-            due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
-            actions[i] = s.action().term();
-            rules[i] = s.rule();
-            narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
-            retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
-            scheduledUnder[i] = s.policyVersion();
             ids[i] = r.id();
             subjects[i] = r.subject();
             categories[i] = r.category();
@@ -98,12 +86,7 @@ class Items {
                 ps.setArray(7, c.createArrayOf("timestamptz", collected));
                 ps.setArray(8, c.createArrayOf("bigint", versions));
                 ps.setArray(9, c.createArrayOf("bytea", values));
-                ps.setArray(10, c.createArrayOf("timestamptz", due));
-                ps.setArray(11, c.createArrayOf("text", actions));
-                ps.setArray(12, c.createArrayOf("text", rules));
-                ps.setArray(13, c.createArrayOf("timestamptz", narrowed));
-                ps.setArray(14, c.createArrayOf("text", retained));
-                ps.setArray(15, c.createArrayOf("bigint", scheduledUnder));
+                columns.bind(c, ps, 10);
                 return ps.executeUpdate();
             }
         });

@@ -1,0 +1,49 @@
+package nl.waarborg.vault;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Items' schedules as the six column arrays the insert and the reschedule statements unnest (due_at, end_action,
+ * retention_rule, narrowed_at, retained_for comma-joined, scheduled_under), bound from parameter {@code first} on.
+ */
+final class ScheduleColumns {
+
+    private final Timestamp[] due;
+    private final String[] actions;
+    private final String[] rules;
+    private final Timestamp[] narrowed;
+    private final String[] retained;
+    private final Long[] versions;
+
+    ScheduleColumns(List<ItemSchedule> schedules) {
+        int n = schedules.size();
+        due = new Timestamp[n];
+        actions = new String[n];
+        rules = new String[n];
+        narrowed = new Timestamp[n];
+        retained = new String[n];
+        versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ItemSchedule s = schedules.get(i);
+            due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
+            actions[i] = s.action().term();
+            rules[i] = s.rule();
+            narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
+            retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
+            versions[i] = s.policyVersion();
+        }
+    }
+
+    void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+        ps.setArray(first, c.createArrayOf("timestamptz", due));
+        ps.setArray(first + 1, c.createArrayOf("text", actions));
+        ps.setArray(first + 2, c.createArrayOf("text", rules));
+        ps.setArray(first + 3, c.createArrayOf("timestamptz", narrowed));
+        ps.setArray(first + 4, c.createArrayOf("text", retained));
+        ps.setArray(first + 5, c.createArrayOf("bigint", versions));
+    }
+}
