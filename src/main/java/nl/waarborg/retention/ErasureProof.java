@@ -37,6 +37,11 @@ public final class ErasureProof {
         return out;
     }
 
+    /** The counts by "action:category:rule", sorted. */
+    public Map<String, Integer> countsByKey() {
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
     public String idsSha256() {
         return hash(ids);
     }

@@ -49,9 +49,9 @@ public class ExpiringItems {
     public record DeletedItem(UUID id, UUID subject, String category, String rule, EndAction action, Instant collectedAt,
                               String system, Instant dueAt, boolean noAnonymisedRemainder, byte[] value) {}
 
-    /** Due items summed per category, rule, system and action. */
+    /** Due items summed per category, rule, system and action; {@code overdue} of them are due already. */
     public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
-                           Instant last) {}
+                           Instant last, long overdue) {}
 
     public Map<UUID, SubjectHistory> histories(Collection<UUID> subjects) {
         Map<UUID, Map<String, Instant>> joined = new HashMap<>();
@@ -147,19 +147,18 @@ public class ExpiringItems {
         });
     }
 
-    /** Items due after {@code from} (null: any time before) up to {@code until}, summed; nothing is locked or changed. */
-    public List<DueGroup> dueBetween(Instant from, Instant until) {
-        String sql = "SELECT category, retention_rule, system, end_action, count(*), min(due_at), max(due_at) FROM item "
-                + "WHERE due_at <= ? " + (from == null ? "" : "AND due_at > ? ")
-                + "GROUP BY category, retention_rule, system, end_action ORDER BY min(due_at), category, retention_rule";
-        List<Object> params = new ArrayList<>();
-        params.add(Timestamp.from(until));
-        if (from != null) {
-            params.add(Timestamp.from(from));
-        }
-        return template.query(sql, (rs, n) -> new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3),
-                EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getLong(5),
-                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()), params.toArray());
+    /**
+     * Items due up to {@code until}, summed per category, rule, system and action, each group also counting how many
+     * are due at {@code now} already; one range scan, nothing locked or changed.
+     */
+    public List<DueGroup> dueUpTo(Instant now, Instant until) {
+        return template.query("SELECT category, retention_rule, system, end_action, count(*), min(due_at), max(due_at), "
+                        + "count(*) FILTER (WHERE due_at <= ?) FROM item WHERE due_at <= ? "
+                        + "GROUP BY category, retention_rule, system, end_action ORDER BY min(due_at), category, retention_rule",
+                (rs, n) -> new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3),
+                        EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getLong(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8)),
+                Timestamp.from(now), Timestamp.from(until));
     }
 
     /** Up to {@code limit} subjects with items, after {@code after} (null: from the first) in id order: for paging. */

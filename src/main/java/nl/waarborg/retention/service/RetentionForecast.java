@@ -68,8 +68,8 @@ public class RetentionForecast {
         Instant now = clock.instant();
         Instant until = until(now, days);
         long version = policy.version().id();
-        List<DueGroup> groups = items.dueBetween(null, until);
-        long overdue = items.dueBetween(null, now).stream().mapToLong(DueGroup::items).sum();
+        List<DueGroup> groups = items.dueUpTo(now, until);
+        long overdue = groups.stream().mapToLong(DueGroup::overdue).sum();
         return new Forecast(now, until, days, version, groups.stream().mapToLong(DueGroup::items).sum(), overdue, groups,
                 attestations(attestations.plan(), now, until), upkeep.staleSchedules());
     }
@@ -82,7 +82,7 @@ public class RetentionForecast {
         record Key(String category, String rule, String system, EndAction action) {}
         Map<Key, Instant[]> bounds = new HashMap<>();
         Map<Key, Long> counts = new HashMap<>();
-        long overdue = 0;
+        Map<Key, Long> overdueCounts = new HashMap<>();
         UUID after = null;
         while (true) {
             List<UUID> page = items.subjectsWithItemsAfter(after, 1000);
@@ -99,10 +99,10 @@ public class RetentionForecast {
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {
                     continue;
                 }
-                if (!s.dueAt().isAfter(now)) {
-                    overdue++;
-                }
                 Key k = new Key(f.category(), s.rule(), f.system(), s.action());
+                if (!s.dueAt().isAfter(now)) {
+                    overdueCounts.merge(k, 1L, Long::sum);
+                }
                 counts.merge(k, 1L, Long::sum);
                 bounds.merge(k, new Instant[] {s.dueAt(), s.dueAt()}, (a, b) -> new Instant[] {
                         a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
@@ -110,10 +110,11 @@ public class RetentionForecast {
         }
         List<DueGroup> groups = new ArrayList<>();
         counts.forEach((k, n) -> groups.add(new DueGroup(k.category(), k.rule(), k.system(), k.action(), n,
-                bounds.get(k)[0], bounds.get(k)[1])));
+                bounds.get(k)[0], bounds.get(k)[1], overdueCounts.getOrDefault(k, 0L))));
         groups.sort(Comparator.comparing(DueGroup::first).thenComparing(DueGroup::category)
                 .thenComparing(g -> String.valueOf(g.rule())));
-        return new Forecast(now, until, days, null, groups.stream().mapToLong(DueGroup::items).sum(), overdue, groups,
+        return new Forecast(now, until, days, null, groups.stream().mapToLong(DueGroup::items).sum(),
+                groups.stream().mapToLong(DueGroup::overdue).sum(), groups,
                 attestations(new AttestationPlan(candidate, upkeep.zone(),
                         (int) attestations.plan().interval().toDays()), now, until), 0);
     }

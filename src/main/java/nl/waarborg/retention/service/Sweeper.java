@@ -75,7 +75,7 @@ public class Sweeper {
         Instant now = clock.instant();
         long version = policy.version().id();
         if (dryRun) {
-            List<ExpiringItems.DueGroup> due = items.dueBetween(null, now);
+            List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
             return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
                     ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due);
         }
@@ -98,10 +98,7 @@ public class Sweeper {
             batches++;
             deleted += r.deleted();
             anonymised += r.anonymised();
-            r.proof().counts().forEach(c -> {
-                int at = c.lastIndexOf(':');
-                counts.merge(c.substring(0, at), Long.parseLong(c.substring(at + 1)), Long::sum);
-            });
+            r.proof().countsByKey().forEach((key, n) -> counts.merge(key, (long) n, Long::sum));
             if (r.deleted() < batch) {
                 break;
             }
