@@ -45,9 +45,13 @@ public class ExpiringItems {
         public static final SubjectHistory NONE = new SubjectHistory(Map.of(), Map.of());
     }
 
-    /** An item a sweep has just deleted; {@code value} (still encrypted) only where it is to be anonymised. */
-    public record DeletedItem(UUID id, UUID subject, String category, String rule, EndAction action, Instant collectedAt,
-                              String system, Instant dueAt, boolean noAnonymisedRemainder, byte[] value) {}
+    /**
+     * An item a sweep has just deleted, with the action actually taken: anonymise only where the rule says so and the
+     * subject did not refuse an anonymised remainder (R2.6). Subject, collection moment and the (still encrypted)
+     * value come back only for items to anonymise.
+     */
+    public record DeletedItem(UUID id, String category, String rule, EndAction action, Instant dueAt, UUID subject,
+                              Instant collectedAt, byte[] value) {}
 
     /** Due items summed per category, rule, system and action; {@code overdue} of them are due already. */
     public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
@@ -121,14 +125,20 @@ public class ExpiringItems {
      */
     public List<DeletedItem> deleteDue(Instant now, long version, int limit, Instant from) {
         return template.execute((Connection c) -> {
+            // only what the proof needs for a deleted item; the value only where it is to be anonymised
             try (PreparedStatement ps = c.prepareStatement("""
                     DELETE FROM item WHERE ctid = ANY (ARRAY(
                         SELECT ctid FROM item WHERE due_at <= ? AND due_at >= ? AND scheduled_under = ?
                         ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED))
-                    RETURNING id, subject_id, category, retention_rule, end_action, collected_at, system, due_at,
+                    RETURNING id, category, retention_rule, due_at,
                         CASE WHEN end_action = 'anonymise'
-                             THEN (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id) END,
+                             THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
+                             ELSE false END,
+                        CASE WHEN end_action = 'anonymise' THEN subject_id END,
+                        CASE WHEN end_action = 'anonymise' THEN collected_at END,
                         CASE WHEN end_action = 'anonymise' THEN value END""")) {
+                // binary results from the first batch on: ids and timestamps are not parsed from text
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setTimestamp(2, Timestamp.from(from));
                 ps.setLong(3, version);
@@ -136,10 +146,13 @@ public class ExpiringItems {
                 List<DeletedItem> out = new ArrayList<>(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new DeletedItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                                rs.getString(4), EndAction.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
-                                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                                rs.getBoolean(9), rs.getBytes(10)));
+                        boolean anonymise = rs.getBoolean(5);
+                        out.add(anonymise
+                                ? new DeletedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                        EndAction.ANONYMISE, rs.getTimestamp(4).toInstant(), rs.getObject(6, UUID.class),
+                                        rs.getTimestamp(7).toInstant(), rs.getBytes(8))
+                                : new DeletedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                        EndAction.DELETE, rs.getTimestamp(4).toInstant(), null, null, null));
                     }
                 }
                 return out;

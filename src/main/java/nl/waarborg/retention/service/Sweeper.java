@@ -122,14 +122,12 @@ public class Sweeper {
         TreeSet<String> categories = new TreeSet<>();
         int anonymised = 0;
         for (DeletedItem d : gone) {
-            // R2.6: a subject who refused an anonymised remainder leaves nothing, whatever the rule says
-            EndAction action = d.action() == EndAction.ANONYMISE && !d.noAnonymisedRemainder()
-                    ? EndAction.ANONYMISE : EndAction.DELETE;
-            if (action == EndAction.ANONYMISE) {
+            // the action taken: deleteDue already turned anonymise into delete for subjects who refused a remainder
+            if (d.action() == EndAction.ANONYMISE) {
                 groups.addAll(generalisation.of(d.rule(), d.category(), d.collectedAt(), items.reveal(d)));
                 anonymised++;
             }
-            proof.add(d.id(), action, d.category(), d.rule());
+            proof.add(d.id(), d.action(), d.category(), d.rule());
             if (d.dueAt().isAfter(lastDue)) {
                 lastDue = d.dueAt();
             }
