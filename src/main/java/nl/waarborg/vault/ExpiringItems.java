@@ -36,9 +36,9 @@ public class ExpiringItems {
         this.ciphers = ciphers;
     }
 
-    /** An item's facts that its schedule depends on. */
+    /** An item's facts that its schedule depends on, and the schedule stored for it (null if none yet). */
     public record ItemFacts(UUID id, UUID subject, String category, List<String> purposes, Instant collectedAt,
-                            String system, Instant dueAt) {}
+                            String system, ItemSchedule stored) {}
 
     /** A subject's history: when it first joined each category, the latest occurrence of each lifecycle event. */
     public record SubjectHistory(Map<String, Instant> joined, Map<String, Instant> lastEvents) {
@@ -76,14 +76,25 @@ public class ExpiringItems {
     /** The items of the subjects, for recomputing their schedules. */
     public List<ItemFacts> itemsOf(Collection<UUID> subjects) {
         List<ItemFacts> items = new ArrayList<>();
-        query("SELECT id, subject_id, category, purposes, collected_at, system, due_at FROM item WHERE subject_id = ANY (?)",
+        query("SELECT id, subject_id, category, purposes, collected_at, system, due_at, end_action, retention_rule, "
+                        + "narrowed_at, retained_for, scheduled_under FROM item WHERE subject_id = ANY (?)",
                 subjects, rs -> {
-                    Timestamp due = rs.getTimestamp(7);
+                    long version = rs.getLong(12);
+                    ItemSchedule stored = rs.wasNull() ? null : new ItemSchedule(instant(rs.getTimestamp(7)),
+                            EndAction.valueOf(rs.getString(8).toUpperCase(java.util.Locale.ROOT)), rs.getString(9),
+                            instant(rs.getTimestamp(10)), strings(rs.getArray(11)), version);
                     items.add(new ItemFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getTimestamp(5).toInstant(),
-                            rs.getString(6), due == null ? null : due.toInstant()));
+                            strings(rs.getArray(4)), rs.getTimestamp(5).toInstant(), rs.getString(6), stored));
                 });
         return items;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> strings(java.sql.Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
     /** Stores new schedules: one statement for all, the columns as arrays. */
@@ -263,6 +274,8 @@ public class ExpiringItems {
         }
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                // binary results from the first call on: a subject's items are read whenever its schedules are
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -19,6 +19,7 @@ public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant
                            long policyVersion) {
 
     public ItemSchedule {
-        retainedFor = retainedFor == null ? List.of() : List.copyOf(retainedFor);
+        // the purposes an item is retained for mean something only from a narrowing moment on (and are stored only then)
+        retainedFor = retainedFor == null || narrowedAt == null ? List.of() : List.copyOf(retainedFor);
     }
 }

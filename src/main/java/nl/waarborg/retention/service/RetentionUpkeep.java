@@ -110,15 +110,20 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
             return 0;
         }
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
-        List<UUID> ids = new ArrayList<>(facts.size());
-        List<ItemSchedule> schedules = new ArrayList<>(facts.size());
+        List<UUID> moved = new ArrayList<>();
+        List<ItemSchedule> schedules = new ArrayList<>();
         for (ItemFacts f : facts) {
-            ids.add(f.id());
-            schedules.add(stored(v, v.schedule().schedule(
+            ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                    subject(histories.get(f.subject()), holds.apply(f.subject())))));
+                    subject(histories.get(f.subject()), holds.apply(f.subject()))));
+            // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
+            if (!s.equals(f.stored())) {
+                moved.add(f.id());
+                schedules.add(s);
+            }
         }
-        return items.reschedule(ids, schedules);
+        items.reschedule(moved, schedules);
+        return facts.size();
     }
 
     /**
