@@ -216,6 +216,11 @@ public interface Phrases {
 
     String startLatest(List<String> events);
 
+    /** A zero period from an event, in the "how long" column: kept until the event. */
+    String untilEvent(String event);
+
+    String untilLatest(List<String> events);
+
     String endDelete();
 
     String endAnonymise();

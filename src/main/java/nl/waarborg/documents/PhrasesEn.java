@@ -415,6 +415,16 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
+    public String untilEvent(String event) {
+        return "until " + event;
+    }
+
+    @Override
+    public String untilLatest(List<String> events) {
+        return "until " + list(events) + ", whichever comes last";
+    }
+
+    @Override
     public String endDelete() {
         return "deleted";
     }

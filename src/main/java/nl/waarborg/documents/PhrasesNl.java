@@ -426,6 +426,16 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
+    public String untilEvent(String event) {
+        return "tot " + event;
+    }
+
+    @Override
+    public String untilLatest(List<String> events) {
+        return "tot " + list(events) + ", wat het laatst gebeurt";
+    }
+
+    @Override
     public String endDelete() {
         return "verwijderd";
     }

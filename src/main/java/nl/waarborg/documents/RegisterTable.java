@@ -231,8 +231,9 @@ final class RegisterTable {
             }
             String start = r.start() instanceof nl.waarborg.policy.RetentionStart.AfterEvents ? w.start(r.start())
                     : w.p.regStartCollection();
-            b.append(w.listInSentence(w.dataNames(data))).append(": ").append(w.duration(r.period())).append(' ')
-                    .append(start).append(", ").append(w.p.then(w.end(r.end())));
+            b.append(w.listInSentence(w.dataNames(data))).append(": ")
+                    .append(Words.untilEvent(r) ? w.howLong(r) : w.duration(r.period()) + " " + start)
+                    .append(", ").append(w.p.then(w.end(r.end())));
             for (String h : w.holds(r)) {
                 b.append("; ").append(h);
             }

@@ -237,7 +237,9 @@ final class StatementBuilder {
                 what.add(Line.of(p.superseded(w.subjectNames(r.supersededBy()))));
             }
             List<String> holds = w.holds(r);
-            rows.add(List.of(new Cell(what), Cell.of(w.duration(r.period())), Cell.of(w.start(r.start())),
+            // a zero period from an event reads "until the end of the contract", counted from collection
+            rows.add(List.of(new Cell(what), Cell.of(w.howLong(r)),
+                    Cell.of(Words.untilEvent(r) ? p.startCollection() : w.start(r.start())),
                     Cell.of(w.end(r.end())), holds.isEmpty() ? Cell.of("—") : Cell.ofLines(holds)));
         }
         out.add(new Table(p.retentionHeader(), rows));

@@ -111,12 +111,31 @@ final class Words {
     /** From when a rule's period counts, in words. */
     String start(RetentionStart start) {
         if (start instanceof RetentionStart.AfterEvents(List<String> events) && !events.isEmpty()) {
-            List<String> names = events.stream()
-                    .map(e -> policy.lifecycleEvent(e).map(x -> inSentence(t(x.name()))).filter(s -> !s.isBlank()).orElse(e))
-                    .toList();
+            List<String> names = eventNames(events);
             return names.size() == 1 ? p.startEvent(names.get(0)) : p.startLatest(names);
         }
         return p.startCollection();
+    }
+
+    /** Whether the rule keeps data until a lifecycle event and not beyond it (a zero period from the event). */
+    static boolean untilEvent(RetentionRule rule) {
+        return rule.period() != null && rule.period().isZero()
+                && rule.start() instanceof RetentionStart.AfterEvents(List<String> events) && !events.isEmpty();
+    }
+
+    /** How long a rule keeps data: its period, or "until the end of the contract" for a zero period from an event. */
+    String howLong(RetentionRule rule) {
+        if (untilEvent(rule) && rule.start() instanceof RetentionStart.AfterEvents(List<String> events)) {
+            List<String> names = eventNames(events);
+            return names.size() == 1 ? p.untilEvent(names.get(0)) : p.untilLatest(names);
+        }
+        return duration(rule.period());
+    }
+
+    private List<String> eventNames(List<String> events) {
+        return events.stream()
+                .map(e -> policy.lifecycleEvent(e).map(x -> inSentence(t(x.name()))).filter(s -> !s.isBlank()).orElse(e))
+                .toList();
     }
 
     /** What an archive purpose's data may still be used for: "bij juridische procedures of voor statistiek". */

@@ -87,7 +87,7 @@ public final class RetentionCalculator {
             return Optional.empty();
         }
         RetentionPeriod period = rule.period();
-        if (!period.isConcrete()) {
+        if (!period.isConcrete() && !period.isZero()) {
             return Optional.empty(); // "as long as necessary" gives no date; lint rejects such policies
         }
         for (Hold hold : rule.holds()) {

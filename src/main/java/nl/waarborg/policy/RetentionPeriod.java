@@ -22,6 +22,14 @@ public record RetentionPeriod(String raw, Period value) {
         return value != null && !value.isNegative() && !value.isZero();
     }
 
+    /**
+     * P0D: nothing beyond the start. Meaningful only from a lifecycle event ("while the contract runs": until it
+     * ends); from collection it would keep nothing, and lint says so.
+     */
+    public boolean isZero() {
+        return value != null && value.isZero();
+    }
+
     /** Whether this period can last longer than {@code limit} where a month is shortest (31 January to 28 February). */
     public boolean exceeds(Period limit) {
         LocalDate worst = LocalDate.of(2023, 1, 31); // a month measured from 31 January ends on 28 February

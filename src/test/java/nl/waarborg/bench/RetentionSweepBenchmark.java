@@ -42,6 +42,17 @@ public final class RetentionSweepBenchmark {
         long due = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("waarborg-retention-bench");
+        try {
+            run(dir, items, due, runs);
+        } finally {
+            // gigabytes at full size: the folder goes with the run
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, long items, long due, int runs) throws Exception {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WaarborgApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--waarborg.data-dir=" + dir, "--logging.config=classpath:waarborg-cli-logback.xml",

@@ -128,6 +128,18 @@ class StatementRendererTest {
     }
 
     @Test
+    void aZeroPeriodFromAnEventReadsAsKeptUntilThatEvent() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
+        String nl = new String(StatementRenderer.render(example, Lang.NL, StatementFormat.MD), UTF_8);
+        assertThat(nl).contains("| Klantgegevens bewaren wij zolang de overeenkomst loopt. | tot het einde van de klantovereenkomst "
+                + "| vanaf het moment dat wij de gegevens krijgen | verwijderd |");
+        String en = new String(StatementRenderer.render(example, Lang.EN, StatementFormat.MD), UTF_8);
+        assertThat(en).contains("| Customer data is kept while the contract runs. | until the end of the customer contract "
+                + "| from the moment we receive the data | deleted |");
+        assertThat(en).doesNotContain("P0D").doesNotContain("| 0 days");
+    }
+
+    @Test
     void recipientsAndTransfersNameRoleCountrySafeguard() {
         String nl = md(Lang.NL);
         assertThat(nl).contains("| **E-maildienst** | verwerker: werkt in onze opdracht | Nieuwsbrief | Verenigde Staten | standaardcontractbepalingen van de Europese Commissie (SCC’s)<br>doorgifterisico beoordeeld op 1 februari 2024 |",

@@ -36,6 +36,7 @@ class PolicyLintTest {
                 Arguments.of("retention-not-concrete", "    period: P7D", "    period: zolang als nodig", "zolang als nodig"),
                 Arguments.of("retention-period-invalid", "    period: P7D", "    period: P7X", "P7X"),
                 Arguments.of("retention-period-invalid", "{kind: incident, max: P28D}", "{kind: incident, max: P-1D}", "kind: incident"),
+                Arguments.of("retention-period-invalid", "    period: P7D", "    period: P0D", "P0D"),
                 Arguments.of("retention-hold-shorter", "{kind: incident, max: P28D}", "{kind: incident, max: P5D}", "kind: incident"),
                 Arguments.of("retention-rule-unused", "    period: P6M", "    period: P6M\n    purposes: [security]", "- id: leads"),
                 Arguments.of("anonymised-remainder-choice-missing", "    period: P7D", "    period: P7D\n    end: anonymise", "response-time"),
@@ -122,6 +123,15 @@ class PolicyLintTest {
                 .filter(x -> x.rule().equals("retention-not-concrete")).findFirst().orElseThrow();
         assertThat(f.isError()).isTrue();
         assertThat(f.message()).contains("R2.8").contains("ISO-8601");
+    }
+
+    @Test
+    void aZeroPeriodFromALifecycleEventKeepsDataWhileTheContractRuns() {
+        String yaml = cleanWith("    period: P1Y\n    start: contract-ended", "    period: P0D\n    start: contract-ended");
+        assertThat(lint(yaml)).isEmpty();
+        Finding fromCollection = lint(cleanWith("    period: P7D", "    period: P0D")).stream()
+                .filter(x -> x.rule().equals("retention-period-invalid")).findFirst().orElseThrow();
+        assertThat(fromCollection.message()).contains("keeps nothing").contains("start: contract-ended");
     }
 
     @Test

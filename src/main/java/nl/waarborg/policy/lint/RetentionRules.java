@@ -11,6 +11,7 @@ import nl.waarborg.policy.Policy.Hold;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Policy.RetentionRule;
 import nl.waarborg.policy.RetentionPeriod;
+import nl.waarborg.policy.RetentionStart;
 
 /**
  * R2: every collected category has a concrete, valid period; holds extend within a limit; who keeps an
@@ -59,11 +60,17 @@ final class RetentionRules {
                             }
                         }),
                 Rule.error("retention-period-invalid",
-                        "Every period is a valid, positive ISO-8601 date duration (P7D, P6M, P160W, P7Y).",
+                        "Every period is a valid, positive ISO-8601 date duration (P7D, P6M, P160W, P7Y); P0D only from "
+                                + "a lifecycle event (kept while the contract runs, until it ends).",
                         (p, report) -> {
                             for (RetentionRule rule : p.policy().retention()) {
                                 RetentionPeriod period = rule.period();
-                                if (period != null && looksIso(period.raw()) && !period.isConcrete()) {
+                                if (period != null && period.isZero()
+                                        && rule.start() instanceof RetentionStart.AtCollection) {
+                                    report.at("retention." + rule.id() + ".period", "`" + period.raw()
+                                            + "` from collection keeps nothing; a zero period only means something from a lifecycle "
+                                            + "event (`start: contract-ended`: kept until the contract ends)");
+                                } else if (period != null && looksIso(period.raw()) && !period.isConcrete() && !period.isZero()) {
                                     report.at("retention." + rule.id() + ".period", "`" + period.raw()
                                             + "` is not a valid positive ISO-8601 period; write for example P7D, P6M, P160W or P7Y");
                                 }

@@ -54,4 +54,14 @@ class LegalObligationOnlyTest extends ServiceTestBase {
                 .formatted(subject));
         assertThat(decision.body()).contains("legal-obligation-only");
     }
+
+    @Test
+    void aRefusalOfAnAnonymisedRemainderIsRefusedWhereThePolicyDoesNotOfferIt() {
+        String app = keys.create("staff", List.of("rental"), "crm").plaintext();
+        HttpResponse<String> created = http.post("/api/v1/subjects", app, "{\"categories\": [\"customer\"]}");
+        UUID subject = UUID.fromString(JSON.readTree(created.body()).get("id").asString());
+        HttpResponse<String> refused = http.post("/api/v1/subjects/" + subject + "/anonymised-remainder-refusal", app, "");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("rights.refuse-anonymised-remainder");
+    }
 }

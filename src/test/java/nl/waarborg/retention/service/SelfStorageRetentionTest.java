@@ -14,6 +14,7 @@ import nl.waarborg.access.Caller;
 import nl.waarborg.access.service.HoldRecord;
 import nl.waarborg.access.service.Restraints;
 import nl.waarborg.vault.NewItem;
+import nl.waarborg.vault.StoredItem;
 import nl.waarborg.vault.Vault;
 import nl.waarborg.web.MutableClock;
 import nl.waarborg.web.MutableClockConfiguration;
@@ -39,6 +40,7 @@ class SelfStorageRetentionTest extends ServiceTestBase {
     private static final Caller STAFF = new Caller("test", "management", List.of(), true);
     private static final Caller CCTV = new Caller("cctv", "management", List.of("camera-surveillance"), false);
     private static final Caller CRM = new Caller("crm", "customer-service", List.of("quote-requests", "customer-contract"), false);
+    private static final Caller FINANCE = new Caller("finance", "finance", List.of("customer-contract", "legal-obligations"), false);
     private static final Caller GATE = new Caller("gate", "facility-staff", List.of("access-control"), false);
 
     @Autowired
@@ -57,7 +59,11 @@ class SelfStorageRetentionTest extends ServiceTestBase {
     }
 
     private UUID store(Caller caller, UUID subject, String category, String purpose, String system) {
-        return vault.addItems(caller, List.of(new NewItem(subject, category, "value", List.of(purpose), "from-subject",
+        return store(caller, subject, category, List.of(purpose), system);
+    }
+
+    private UUID store(Caller caller, UUID subject, String category, List<String> purposes, String system) {
+        return vault.addItems(caller, List.of(new NewItem(subject, category, "value", purposes, "from-subject",
                 system, null))).getFirst();
     }
 
@@ -169,7 +175,7 @@ class SelfStorageRetentionTest extends ServiceTestBase {
     @Test
     void aComplaintClosedAfterTheContractEndedMovesTheFiscalPeriod() {
         UUID customer = subject("customer");
-        UUID name = store(CRM, customer, "name", "customer-contract", "crm");
+        UUID name = store(FINANCE, customer, "name", List.of("customer-contract", "legal-obligations"), "crm");
         ZoneId zone = ZoneId.of("Europe/Amsterdam");
 
         clock.advance(Duration.ofDays(100));
@@ -187,6 +193,36 @@ class SelfStorageRetentionTest extends ServiceTestBase {
         assertThat(exists(name)).as("the later complaint keeps it").isTrue();
         sweepAt(due);
         assertThat(exists(name)).isFalse();
+    }
+
+    @Test
+    void customerDataIsKeptWhileTheContractRunsThenOnlyForTheTaxDuty() {
+        UUID customer = subject("customer");
+        UUID name = store(FINANCE, customer, "name", List.of("customer-contract", "legal-obligations"), "crm");
+        UUID email = store(CRM, customer, "email", "customer-contract", "crm");
+        assertThat(dueAt(name)).as("kept while the contract runs").isNull();
+        assertThat(dueAt(email)).as("kept while the contract runs").isNull();
+        assertThat(vault.read(CRM, customer, "customer-contract", null).items()).hasSize(2);
+
+        clock.advance(Duration.ofDays(30));
+        Instant ended = start();
+        vault.recordEvent(CRM, customer, "contract-ended", null);
+        assertThat(dueAt(email)).as("needed for the contract only: due when it ends").isCloseTo(ended, within(1, ChronoUnit.MILLIS));
+        assertThat(dueAt(name)).isCloseTo(ended.atZone(ZoneId.of("Europe/Amsterdam")).plusYears(7).toInstant(),
+                within(1, ChronoUnit.MILLIS));
+
+        Vault.ItemsForPurpose forContract = vault.read(CRM, customer, "customer-contract", null);
+        assertThat(forContract.items()).as("past due or retained for the tax duty only").isEmpty();
+        assertThat(forContract.withheld()).anySatisfy(w -> {
+            assertThat(w.category()).isEqualTo("name");
+            assertThat(w.reasons()).extracting(Vault.Reason::code).contains("legal-obligation-only");
+        });
+        assertThat(vault.read(FINANCE, customer, "legal-obligations", null).items())
+                .extracting(StoredItem::category).containsExactly("name");
+
+        sweepAt(clock.instant());
+        assertThat(exists(email)).isFalse();
+        assertThat(exists(name)).isTrue();
     }
 
     @Test
@@ -236,5 +272,31 @@ class SelfStorageRetentionTest extends ServiceTestBase {
                 .contains("\"system\":\"cctv\"")
                 // the CCTV recorder and the phone platform cannot be reached: their owners attest
                 .contains("\"attestations\"").contains("\"owner\":\"Facilitair manager\"");
+    }
+
+    @Autowired
+    RetentionForecast forecast;
+
+    @Test
+    void aCandidatePolicyThatShortensAPeriodShowsWhatWouldFallDueBeforeItIsActivated() throws Exception {
+        UUID visitor = subject("facility-visitor");
+        UUID footage = store(CCTV, visitor, "camera-footage", "camera-surveillance", "cctv");
+        clock.advance(Duration.ofDays(4));
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("examples/self-storage.yaml"));
+        java.nio.file.Path shorter = java.nio.file.Files.createTempFile("self-storage-3d", ".yaml");
+        java.nio.file.Files.writeString(shorter, yaml.replace("    period: P7D\n", "    period: P3D\n"));
+        nl.waarborg.policy.Policy candidate = nl.waarborg.policy.PolicyLoader.load(shorter).orThrow().policy();
+
+        RetentionForecast.Forecast now = forecast.forecast(1);
+        RetentionForecast.Forecast then = forecast.forecast(1, candidate);
+        assertThat(then.policyVersion()).as("not stored").isNull();
+        assertThat(then.overdue()).as("under three days our footage of four days ago is due at once")
+                .isGreaterThanOrEqualTo(1).isGreaterThan(now.overdue());
+        assertThat(then.groups()).anySatisfy(g -> {
+            assertThat(g.category()).isEqualTo("camera-footage");
+            assertThat(g.overdue()).isPositive();
+        });
+        assertThat(exists(footage)).as("a forecast changes nothing").isTrue();
+        assertThat(dueAt(footage)).isAfter(clock.instant());
     }
 }

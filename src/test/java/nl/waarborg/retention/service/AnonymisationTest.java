@@ -1,0 +1,162 @@
+package nl.waarborg.retention.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.vault.NewItem;
+import nl.waarborg.vault.Vault;
+import nl.waarborg.web.ApiKeys;
+import nl.waarborg.web.MutableClock;
+import nl.waarborg.web.MutableClockConfiguration;
+import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Anonymisation at expiry, the subject's advance refusal of a remainder (R2.6) and attestation tasks of a manual
+ * system, on a policy that anonymises leads after six months (src/test/resources/policies/anonymise.yaml).
+ */
+@TestPropertySource(properties = {
+        "waarborg.policy=src/test/resources/policies/anonymise.yaml",
+        "waarborg.data-dir=${waarborg.test.data-root}/anonymise",
+        "waarborg.retention.sweep-interval=PT0S"})
+@Import(MutableClockConfiguration.class)
+class AnonymisationTest extends ServiceTestBase {
+
+    private static final Caller STAFF = new Caller("test", "management", List.of(), true);
+    private static final Caller SALES = new Caller("sales", "staff", List.of("quote"), false);
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Vault vault;
+    @Autowired
+    Sweeper sweeper;
+    @Autowired
+    AnonymisedStatistics statistics;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    AttestationTasks attestations;
+
+    private UUID lead(String address) {
+        UUID lead = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("lead")))).getFirst();
+        vault.addItems(SALES, List.of(
+                new NewItem(lead, "name", "Lead " + lead, List.of("quote"), "subject", "vault", null),
+                new NewItem(lead, "home-address", address, List.of("quote"), "subject", "vault", null)));
+        return lead;
+    }
+
+    @Test
+    void expiredLeadsLeaveOnlyGeneralisedCountsReleasedForGroupsOfAtLeastK() {
+        String app = keys.create("staff", List.of("quote"), "vault").plaintext();
+        Instant collected = clock.instant();
+        List<UUID> utrecht = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            utrecht.add(lead("Dorpsstraat " + i + ", 3511 AB Utrecht"));
+        }
+        List<UUID> amsterdam = List.of(lead("Kalverstraat 2, 1012 AB Amsterdam"), lead("Kalverstraat 4, 1012 AB Amsterdam"));
+
+        // R2.6: one Utrecht lead says in advance that nothing of them may remain, not even anonymised
+        UUID refuser = utrecht.getFirst();
+        String refusal = "/api/v1/subjects/" + refuser + "/anonymised-remainder-refusal";
+        assertThat(http.post(refusal, null, "").statusCode()).as("no token").isEqualTo(401);
+        assertThat(http.post(refusal, app, "").statusCode()).isEqualTo(204);
+        assertThat(http.post(refusal, app, "").statusCode()).as("repeating it changes nothing").isEqualTo(204);
+
+        long before = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
+        clock.advance(Duration.ofDays(190)); // six months and more
+        Sweeper.Report dry = sweeper.sweep(true);
+        assertThat(dry.due()).as("the forecast already knows the refuser's items are deleted")
+                .filteredOn(g -> g.category().equals("home-address"))
+                .extracting(g -> g.action().term() + ":" + g.items())
+                .containsExactlyInAnyOrder("anonymise:7", "delete:1");
+        Sweeper.Report report = sweeper.sweep(false);
+        assertThat(report.deleted()).isEqualTo(16);
+        assertThat(report.anonymised()).as("7 leads x 2 items; the refuser's 2 are deleted").isEqualTo(14);
+        List<UUID> all = new ArrayList<>(utrecht);
+        all.addAll(amsterdam);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE subject_id = ANY (?)", Long.class,
+                (Object) all.toArray(UUID[]::new))).isZero();
+
+        YearMonth month = YearMonth.from(collected.atZone(ZoneId.of("Europe/Amsterdam")));
+        AnonymisedStatistics.Release release = statistics.release();
+        assertThat(release.k()).isEqualTo(5);
+        assertThat(release.groups()).contains(
+                new AnonymisedStatistics.Released("leads", "home-address", month, "postcode-area", "35", 5),
+                new AnonymisedStatistics.Released("leads", "home-address", month, "item", "-", 7),
+                new AnonymisedStatistics.Released("leads", "name", month, "item", "-", 7));
+        assertThat(release.groups()).as("two Amsterdam leads are too few to show")
+                .noneMatch(g -> g.attribute().equals("postcode-area") && g.value().equals("10"));
+        assertThat(release.suppressedGroups()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT value FROM retention_statistic", String.class))
+                .noneMatch(v -> v.contains("straat") || v.contains("Lead") || v.contains("AB"));
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = "
+                + "'retention_statistic' ORDER BY ordinal_position", String.class))
+                .as("no link to a subject or item").containsExactly("rule", "category", "month", "attribute", "value", "members");
+
+        List<String> reasons = jdbc.queryForList("SELECT r FROM audit_event, unnest(reasons) r "
+                + "WHERE seq > ? AND action = 'retention-erased'", String.class, before);
+        assertThat(reasons).contains("anonymise:home-address:leads:7", "anonymise:name:leads:7",
+                "delete:home-address:leads:1", "delete:name:leads:1", "items:16");
+
+        HttpResponse<String> released = http.get("/api/v1/retention/statistics", staffToken());
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(released.body()).contains("\"postcode-area\"").contains("\"35\"").doesNotContain("\"10\"");
+        assertThat(http.get("/api/v1/retention/statistics", app).statusCode()).as("an application").isEqualTo(403);
+    }
+
+    @Test
+    void aRefusalForAnUnknownSubjectIsANotFoundProblem() {
+        String app = keys.create("staff", List.of("quote"), "vault").plaintext();
+        HttpResponse<String> unknown = http.post("/api/v1/subjects/" + UUID.randomUUID() + "/anonymised-remainder-refusal", app, "");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    }
+
+    @Test
+    void theOwnerOfAManualSystemConfirmsEachAttestationOnceAndLateOnesShowOverdue() {
+        sweeper.sweep(false); // plans the tasks around now
+        HttpResponse<String> listed = http.get("/api/v1/retention/attestations?open=true", staffToken());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"system\":\"cctv\"");
+        List<AttestationTasks.Task> open = attestations.list(true);
+        assertThat(open).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.system()).isEqualTo("cctv");
+            assertThat(t.owner()).isEqualTo("Facility manager");
+            assertThat(t.text()).contains("video-footage").contains("older than P7D").contains("cctv");
+        });
+        AttestationTasks.Task first = open.getFirst();
+        String confirm = "/api/v1/retention/attestations/" + first.id() + "/confirm";
+        String app = keys.create("staff", List.of("quote"), "vault").plaintext();
+        assertThat(http.post(confirm, null, "").statusCode()).as("no token").isEqualTo(401);
+        assertThat(http.post(confirm, app, "").statusCode()).as("an application").isEqualTo(403);
+
+        // the owner is late: the task is overdue once its day has passed, and says so when confirmed
+        Duration untilLate = Duration.between(clock.instant(), first.dueAt().plus(Duration.ofHours(1)));
+        if (untilLate.isPositive()) {
+            clock.advance(untilLate);
+        }
+        assertThat(attestations.find(first.id())).hasValueSatisfying(t -> assertThat(t.overdue()).isTrue());
+        HttpResponse<String> confirmed = http.post(confirm, staffToken(), "");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"confirmedBy\"").contains("\"overdue\":false");
+        assertThat(http.post(confirm, staffToken(), "").statusCode()).as("confirmed once").isEqualTo(409);
+        assertThat(http.post("/api/v1/retention/attestations/999999/confirm", staffToken(), "").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForList("SELECT r FROM audit_event, unnest(reasons) r WHERE action = 'attestation-confirmed'",
+                String.class)).contains("task:" + first.id(), "overdue");
+    }
+}
