@@ -143,11 +143,23 @@ public record Policy(
             List<Hold> holds,
             List<String> supersededBy) {
 
-        /** Whether the rule covers data of that category, held for that subject category and purpose. */
+        /** Whether the rule covers data of that category, held for that subject category and purpose (null: any). */
         public boolean covers(String dataCategory, String subjectCategory, String purpose) {
+            return covers(dataCategory, subjectCategory == null ? null : List.of(subjectCategory),
+                    purpose == null ? null : List.of(purpose));
+        }
+
+        /**
+         * The one place where a rule's lists are matched (docs/policy-format.md, section 5): the rule covers data of
+         * that category held for any of the subject categories and any of the purposes; a list the rule leaves
+         * empty matches everything, a null argument means "not known here" and matches too. Whether a later
+         * category supersedes the rule is the caller's question ({@link #supersededBy}).
+         */
+        public boolean covers(String dataCategory, java.util.Collection<String> subjectCategories,
+                              java.util.Collection<String> itemPurposes) {
             return (data.isEmpty() || data.contains(dataCategory))
-                    && (subjects.isEmpty() || subjectCategory == null || subjects.contains(subjectCategory))
-                    && (purposes.isEmpty() || purpose == null || purposes.contains(purpose));
+                    && (subjects.isEmpty() || subjectCategories == null || subjectCategories.stream().anyMatch(subjects::contains))
+                    && (purposes.isEmpty() || itemPurposes == null || itemPurposes.stream().anyMatch(purposes::contains));
         }
     }
 

@@ -69,16 +69,8 @@ public final class RetentionCalculator {
     }
 
     private static boolean governs(RetentionRule rule, Item item, Subject subject) {
-        if (!rule.data().isEmpty() && !rule.data().contains(item.dataCategory())) {
-            return false;
-        }
-        if (!rule.purposes().isEmpty() && rule.purposes().stream().noneMatch(item.purposes()::contains)) {
-            return false;
-        }
-        if (!rule.subjects().isEmpty() && rule.subjects().stream().noneMatch(subject.joined()::containsKey)) {
-            return false;
-        }
-        return rule.supersededBy().stream().noneMatch(subject.joined()::containsKey);
+        return rule.covers(item.dataCategory(), subject.joined().keySet(), item.purposes())
+                && rule.supersededBy().stream().noneMatch(subject.joined()::containsKey);
     }
 
     private Optional<Instant> end(RetentionRule rule, Item item, Subject subject) {

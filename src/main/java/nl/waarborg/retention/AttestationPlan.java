@@ -52,15 +52,10 @@ public final class AttestationPlan {
                     if (!purpose.systems().contains(system.id())) {
                         continue;
                     }
-                    if (!rule.purposes().isEmpty() && !rule.purposes().contains(purpose.id())) {
-                        continue;
-                    }
-                    if (!rule.subjects().isEmpty() && !purpose.subjects().isEmpty()
-                            && rule.subjects().stream().noneMatch(purpose.subjects()::contains)) {
-                        continue;
-                    }
+                    // a purpose that names no subjects may hold data of any
+                    List<String> subjects = purpose.subjects().isEmpty() ? null : purpose.subjects();
                     for (String data : purpose.data()) {
-                        if (rule.data().isEmpty() || rule.data().contains(data)) {
+                        if (rule.covers(data, subjects, List.of(purpose.id()))) {
                             categories.add(data);
                         }
                     }
