@@ -31,45 +31,70 @@ public final class RetentionSchedule {
      *                    open-ended hold runs, or no rule governs it (lint makes sure one does)
      * @param action      delete or anonymise, the decisive rule's end action
      * @param rule        the decisive rule (the one with the latest end), null when no date is known
-     * @param narrowedAt  when the first governing rule ends while others still run: from then on only
+     * @param narrowedAt  when the narrowing step in force (or, before the first, the first step) begins: a governing
+     *                    rule has ended while others still run, each naming its purposes; from then on only
      *                    {@code retainedFor} may use the item ("retained for legal obligation only"); null if never
      * @param retainedFor the purposes of the rules still running at {@code narrowedAt}
+     * @param renarrowAt  when a later step narrows the item further (another rule ends): the schedule is computed
+     *                    again then; null if no later step
      */
-    public record Schedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor) {
+    public record Schedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
+                           Instant renarrowAt) {
 
         public Schedule {
             retainedFor = retainedFor == null ? List.of() : List.copyOf(retainedFor);
         }
 
-        static final Schedule KEPT = new Schedule(null, EndAction.DELETE, null, null, List.of());
+        static final Schedule KEPT = new Schedule(null, EndAction.DELETE, null, null, List.of(), null);
     }
 
-    public Schedule schedule(RetentionCalculator.Item item, RetentionCalculator.Subject subject) {
+    /** One narrowing step: from {@code at}, only these purposes may use the item. */
+    private record Step(Instant at, List<String> purposes) {}
+
+    /** The item's schedule as it stands at {@code now}: the narrowing step in force then, or the first one ahead. */
+    public Schedule schedule(RetentionCalculator.Item item, RetentionCalculator.Subject subject, Instant now) {
         RetentionCalculator.Outcome outcome = calculator.resolve(item, subject);
         if (!outcome.governed()) {
             return Schedule.KEPT;
         }
         Instant due = outcome.dueAt().orElse(null);
         String rule = due == null ? null : decisive(outcome);
-        Instant narrowedAt = null;
-        List<String> retainedFor = List.of();
-        // the earliest moment one governing rule has ended and every rule still running names its purposes
+        List<Step> steps = steps(outcome, due);
+        int current = 0;
+        for (int i = 1; i < steps.size(); i++) {
+            if (!steps.get(i).at().isAfter(now)) {
+                current = i;
+            }
+        }
+        Step stored = steps.isEmpty() ? null : steps.get(current);
+        Instant next = current + 1 < steps.size() ? steps.get(current + 1).at() : null;
+        return new Schedule(due, outcome.action(), rule, stored == null ? null : stored.at(),
+                stored == null ? List.of() : stored.purposes(), next);
+    }
+
+    /**
+     * Every moment before the due date at which a governing rule has ended and every rule still running names
+     * its purposes, with those purposes; a moment that leaves the purposes as they were is no new step.
+     */
+    private static List<Step> steps(RetentionCalculator.Outcome outcome, Instant due) {
         TreeSet<Instant> ends = new TreeSet<>();
         outcome.governing().forEach(r -> r.endsAt().ifPresent(ends::add));
+        List<Step> steps = new ArrayList<>(2);
         for (Instant end : ends) {
             if (due != null && !end.isBefore(due)) {
                 break;
             }
             List<RetentionRule> running = outcome.runningAt(end);
             if (!running.isEmpty() && running.stream().noneMatch(r -> r.purposes().isEmpty())) {
-                narrowedAt = end;
                 TreeSet<String> purposes = new TreeSet<>();
                 running.forEach(r -> purposes.addAll(r.purposes()));
-                retainedFor = new ArrayList<>(purposes);
-                break;
+                List<String> list = new ArrayList<>(purposes);
+                if (steps.isEmpty() || !steps.getLast().purposes().equals(list)) {
+                    steps.add(new Step(end, list));
+                }
             }
         }
-        return new Schedule(due, outcome.action(), rule, narrowedAt, retainedFor);
+        return steps;
     }
 
     private static String decisive(RetentionCalculator.Outcome outcome) {

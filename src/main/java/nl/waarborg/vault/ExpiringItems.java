@@ -110,12 +110,12 @@ public class ExpiringItems {
     public List<ItemFacts> itemsOf(Collection<UUID> subjects) {
         List<ItemFacts> items = new ArrayList<>();
         query("SELECT id, subject_id, category, purposes, collected_at, system, due_at, end_action, retention_rule, "
-                        + "narrowed_at, retained_for, scheduled_under FROM item WHERE subject_id = ANY (?)",
+                        + "narrowed_at, retained_for, renarrow_at, scheduled_under FROM item WHERE subject_id = ANY (?)",
                 subjects, rs -> {
-                    long version = rs.getLong(12);
+                    long version = rs.getLong(13);
                     ItemSchedule stored = rs.wasNull() ? null : new ItemSchedule(instant(rs.getTimestamp(7)),
                             EndAction.valueOf(rs.getString(8).toUpperCase(java.util.Locale.ROOT)), rs.getString(9),
-                            instant(rs.getTimestamp(10)), strings(rs.getArray(11)), version);
+                            instant(rs.getTimestamp(10)), strings(rs.getArray(11)), instant(rs.getTimestamp(12)), version);
                     items.add(new ItemFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             strings(rs.getArray(4)), rs.getTimestamp(5).toInstant(), rs.getString(6), stored));
                 });
@@ -140,9 +140,10 @@ public class ExpiringItems {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
                         narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','),
-                        scheduled_under = t.version
-                    FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::bigint[])
-                         AS t(id, due_at, end_action, rule, narrowed_at, retained_for, version)
+                        renarrow_at = t.renarrow_at, scheduled_under = t.version
+                    FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                ?::timestamptz[], ?::bigint[])
+                         AS t(id, due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, version)
                     WHERE item.id = t.id""")) {
                 ps.setArray(1, c.createArrayOf("uuid", items.toArray()));
                 columns.bind(c, ps, 2);
@@ -242,6 +243,12 @@ public class ExpiringItems {
         Long n = template.queryForObject("SELECT count(*) FROM item WHERE scheduled_under IS DISTINCT FROM ?", Long.class,
                 version);
         return n == null ? 0 : n;
+    }
+
+    /** Up to {@code limit} subjects with an item whose next narrowing step has begun at {@code now}. */
+    public List<UUID> subjectsToRenarrow(Instant now, int limit) {
+        return template.query("SELECT DISTINCT subject_id FROM (SELECT subject_id FROM item WHERE renarrow_at <= ? LIMIT ?) s",
+                (rs, n) -> rs.getObject(1, UUID.class), Timestamp.from(now), limit);
     }
 
     /** Subjects with an item whose narrowing moment falls after {@code after} and at or before {@code upTo}. */

@@ -13,10 +13,11 @@ import nl.waarborg.policy.EndAction;
  * @param rule           the rule that decides the date
  * @param narrowedAt     from when only {@code retainedFor} may use it; null if never
  * @param retainedFor    the purposes that may still use it from {@code narrowedAt}
+ * @param renarrowAt     when a later narrowing step begins (the schedule is computed again then); null if none
  * @param policyVersion  the policy version the schedule was computed under
  */
 public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
-                           long policyVersion) {
+                           Instant renarrowAt, long policyVersion) {
 
     public ItemSchedule {
         // the purposes an item is retained for mean something only from a narrowing moment on (and are stored only then)

@@ -70,13 +70,13 @@ class Items {
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value,
-                                      due_at, end_action, retention_rule, narrowed_at, retained_for, scheduled_under)
+                                      due_at, end_action, retention_rule, narrowed_at, retained_for, renarrow_at, scheduled_under)
                     SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value,
-                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), scheduled_under
+                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), renarrow_at, scheduled_under
                     FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[],
-                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::bigint[])
+                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[])
                          AS t(id, subject_id, category, purposes, source, system, collected_at, version, value,
-                              due_at, end_action, rule, narrowed_at, retained_for, scheduled_under)""")) {
+                              due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, scheduled_under)""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids));
                 ps.setArray(2, c.createArrayOf("uuid", subjects));
                 ps.setArray(3, c.createArrayOf("text", categories));

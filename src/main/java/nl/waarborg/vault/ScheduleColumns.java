@@ -7,8 +7,9 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * Items' schedules as the six column arrays the insert and the reschedule statements unnest (due_at, end_action,
- * retention_rule, narrowed_at, retained_for comma-joined, scheduled_under), bound from parameter {@code first} on.
+ * Items' schedules as the seven column arrays the insert and the reschedule statements unnest (due_at, end_action,
+ * retention_rule, narrowed_at, retained_for comma-joined, renarrow_at, scheduled_under), bound from parameter
+ * {@code first} on.
  */
 final class ScheduleColumns {
 
@@ -17,6 +18,7 @@ final class ScheduleColumns {
     private final String[] rules;
     private final Timestamp[] narrowed;
     private final String[] retained;
+    private final Timestamp[] renarrow;
     private final Long[] versions;
 
     ScheduleColumns(List<ItemSchedule> schedules) {
@@ -26,6 +28,7 @@ final class ScheduleColumns {
         rules = new String[n];
         narrowed = new Timestamp[n];
         retained = new String[n];
+        renarrow = new Timestamp[n];
         versions = new Long[n];
         for (int i = 0; i < n; i++) {
             ItemSchedule s = schedules.get(i);
@@ -34,6 +37,7 @@ final class ScheduleColumns {
             rules[i] = s.rule();
             narrowed[i] = s.narrowedAt() == null ? null : Timestamp.from(s.narrowedAt());
             retained[i] = s.narrowedAt() == null ? null : String.join(",", s.retainedFor());
+            renarrow[i] = s.renarrowAt() == null ? null : Timestamp.from(s.renarrowAt());
             versions[i] = s.policyVersion();
         }
     }
@@ -44,6 +48,7 @@ final class ScheduleColumns {
         ps.setArray(first + 2, c.createArrayOf("text", rules));
         ps.setArray(first + 3, c.createArrayOf("timestamptz", narrowed));
         ps.setArray(first + 4, c.createArrayOf("text", retained));
-        ps.setArray(first + 5, c.createArrayOf("bigint", versions));
+        ps.setArray(first + 5, c.createArrayOf("timestamptz", renarrow));
+        ps.setArray(first + 6, c.createArrayOf("bigint", versions));
     }
 }

@@ -95,7 +95,7 @@ public class RetentionForecast {
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(
                         new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                        RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject())));
+                        RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject())), now);
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {
                     continue;
                 }

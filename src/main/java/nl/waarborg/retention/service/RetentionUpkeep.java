@@ -1,5 +1,7 @@
 package nl.waarborg.retention.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,17 +39,19 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
     private final SubjectRestraints restraints;
     private final ActivePolicy policy;
     private final ZoneId zone;
+    private final Clock clock;
     private volatile Versioned current;
     private volatile long currentUpTo = -1;
 
     private record Versioned(long version, RetentionSchedule schedule) {}
 
     RetentionUpkeep(ExpiringItems items, SubjectRestraints restraints, ActivePolicy policy,
-                    @Value("${waarborg.zone:Europe/Amsterdam}") ZoneId zone) {
+                    @Value("${waarborg.zone:Europe/Amsterdam}") ZoneId zone, Clock clock) {
         this.items = items;
         this.restraints = restraints;
         this.policy = policy;
         this.zone = zone;
+        this.clock = clock;
     }
 
     /** The organisation's time zone: periods count in calendar days and months there. */
@@ -78,11 +82,12 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         newItems.forEach(i -> subjects.add(i.subject()));
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
         Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        Instant now = clock.instant();
         List<ItemSchedule> out = new ArrayList<>(newItems.size());
         for (NewItemFacts i : newItems) {
             out.add(stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(i.category(), Set.copyOf(i.purposes()), i.collectedAt()),
-                    subject(histories.get(i.subject()), holds.get(i.subject())))));
+                    subject(histories.get(i.subject()), holds.get(i.subject())), now)));
         }
         return out;
     }
@@ -94,16 +99,21 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     @Override
     public void holdsChanged(UUID subject, Set<HoldKind> active) {
-        recompute(List.of(subject), s -> active);
+        recompute(List.of(subject), s -> active, clock.instant());
     }
 
     /** Recomputes the stored schedules of every item of the subjects; returns how many items. */
     public int recompute(Collection<UUID> subjects) {
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
-        return recompute(subjects, holds::get);
+        return recompute(subjects, clock.instant());
     }
 
-    private int recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds) {
+    /** The same as it stands at {@code now} (the narrowing step in force then is stored). */
+    int recompute(Collection<UUID> subjects, Instant now) {
+        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        return recompute(subjects, holds::get, now);
+    }
+
+    private int recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
         Versioned v = schedule();
         List<ItemFacts> facts = items.itemsOf(subjects);
         if (facts.isEmpty()) {
@@ -115,7 +125,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         for (ItemFacts f : facts) {
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                    subject(histories.get(f.subject()), holds.apply(f.subject()))));
+                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
             // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
             if (!s.equals(f.stored())) {
                 moved.add(f.id());
@@ -158,6 +168,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
     }
 
     private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {
-        return new ItemSchedule(s.dueAt(), s.action(), s.rule(), s.narrowedAt(), s.retainedFor(), v.version());
+        return new ItemSchedule(s.dueAt(), s.action(), s.rule(), s.narrowedAt(), s.retainedFor(), s.renarrowAt(),
+                v.version());
     }
 }

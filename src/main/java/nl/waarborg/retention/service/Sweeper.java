@@ -104,7 +104,8 @@ public class Sweeper {
             }
             from = r.lastDue();
         }
-        int narrowed = announceNarrowings(now);
+        int renarrowed = renarrow(now);
+        int narrowed = announceNarrowings(now) + renarrowed;
         int created = tx.execute(s -> attestations.schedule(now));
         return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed, List.of());
     }
@@ -140,6 +141,22 @@ public class Sweeper {
         audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
                 .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)).policyVersion(version));
         return new BatchResult(gone.size(), anonymised, proof, lastDue);
+    }
+
+    /**
+     * Items whose next narrowing step has begun get their schedules computed again (the step in force then is
+     * stored, with the one after it); returns how many subjects, whose cached decisions go.
+     */
+    private int renarrow(Instant now) {
+        int subjects = 0;
+        for (List<UUID> due; !(due = items.subjectsToRenarrow(now, 500)).isEmpty(); ) {
+            List<UUID> page = due;
+            // computed as of this sweep's moment: every step stored then begins after it, so the loop ends
+            tx.executeWithoutResult(s -> upkeep.recompute(page, now));
+            page.forEach(states::changed);
+            subjects += page.size();
+        }
+        return subjects;
     }
 
     /** Subjects some of whose items are usable for fewer purposes from now on: their cached decisions go. */

@@ -24,15 +24,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Anonymisation at expiry, the subject's advance refusal of a remainder (R2.6) and attestation tasks of a manual
- * system, on a policy that anonymises leads after six months (src/test/resources/policies/anonymise.yaml).
+ * Anonymisation at expiry, the subject's advance refusal of a remainder (R2.6), attestation tasks of a manual
+ * system and an item that narrows twice, on src/test/resources/policies/retention-edges.yaml: leads anonymised
+ * after six months; a customer's name kept a year after the contract for the rental, three years for disputes
+ * (rental and bookkeeping), seven for bookkeeping.
  */
 @TestPropertySource(properties = {
-        "waarborg.policy=src/test/resources/policies/anonymise.yaml",
-        "waarborg.data-dir=${waarborg.test.data-root}/anonymise",
+        "waarborg.policy=src/test/resources/policies/retention-edges.yaml",
+        "waarborg.data-dir=${waarborg.test.data-root}/retention-edges",
         "waarborg.retention.sweep-interval=PT0S"})
 @Import(MutableClockConfiguration.class)
-class AnonymisationTest extends ServiceTestBase {
+class RetentionEdgeCasesTest extends ServiceTestBase {
 
     private static final Caller STAFF = new Caller("test", "management", List.of(), true);
     private static final Caller SALES = new Caller("sales", "staff", List.of("quote"), false);
@@ -158,5 +160,29 @@ class AnonymisationTest extends ServiceTestBase {
         assertThat(http.post("/api/v1/retention/attestations/999999/confirm", staffToken(), "").statusCode()).isEqualTo(404);
         assertThat(jdbc.queryForList("SELECT r FROM audit_event, unnest(reasons) r WHERE action = 'attestation-confirmed'",
                 String.class)).contains("task:" + first.id(), "overdue");
+    }
+
+    @Test
+    void aNameNarrowsToDisputesAndBookkeepingThenToBookkeepingAlone() {
+        Caller office = new Caller("office", "staff", List.of("rental", "bookkeeping"), false);
+        UUID customer = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("customer"))))
+                .getFirst();
+        vault.addItems(office, List.of(new NewItem(customer, "name", "Ann", List.of("rental", "bookkeeping"), "subject",
+                "vault", null)));
+        vault.recordEvent(office, customer, "contract-ended", null);
+
+        clock.advance(Duration.ofDays(400)); // the rental year is over: disputes and bookkeeping remain
+        sweeper.sweep(false);
+        assertThat(vault.read(office, customer, "rental", null).items()).as("disputes may still use it for the rental").hasSize(1);
+
+        clock.advance(Duration.ofDays(800)); // three years: the disputes rule is over too
+        sweeper.sweep(false);
+        Vault.ItemsForPurpose rental = vault.read(office, customer, "rental", null);
+        assertThat(rental.items()).isEmpty();
+        assertThat(rental.withheld()).singleElement()
+                .satisfies(w -> assertThat(w.reasons()).extracting(Vault.Reason::code).contains("legal-obligation-only"));
+        assertThat(vault.read(office, customer, "bookkeeping", null).items()).extracting(i -> i.value()).containsExactly("Ann");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE subject_id = ? AND renarrow_at IS NOT NULL",
+                Long.class, customer)).as("no step left").isZero();
     }
 }
