@@ -310,6 +310,14 @@ public class ExpiringItems {
         return cipher == null ? null : cipher.decrypt(item.id(), item.category(), item.value());
     }
 
+    /** Those of the subjects who said that no anonymised remainder of them may be kept (R2.6). */
+    public java.util.Set<UUID> refusersOfRemainder(Collection<UUID> subjects) {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        query("SELECT id FROM subject WHERE id = ANY (?) AND no_anonymised_remainder", subjects,
+                rs -> out.add(rs.getObject(1, UUID.class)));
+        return out;
+    }
+
     /** R2.6: whether the subject said that no anonymised remainder of them may be kept. */
     void refuseAnonymisedRemainder(UUID subject) {
         template.update("UPDATE subject SET no_anonymised_remainder = true WHERE id = ?", subject);

@@ -92,6 +92,7 @@ public class RetentionForecast {
             after = page.get(page.size() - 1);
             Map<UUID, ExpiringItems.SubjectHistory> histories = items.histories(page);
             Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(page);
+            Set<UUID> refusers = items.refusersOfRemainder(page);
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(
                         new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
@@ -99,7 +100,10 @@ public class RetentionForecast {
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {
                     continue;
                 }
-                Key k = new Key(f.category(), s.rule(), f.system(), s.action());
+                // R2.6: the sweep deletes what would be anonymised of a subject who refused a remainder
+                EndAction action = s.action() == EndAction.ANONYMISE && refusers.contains(f.subject())
+                        ? EndAction.DELETE : s.action();
+                Key k = new Key(f.category(), s.rule(), f.system(), action);
                 if (!s.dueAt().isAfter(now)) {
                     overdueCounts.merge(k, 1L, Long::sum);
                 }

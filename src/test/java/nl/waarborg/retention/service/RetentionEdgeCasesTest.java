@@ -53,6 +53,10 @@ class RetentionEdgeCasesTest extends ServiceTestBase {
     ApiKeys keys;
     @Autowired
     AttestationTasks attestations;
+    @Autowired
+    RetentionForecast forecast;
+    @Autowired
+    nl.waarborg.policy.service.ActivePolicy policy;
 
     private UUID lead(String address) {
         UUID lead = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("lead")))).getFirst();
@@ -83,6 +87,11 @@ class RetentionEdgeCasesTest extends ServiceTestBase {
         clock.advance(Duration.ofDays(190)); // six months and more
         Sweeper.Report dry = sweeper.sweep(true);
         assertThat(dry.due()).as("the forecast already knows the refuser's items are deleted")
+                .filteredOn(g -> g.category().equals("home-address"))
+                .extracting(g -> g.action().term() + ":" + g.items())
+                .containsExactlyInAnyOrder("anonymise:7", "delete:1");
+        RetentionForecast.Forecast candidate = forecast.forecast(0, policy.policy());
+        assertThat(candidate.groups()).as("so does a forecast under a candidate policy")
                 .filteredOn(g -> g.category().equals("home-address"))
                 .extracting(g -> g.action().term() + ":" + g.items())
                 .containsExactlyInAnyOrder("anonymise:7", "delete:1");
