@@ -29,9 +29,30 @@ public abstract class ServiceTestBase {
 
     static {
         try {
-            DATA_ROOT = Files.createTempDirectory("waarborg-test-data");
+            // under target/ (a clean build removes it), not the system temp folder, where every run left its
+            // embedded databases behind; earlier runs whose PostgreSQL has stopped are removed here
+            Path runs = Files.createDirectories(Path.of("target", "test-data"));
+            removeStoppedRuns(runs);
+            DATA_ROOT = Files.createTempDirectory(runs, "run");
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Deletes the run folders below {@code runs} in which no PostgreSQL runs (none holds a postmaster.pid). */
+    private static void removeStoppedRuns(Path runs) throws IOException {
+        try (var each = Files.list(runs)) {
+            for (Path run : each.toList()) {
+                boolean running;
+                try (var files = Files.walk(run, 3)) {
+                    running = files.anyMatch(f -> f.getFileName().toString().equals("postmaster.pid"));
+                }
+                if (!running) {
+                    try (var files = Files.walk(run)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
         }
     }
 
