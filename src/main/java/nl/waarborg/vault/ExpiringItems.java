@@ -57,25 +57,11 @@ public class ExpiringItems {
     public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
                            Instant last, long overdue) {
 
-        /**
-         * The groups as the sweep will act: items of subjects who refused a remainder move from the anonymise group
-         * to a delete group of the same category, rule and system (whose dates then span both); by first due date.
-         */
-        static List<DueGroup> withRefusals(List<DueGroup> groups, List<DueGroup> refused) {
+        /** Groups of the same category, rule, system and action as one (their dates spanning both); by first due date. */
+        static List<DueGroup> merged(List<DueGroup> groups) {
             Map<List<String>, DueGroup> byKey = new java.util.LinkedHashMap<>();
-            groups.forEach(g -> byKey.put(g.key(), g));
-            for (DueGroup r : refused) {
-                List<String> anonymise = List.of(r.category(), String.valueOf(r.rule()), r.system(), "anonymise");
-                DueGroup a = byKey.get(anonymise);
-                if (a != null) {
-                    if (a.items() == r.items()) {
-                        byKey.remove(anonymise);
-                    } else {
-                        byKey.put(anonymise, new DueGroup(a.category(), a.rule(), a.system(), a.action(),
-                                a.items() - r.items(), a.first(), a.last(), a.overdue() - r.overdue()));
-                    }
-                }
-                byKey.merge(r.key(), r, (d, x) -> new DueGroup(d.category(), d.rule(), d.system(), d.action(),
+            for (DueGroup g : groups) {
+                byKey.merge(g.key(), g, (d, x) -> new DueGroup(d.category(), d.rule(), d.system(), d.action(),
                         d.items() + x.items(), d.first().isBefore(x.first()) ? d.first() : x.first(),
                         d.last().isAfter(x.last()) ? d.last() : x.last(), d.overdue() + x.overdue()));
             }
@@ -179,9 +165,12 @@ public class ExpiringItems {
                         CASE WHEN end_action = 'anonymise'
                              THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
                              ELSE false END,
-                        CASE WHEN end_action = 'anonymise' THEN subject_id END,
-                        CASE WHEN end_action = 'anonymise' THEN collected_at END,
-                        CASE WHEN end_action = 'anonymise' THEN value END""")) {
+                        CASE WHEN end_action = 'anonymise' AND NOT (SELECT no_anonymised_remainder FROM subject
+                             WHERE subject.id = item.subject_id) THEN subject_id END,
+                        CASE WHEN end_action = 'anonymise' AND NOT (SELECT no_anonymised_remainder FROM subject
+                             WHERE subject.id = item.subject_id) THEN collected_at END,
+                        CASE WHEN end_action = 'anonymise' AND NOT (SELECT no_anonymised_remainder FROM subject
+                             WHERE subject.id = item.subject_id) THEN value END""")) {
                 // binary results from the first batch on: ids and timestamps are not parsed from text
                 ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 ps.setTimestamp(1, Timestamp.from(now));
@@ -210,24 +199,24 @@ public class ExpiringItems {
      * are due at {@code now} already; one range scan, nothing locked or changed.
      */
     public List<DueGroup> dueUpTo(Instant now, Instant until) {
-        // the columns grouped by are in the due-date index: an index-only scan (V9)
-        List<DueGroup> groups = template.query("SELECT category, retention_rule, system, end_action, count(*), "
-                        + "min(due_at), max(due_at), count(*) FILTER (WHERE due_at <= ?) FROM item WHERE due_at <= ? "
-                        + "GROUP BY category, retention_rule, system, end_action",
-                (rs, n) -> dueGroup(rs, EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT))),
-                Timestamp.from(now), Timestamp.from(until));
-        // R2.6: a subject who refused a remainder is deleted where the rule anonymises; only those few rows are read
-        List<DueGroup> refused = template.query("SELECT category, retention_rule, system, 'delete', count(*), "
-                        + "min(due_at), max(due_at), count(*) FILTER (WHERE due_at <= ?) FROM item JOIN subject "
-                        + "ON subject.id = item.subject_id WHERE due_at <= ? AND end_action = 'anonymise' "
-                        + "AND subject.no_anonymised_remainder GROUP BY category, retention_rule, system",
-                (rs, n) -> dueGroup(rs, EndAction.DELETE), Timestamp.from(now), Timestamp.from(until));
-        return DueGroup.withRefusals(groups, refused);
-    }
-
-    private static DueGroup dueGroup(ResultSet rs, EndAction action) throws SQLException {
-        return new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3), action, rs.getLong(5),
-                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8));
+        // one statement, so one snapshot. Items to delete: the columns grouped by are in the due-date index, an
+        // index-only scan (V9). Items to anonymise are read with their subject (R2.6): a subject who refused a
+        // remainder is deleted where the rule anonymises, as the sweep does
+        List<DueGroup> groups = template.query("""
+                        SELECT category, retention_rule, system, end_action, count(*), min(due_at), max(due_at),
+                               count(*) FILTER (WHERE due_at <= ?)
+                        FROM item WHERE due_at <= ? AND end_action = 'delete' GROUP BY 1, 2, 3, 4
+                        UNION ALL
+                        SELECT category, retention_rule, system,
+                               CASE WHEN subject.no_anonymised_remainder THEN 'delete' ELSE 'anonymise' END,
+                               count(*), min(due_at), max(due_at), count(*) FILTER (WHERE due_at <= ?)
+                        FROM item JOIN subject ON subject.id = item.subject_id
+                        WHERE due_at <= ? AND end_action = 'anonymise' GROUP BY 1, 2, 3, 4""",
+                (rs, n) -> new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3),
+                        EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getLong(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8)),
+                Timestamp.from(now), Timestamp.from(until), Timestamp.from(now), Timestamp.from(until));
+        return DueGroup.merged(groups);
     }
 
     /** Up to {@code limit} subjects with items, after {@code after} (null: from the first) in id order: for paging. */

@@ -104,20 +104,23 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     /** Recomputes the stored schedules of every item of the subjects; returns how many items. */
     public int recompute(Collection<UUID> subjects) {
-        return recompute(subjects, clock.instant());
-    }
-
-    /** The same as it stands at {@code now} (the narrowing step in force then is stored). */
-    int recompute(Collection<UUID> subjects, Instant now) {
         Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
-        return recompute(subjects, holds::get, now);
+        return recompute(subjects, holds::get, clock.instant()).items();
     }
 
-    private int recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
+    /** The same as it stands at {@code now} (the narrowing step in force then is stored); returns how many moved. */
+    int recomputeMoved(Collection<UUID> subjects, Instant now) {
+        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        return recompute(subjects, holds::get, now).moved();
+    }
+
+    private record Recomputed(int items, int moved) {}
+
+    private Recomputed recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
         Versioned v = schedule();
         List<ItemFacts> facts = items.itemsOf(subjects);
         if (facts.isEmpty()) {
-            return 0;
+            return new Recomputed(0, 0);
         }
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
         List<UUID> moved = new ArrayList<>();
@@ -133,7 +136,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
             }
         }
         items.reschedule(moved, schedules);
-        return facts.size();
+        return new Recomputed(facts.size(), moved.size());
     }
 
     /**

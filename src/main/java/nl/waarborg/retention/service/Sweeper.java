@@ -2,9 +2,12 @@ package nl.waarborg.retention.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -72,7 +75,8 @@ public class Sweeper {
 
     /** A sweep now. A dry run changes nothing and reports what is due (items of an older schedule as they stand). */
     public Report sweep(boolean dryRun) {
-        Instant now = clock.instant();
+        // to the microsecond, as PostgreSQL stores it: a moment compared in SQL and in Java must be the same moment
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long version = policy.version().id();
         if (dryRun) {
             List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
@@ -104,10 +108,11 @@ public class Sweeper {
             }
             from = r.lastDue();
         }
-        int renarrowed = renarrow(now);
-        int narrowed = announceNarrowings(now) + renarrowed;
+        Set<UUID> narrowed = new HashSet<>(renarrow(now));
+        narrowed.addAll(announceNarrowings(now));
         int created = tx.execute(s -> attestations.schedule(now));
-        return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed, List.of());
+        return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed.size(),
+                List.of());
     }
 
     private record BatchResult(int deleted, int anonymised, ErasureProof proof, Instant lastDue) {}
@@ -145,29 +150,33 @@ public class Sweeper {
 
     /**
      * Items whose next narrowing step has begun get their schedules computed again (the step in force then is
-     * stored, with the one after it); returns how many subjects, whose cached decisions go.
+     * stored, with the one after it); returns those subjects, whose cached decisions go.
      */
-    private int renarrow(Instant now) {
-        int subjects = 0;
+    private List<UUID> renarrow(Instant now) {
+        List<UUID> subjects = new ArrayList<>();
         for (List<UUID> due; !(due = items.subjectsToRenarrow(now, 500)).isEmpty(); ) {
             List<UUID> page = due;
             // computed as of this sweep's moment: every step stored then begins after it, so the loop ends
-            tx.executeWithoutResult(s -> upkeep.recompute(page, now));
+            int moved = tx.execute(s -> upkeep.recomputeMoved(page, now));
             page.forEach(states::changed);
-            subjects += page.size();
+            subjects.addAll(page);
+            if (moved == 0) {
+                // nothing stored differs from what is computed now; asking again would return the same page
+                break;
+            }
         }
         return subjects;
     }
 
     /** Subjects some of whose items are usable for fewer purposes from now on: their cached decisions go. */
-    private int announceNarrowings(Instant now) {
+    private List<UUID> announceNarrowings(Instant now) {
         Instant from = narrowingsAnnouncedUpTo;
         if (!now.isAfter(from)) {
-            return 0;
+            return List.of();
         }
         List<UUID> subjects = items.subjectsNarrowedBetween(from, now);
         subjects.forEach(states::changed);
         narrowingsAnnouncedUpTo = now;
-        return subjects.size();
+        return subjects;
     }
 }

@@ -9,8 +9,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
+import nl.waarborg.policy.EndAction;
+import nl.waarborg.vault.ExpiringItems;
 import nl.waarborg.vault.NewItem;
 import nl.waarborg.vault.Vault;
 import nl.waarborg.web.ApiKeys;
@@ -90,6 +94,12 @@ class RetentionEdgeCasesTest extends ServiceTestBase {
                 .filteredOn(g -> g.category().equals("home-address"))
                 .extracting(g -> g.action().term() + ":" + g.items())
                 .containsExactlyInAnyOrder("anonymise:7", "delete:1");
+        Map<EndAction, ExpiringItems.DueGroup> homeAddresses = dry.due().stream()
+                .filter(g -> g.category().equals("home-address"))
+                .collect(Collectors.toMap(ExpiringItems.DueGroup::action, g -> g));
+        assertThat(homeAddresses.get(EndAction.ANONYMISE).first())
+                .as("the refuser's item, stored first, is due first: the anonymise group's dates are of its own items")
+                .isAfter(homeAddresses.get(EndAction.DELETE).first());
         RetentionForecast.Forecast candidate = forecast.forecast(0, policy.policy());
         assertThat(candidate.groups()).as("so does a forecast under a candidate policy")
                 .filteredOn(g -> g.category().equals("home-address"))
@@ -185,7 +195,7 @@ class RetentionEdgeCasesTest extends ServiceTestBase {
         assertThat(vault.read(office, customer, "rental", null).items()).as("disputes may still use it for the rental").hasSize(1);
 
         clock.advance(Duration.ofDays(800)); // three years: the disputes rule is over too
-        sweeper.sweep(false);
+        assertThat(sweeper.sweep(false).subjectsNarrowed()).as("one subject, counted once").isEqualTo(1);
         Vault.ItemsForPurpose rental = vault.read(office, customer, "rental", null);
         assertThat(rental.items()).isEmpty();
         assertThat(rental.withheld()).singleElement()
