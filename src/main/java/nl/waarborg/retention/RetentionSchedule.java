@@ -11,6 +11,7 @@ import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.RetentionRule;
 import nl.waarborg.policy.RetentionCalculator;
 import nl.waarborg.policy.RetentionCalculator.RuleEnd;
+import nl.waarborg.policy.RetentionStart;
 
 /**
  * An item's schedule under a policy: the retention semantics of docs/policy-format.md section 5, as the
@@ -37,15 +38,18 @@ public final class RetentionSchedule {
      * @param retainedFor the purposes of the rules still running at {@code narrowedAt}
      * @param renarrowAt  when a later step narrows the item further (another rule ends): the schedule is computed
      *                    again then; null if no later step
+     * @param shared      whether it follows from the subject alone, not from the item's collection moment (no
+     *                    governing rule starts at collection): then the subject's items of the same category and
+     *                    purposes all have this schedule, and it is stored once for them
      */
     public record Schedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
-                           Instant renarrowAt) {
+                           Instant renarrowAt, boolean shared) {
 
         public Schedule {
             retainedFor = retainedFor == null ? List.of() : List.copyOf(retainedFor);
         }
 
-        static final Schedule KEPT = new Schedule(null, EndAction.DELETE, null, null, List.of(), null);
+        static final Schedule KEPT = new Schedule(null, EndAction.DELETE, null, null, List.of(), null, true);
     }
 
     /** One narrowing step: from {@code at}, only these purposes may use the item. */
@@ -68,8 +72,10 @@ public final class RetentionSchedule {
         }
         Step stored = steps.isEmpty() ? null : steps.get(current);
         Instant next = current + 1 < steps.size() ? steps.get(current + 1).at() : null;
+        boolean shared = outcome.governing().stream()
+                .noneMatch(r -> r.rule().start() instanceof RetentionStart.AtCollection);
         return new Schedule(due, outcome.action(), rule, stored == null ? null : stored.at(),
-                stored == null ? List.of() : stored.purposes(), next);
+                stored == null ? List.of() : stored.purposes(), next, shared);
     }
 
     /**

@@ -28,17 +28,29 @@ import org.springframework.stereotype.Repository;
 public class ExpiringItems {
 
     private final JdbcTemplate template;
+    private final SharedSchedules shared;
     // lazily: the subject ciphers follow subject states, whose fact sources include retention's, which reads here
     private final org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers;
 
-    ExpiringItems(JdbcTemplate template, org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers) {
+    ExpiringItems(JdbcTemplate template, SharedSchedules shared,
+                  org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers) {
         this.template = template;
+        this.shared = shared;
         this.ciphers = ciphers;
     }
 
-    /** An item's facts that its schedule depends on, and the schedule stored for it (null if none yet). */
+    /**
+     * An item's facts that its schedule depends on, and its own stored schedule (null if none: not yet computed, or
+     * the item points to a shared schedule).
+     */
     public record ItemFacts(UUID id, UUID subject, String category, List<String> purposes, Instant collectedAt,
                             String system, ItemSchedule stored) {}
+
+    /**
+     * A schedule stored once for a subject's items of one category and purposes, whose dates follow from the subject
+     * alone (V11__retention_shared_schedules.sql).
+     */
+    public record SharedFacts(long id, UUID subject, String category, List<String> purposes, ItemSchedule stored) {}
 
     /** A subject's history: when it first joined each category, the latest occurrence of each lifecycle event. */
     public record SubjectHistory(Map<String, Instant> joined, Map<String, Instant> lastEvents) {
@@ -92,16 +104,43 @@ public class ExpiringItems {
         return all;
     }
 
-    /** The items of the subjects, for recomputing their schedules. */
+    /** Every item of the subjects, whether its schedule is its own or shared. */
     public List<ItemFacts> itemsOf(Collection<UUID> subjects) {
+        return facts("subject_id = ANY (?)", "uuid", subjects);
+    }
+
+    /** The items of the subjects that have their own schedule (not a shared one), for recomputing them. */
+    public List<ItemFacts> ownItemsOf(Collection<UUID> subjects) {
+        return facts("subject_id = ANY (?) AND shared_schedule IS NULL", "uuid", subjects);
+    }
+
+    /** The items that point to the shared schedules. */
+    public List<ItemFacts> itemsSharing(Collection<Long> sharedSchedules) {
+        return facts("shared_schedule = ANY (?)", "bigint", sharedSchedules);
+    }
+
+    /** The subjects' shared schedules. */
+    public List<SharedFacts> sharedOf(Collection<UUID> subjects) {
+        List<SharedFacts> out = new ArrayList<>();
+        for (SharedSchedules.Stored s : shared.of(subjects)) {
+            out.add(new SharedFacts(s.id(), s.key().subject(), s.key().category(), s.key().purposes(), s.schedule()));
+        }
+        return out;
+    }
+
+    private List<ItemFacts> facts(String where, String type, Collection<?> keys) {
         List<ItemFacts> items = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return items;
+        }
         query("SELECT id, subject_id, category, purposes, collected_at, system, due_at, end_action, retention_rule, "
-                        + "narrowed_at, retained_for, renarrow_at, scheduled_under FROM item WHERE subject_id = ANY (?)",
-                subjects, rs -> {
+                        + "narrowed_at, retained_for, renarrow_at, scheduled_under FROM item WHERE " + where,
+                type, keys, rs -> {
                     long version = rs.getLong(13);
                     ItemSchedule stored = rs.wasNull() ? null : new ItemSchedule(instant(rs.getTimestamp(7)),
                             EndAction.valueOf(rs.getString(8).toUpperCase(java.util.Locale.ROOT)), rs.getString(9),
-                            instant(rs.getTimestamp(10)), strings(rs.getArray(11)), instant(rs.getTimestamp(12)), version);
+                            instant(rs.getTimestamp(10)), strings(rs.getArray(11)), instant(rs.getTimestamp(12)), version,
+                            false);
                     items.add(new ItemFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             strings(rs.getArray(4)), rs.getTimestamp(5).toInstant(), rs.getString(6), stored));
                 });
@@ -116,17 +155,23 @@ public class ExpiringItems {
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
-    /** Stores new schedules: one statement for all, the columns as arrays. */
+    /**
+     * Stores the items' own new schedules (none of them shared), one statement for all, the columns as arrays; an
+     * item that pointed to a shared schedule no longer does.
+     */
     public int reschedule(List<UUID> items, List<ItemSchedule> schedules) {
         if (items.isEmpty()) {
             return 0;
         }
-        ScheduleColumns columns = new ScheduleColumns(schedules);
+        if (schedules.stream().anyMatch(ItemSchedule::shared)) {
+            throw new IllegalArgumentException("a shared schedule is stored with share, not as an item's own");
+        }
+        ScheduleColumns columns = ScheduleColumns.ofItems(schedules);
         return template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
                         narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','),
-                        renarrow_at = t.renarrow_at, scheduled_under = t.version
+                        renarrow_at = t.renarrow_at, scheduled_under = t.version, shared_schedule = NULL
                     FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
                                 ?::timestamptz[], ?::bigint[])
                          AS t(id, due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, version)
@@ -138,11 +183,62 @@ public class ExpiringItems {
         });
     }
 
-    /** Up to {@code limit} subjects with items scheduled under another policy version than {@code version}. */
+    /**
+     * Lets the items share the schedules (all shared, one per item): each subject's items of one category and
+     * purposes point to one stored schedule, and their own schedule columns are emptied.
+     */
+    public void share(List<ItemFacts> items, List<ItemSchedule> schedules) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<SharedSchedules.Key, ItemSchedule> byKey = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!schedules.get(i).shared()) {
+                throw new IllegalArgumentException("an item's own schedule is stored with reschedule");
+            }
+            byKey.put(key(items.get(i)), schedules.get(i));
+        }
+        Map<SharedSchedules.Key, Long> ids = shared.store(byKey);
+        UUID[] itemIds = new UUID[items.size()];
+        Long[] sharedIds = new Long[items.size()];
+        for (int i = 0; i < itemIds.length; i++) {
+            itemIds[i] = items.get(i).id();
+            sharedIds[i] = ids.get(key(items.get(i)));
+        }
+        template.update(c -> {
+            PreparedStatement ps = c.prepareStatement("""
+                    UPDATE item SET shared_schedule = t.shared, due_at = NULL, end_action = 'delete', retention_rule = NULL,
+                        narrowed_at = NULL, retained_for = NULL, renarrow_at = NULL, scheduled_under = NULL
+                    FROM unnest(?::uuid[], ?::bigint[]) AS t(id, shared) WHERE item.id = t.id""");
+            ps.setArray(1, c.createArrayOf("uuid", itemIds));
+            ps.setArray(2, c.createArrayOf("bigint", sharedIds));
+            return ps;
+        });
+    }
+
+    private static SharedSchedules.Key key(ItemFacts f) {
+        return new SharedSchedules.Key(f.subject(), f.category(), f.purposes());
+    }
+
+    /** Stores new schedules in existing shared rows. */
+    public void updateShared(List<Long> ids, List<ItemSchedule> schedules) {
+        shared.update(ids, schedules);
+    }
+
+    /** Removes those of the shared schedules that no item points to any more. */
+    public void dropUnusedShared(Collection<Long> ids) {
+        shared.dropUnused(ids);
+    }
+
+    /** Up to {@code limit} subjects with schedules computed under another policy version than {@code version}. */
     public List<UUID> subjectsScheduledUnderOther(long version, int limit) {
-        return template.query("SELECT DISTINCT subject_id FROM (SELECT subject_id FROM item "
-                + "WHERE scheduled_under IS DISTINCT FROM ? LIMIT ?) s", (rs, n) -> rs.getObject(1, UUID.class),
-                version, limit);
+        return template.query("""
+                        SELECT DISTINCT subject_id FROM (
+                            (SELECT subject_id FROM item WHERE shared_schedule IS NULL AND scheduled_under IS DISTINCT FROM ?
+                             LIMIT ?)
+                            UNION ALL
+                            (SELECT subject_id FROM shared_schedule WHERE scheduled_under <> ? LIMIT ?)) s LIMIT ?""",
+                (rs, n) -> rs.getObject(1, UUID.class), version, limit, version, limit, limit);
     }
 
     /**
@@ -192,6 +288,61 @@ public class ExpiringItems {
         });
     }
 
+    /** What one batch of a sweep over shared schedules deleted: the schedules taken, and their items. */
+    public record DeletedShared(int schedules, List<DeletedItem> items) {}
+
+    /**
+     * Deletes the items of up to {@code limit} shared schedules due at {@code now} under the given policy version,
+     * earliest first, skipping schedules another sweep or a changing subject holds, and the schedules with them;
+     * returns the items as {@link #deleteDue} does. One statement: a new item of such a subject, stored meanwhile,
+     * waits for the schedule's lock and then gets a new shared schedule. The schedules are deleted by their physical
+     * address (locked, so it cannot move): with {@code id IN (…)} PostgreSQL scanned the whole table per batch.
+     */
+    public DeletedShared deleteDueShared(Instant now, long version, int limit) {
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH due AS (
+                        SELECT ctid, id, retention_rule, due_at, end_action FROM shared_schedule
+                        WHERE due_at <= ? AND scheduled_under = ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED),
+                    gone AS (
+                        DELETE FROM item USING due WHERE item.shared_schedule = due.id
+                        RETURNING item.id, item.category, due.retention_rule, due.due_at,
+                            CASE WHEN due.end_action = 'anonymise'
+                                 THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
+                                 ELSE false END AS anonymise,
+                            CASE WHEN due.end_action = 'anonymise' THEN item.subject_id END AS subject_id,
+                            CASE WHEN due.end_action = 'anonymise' THEN item.collected_at END AS collected_at,
+                            CASE WHEN due.end_action = 'anonymise' THEN item.value END AS value),
+                    dropped AS (DELETE FROM shared_schedule WHERE ctid = ANY (ARRAY(SELECT ctid FROM due)) RETURNING id)
+                    SELECT gone.*, (SELECT count(*) FROM dropped) FROM gone
+                    UNION ALL
+                    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM dropped)""")) {
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, version);
+                ps.setInt(3, limit);
+                List<DeletedItem> out = new ArrayList<>();
+                int schedules = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        schedules = rs.getInt(9);
+                        UUID id = rs.getObject(1, UUID.class);
+                        if (id == null) {
+                            continue; // the row that carries the count alone
+                        }
+                        out.add(rs.getBoolean(5)
+                                ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE,
+                                        rs.getTimestamp(4).toInstant(), rs.getObject(6, UUID.class),
+                                        rs.getTimestamp(7).toInstant(), rs.getBytes(8))
+                                : new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.DELETE,
+                                        rs.getTimestamp(4).toInstant(), null, null, null));
+                    }
+                }
+                return new DeletedShared(schedules, out);
+            }
+        });
+    }
+
     /**
      * Items due up to {@code until}, summed per category, rule, system and action, each group also counting how many
      * are due at {@code now} already; one range scan, nothing locked or changed.
@@ -199,7 +350,8 @@ public class ExpiringItems {
     public List<DueGroup> dueUpTo(Instant now, Instant until) {
         // one statement, so one snapshot. Items to delete: the columns grouped by are in the due-date index, an
         // index-only scan (V9). Items to anonymise are read with their subject (R2.6): a subject who refused a
-        // remainder is deleted where the rule anonymises, as the sweep does
+        // remainder is deleted where the rule anonymises, as the sweep does. Items of shared schedules (V11) are
+        // counted through their schedule
         List<DueGroup> groups = template.query("""
                         SELECT category, retention_rule, system, end_action, count(*), min(due_at), max(due_at),
                                count(*) FILTER (WHERE due_at <= ?)
@@ -209,11 +361,20 @@ public class ExpiringItems {
                                CASE WHEN subject.no_anonymised_remainder THEN 'delete' ELSE 'anonymise' END,
                                count(*), min(due_at), max(due_at), count(*) FILTER (WHERE due_at <= ?)
                         FROM item JOIN subject ON subject.id = item.subject_id
-                        WHERE due_at <= ? AND end_action = 'anonymise' GROUP BY 1, 2, 3, 4""",
+                        WHERE due_at <= ? AND end_action = 'anonymise' GROUP BY 1, 2, 3, 4
+                        UNION ALL
+                        SELECT s.category, s.retention_rule, item.system,
+                               CASE WHEN s.end_action = 'anonymise' AND NOT subject.no_anonymised_remainder
+                                    THEN 'anonymise' ELSE 'delete' END,
+                               count(*), min(s.due_at), max(s.due_at), count(*) FILTER (WHERE s.due_at <= ?)
+                        FROM shared_schedule s JOIN item ON item.shared_schedule = s.id
+                             JOIN subject ON subject.id = s.subject_id
+                        WHERE s.due_at <= ? GROUP BY 1, 2, 3, 4""",
                 (rs, n) -> new DueGroup(rs.getString(1), rs.getString(2), rs.getString(3),
                         EndAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getLong(5),
                         rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8)),
-                Timestamp.from(now), Timestamp.from(until), Timestamp.from(now), Timestamp.from(until));
+                Timestamp.from(now), Timestamp.from(until), Timestamp.from(now), Timestamp.from(until),
+                Timestamp.from(now), Timestamp.from(until));
         return DueGroup.merged(groups);
     }
 
@@ -227,21 +388,33 @@ public class ExpiringItems {
 
     /** Items whose schedule was computed under another policy version (not yet recomputed). */
     public long scheduledUnderOther(long version) {
-        Long n = template.queryForObject("SELECT count(*) FROM item WHERE scheduled_under IS DISTINCT FROM ?", Long.class,
-                version);
+        Long n = template.queryForObject("""
+                SELECT (SELECT count(*) FROM item WHERE shared_schedule IS NULL AND scheduled_under IS DISTINCT FROM ?)
+                     + (SELECT count(*) FROM item JOIN shared_schedule s ON s.id = item.shared_schedule
+                        WHERE s.scheduled_under <> ?)""", Long.class, version, version);
         return n == null ? 0 : n;
     }
 
     /** Up to {@code limit} subjects with an item whose next narrowing step has begun at {@code now}. */
     public List<UUID> subjectsToRenarrow(Instant now, int limit) {
-        return template.query("SELECT DISTINCT subject_id FROM (SELECT subject_id FROM item WHERE renarrow_at <= ? LIMIT ?) s",
-                (rs, n) -> rs.getObject(1, UUID.class), Timestamp.from(now), limit);
+        Timestamp t = Timestamp.from(now);
+        return template.query("""
+                        SELECT DISTINCT subject_id FROM (
+                            (SELECT subject_id FROM item WHERE renarrow_at <= ? LIMIT ?)
+                            UNION ALL
+                            (SELECT subject_id FROM shared_schedule WHERE renarrow_at <= ? LIMIT ?)) s LIMIT ?""",
+                (rs, n) -> rs.getObject(1, UUID.class), t, limit, t, limit, limit);
     }
 
     /** Subjects with an item whose narrowing moment falls after {@code after} and at or before {@code upTo}. */
     public List<UUID> subjectsNarrowedBetween(Instant after, Instant upTo) {
-        return template.query("SELECT DISTINCT subject_id FROM item WHERE narrowed_at > ? AND narrowed_at <= ?",
-                (rs, n) -> rs.getObject(1, UUID.class), Timestamp.from(after), Timestamp.from(upTo));
+        Timestamp a = Timestamp.from(after);
+        Timestamp u = Timestamp.from(upTo);
+        return template.query("""
+                        SELECT subject_id FROM item WHERE narrowed_at > ? AND narrowed_at <= ?
+                        UNION
+                        SELECT subject_id FROM shared_schedule WHERE narrowed_at > ? AND narrowed_at <= ?""",
+                (rs, n) -> rs.getObject(1, UUID.class), a, u, a, u);
     }
 
     /** Per data category of the subject: how many items, how many past due, how many narrowed (and to what). */
@@ -253,8 +426,14 @@ public class ExpiringItems {
         Map<UUID, Map<String, Acc>> acc = new HashMap<>();
         Timestamp t = Timestamp.from(now);
         template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, category, due_at <= ?, "
-                    + "narrowed_at <= ? AND (due_at IS NULL OR due_at > ?), retained_for FROM item WHERE subject_id = ANY (?)")) {
+            // an item's schedule is its own or the shared one it points to (V11), never both
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT item.subject_id, item.category, coalesce(s.due_at, item.due_at) <= ?,
+                           coalesce(s.narrowed_at, item.narrowed_at) <= ?
+                               AND coalesce(s.due_at, item.due_at, 'infinity') > ?,
+                           coalesce(s.retained_for, item.retained_for)
+                    FROM item LEFT JOIN shared_schedule s ON s.id = item.shared_schedule
+                    WHERE item.subject_id = ANY (?)""")) {
                 ps.setTimestamp(1, t);
                 ps.setTimestamp(2, t);
                 ps.setTimestamp(3, t);
@@ -315,14 +494,18 @@ public class ExpiringItems {
     }
 
     private void query(String sql, Collection<UUID> subjects, RowHandler handler) {
-        if (subjects.isEmpty()) {
+        query(sql, "uuid", subjects, handler);
+    }
+
+    private void query(String sql, String type, Collection<?> keys, RowHandler handler) {
+        if (keys.isEmpty()) {
             return;
         }
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 // binary results from the first call on: a subject's items are read whenever its schedules are
                 ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+                ps.setArray(1, c.createArrayOf(type, keys.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         handler.row(rs);

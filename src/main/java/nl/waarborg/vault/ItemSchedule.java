@@ -15,9 +15,12 @@ import nl.waarborg.policy.EndAction;
  * @param retainedFor    the purposes that may still use it from {@code narrowedAt}
  * @param renarrowAt     when a later narrowing step begins (the schedule is computed again then); null if none
  * @param policyVersion  the policy version the schedule was computed under
+ * @param shared         whether it follows from the subject alone (no governing rule starts at collection): the
+ *                       subject's items of one category and purposes then share one stored schedule
+ *                       (V11__retention_shared_schedules.sql), which a lifecycle event rewrites once for all of them
  */
 public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
-                           Instant renarrowAt, long policyVersion) {
+                           Instant renarrowAt, long policyVersion, boolean shared) {
 
     public ItemSchedule {
         // the purposes an item is retained for mean something only from a narrowing moment on (and are stored only then)

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Repository;
 class Items {
 
     private final JdbcTemplate template;
+    private final SharedSchedules shared;
 
-    Items(JdbcTemplate template) {
+    Items(JdbcTemplate template, SharedSchedules shared) {
         this.template = template;
+        this.shared = shared;
     }
 
     /** An item row as stored: the value still encrypted. */
@@ -54,7 +58,8 @@ class Items {
         Timestamp[] collected = new Timestamp[n];
         Long[] versions = new Long[n];
         byte[][] values = new byte[n][];
-        ScheduleColumns columns = new ScheduleColumns(schedules);
+        ScheduleColumns columns = ScheduleColumns.ofItems(schedules);
+        Long[] sharedIds = sharedSchedules(rows, schedules);
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
             ids[i] = r.id();
@@ -70,13 +75,17 @@ class Items {
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value,
-                                      due_at, end_action, retention_rule, narrowed_at, retained_for, renarrow_at, scheduled_under)
+                                      due_at, end_action, retention_rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
+                                      shared_schedule)
                     SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value,
-                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), renarrow_at, scheduled_under
+                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), renarrow_at, scheduled_under,
+                           shared_schedule
                     FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[],
-                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[])
+                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[],
+                                ?::bigint[])
                          AS t(id, subject_id, category, purposes, source, system, collected_at, version, value,
-                              due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, scheduled_under)""")) {
+                              due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
+                              shared_schedule)""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids));
                 ps.setArray(2, c.createArrayOf("uuid", subjects));
                 ps.setArray(3, c.createArrayOf("text", categories));
@@ -87,9 +96,31 @@ class Items {
                 ps.setArray(8, c.createArrayOf("bigint", versions));
                 ps.setArray(9, c.createArrayOf("bytea", values));
                 columns.bind(c, ps, 10);
+                ps.setArray(17, c.createArrayOf("bigint", sharedIds));
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Stores the shared schedules among {@code schedules} and returns, per row, the id of its shared schedule or null. */
+    private Long[] sharedSchedules(List<Row> rows, List<ItemSchedule> schedules) {
+        Long[] ids = new Long[rows.size()];
+        Map<SharedSchedules.Key, ItemSchedule> byKey = new HashMap<>();
+        SharedSchedules.Key[] keys = new SharedSchedules.Key[rows.size()];
+        for (int i = 0; i < keys.length; i++) {
+            if (schedules.get(i).shared()) {
+                Row r = rows.get(i);
+                keys[i] = new SharedSchedules.Key(r.subject(), r.category(), r.purposes());
+                byKey.put(keys[i], schedules.get(i));
+            }
+        }
+        Map<SharedSchedules.Key, Long> stored = shared.store(byKey);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                ids[i] = stored.get(keys[i]);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -97,9 +128,12 @@ class Items {
      * never handed out), of the given categories only when {@code categories} is not null, oldest first.
      */
     List<ReadRow> ofSubject(UUID subject, List<String> categories, Instant now) {
-        String sql = "SELECT id, category, purposes, source, system, collected_at, policy_version, value, narrowed_at, "
-                + "retained_for FROM item WHERE subject_id = ? AND (due_at IS NULL OR due_at > ?)"
-                + (categories == null ? "" : " AND category = ANY (?)") + " ORDER BY collected_at, id";
+        // an item's schedule is its own or the shared one it points to (V11), never both
+        String sql = "SELECT item.id, item.category, item.purposes, source, system, collected_at, policy_version, value, "
+                + "coalesce(s.narrowed_at, item.narrowed_at), coalesce(s.retained_for, item.retained_for) FROM item "
+                + "LEFT JOIN shared_schedule s ON s.id = item.shared_schedule WHERE item.subject_id = ? "
+                + "AND coalesce(s.due_at, item.due_at, 'infinity') > ?"
+                + (categories == null ? "" : " AND item.category = ANY (?)") + " ORDER BY collected_at, item.id";
         return template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, subject);

@@ -7,9 +7,9 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * Items' schedules as the seven column arrays the insert and the reschedule statements unnest (due_at, end_action,
- * retention_rule, narrowed_at, retained_for comma-joined, renarrow_at, scheduled_under), bound from parameter
- * {@code first} on.
+ * Schedules as the seven column arrays the insert, reschedule and shared-schedule statements unnest (due_at,
+ * end_action, retention_rule, narrowed_at, retained_for comma-joined, renarrow_at, scheduled_under), bound from
+ * parameter {@code first} on.
  */
 final class ScheduleColumns {
 
@@ -21,7 +21,20 @@ final class ScheduleColumns {
     private final Timestamp[] renarrow;
     private final Long[] versions;
 
-    ScheduleColumns(List<ItemSchedule> schedules) {
+    /**
+     * The columns as an item row stores them: a shared schedule leaves the item's own columns empty (its dates are in
+     * the shared_schedule row the item points to).
+     */
+    static ScheduleColumns ofItems(List<ItemSchedule> schedules) {
+        return new ScheduleColumns(schedules, true);
+    }
+
+    /** The columns of shared_schedule rows. */
+    static ScheduleColumns ofShared(List<ItemSchedule> schedules) {
+        return new ScheduleColumns(schedules, false);
+    }
+
+    private ScheduleColumns(List<ItemSchedule> schedules, boolean itemRows) {
         int n = schedules.size();
         due = new Timestamp[n];
         actions = new String[n];
@@ -32,6 +45,10 @@ final class ScheduleColumns {
         versions = new Long[n];
         for (int i = 0; i < n; i++) {
             ItemSchedule s = schedules.get(i);
+            if (itemRows && s.shared()) {
+                actions[i] = "delete"; // the column's default; the other columns stay null
+                continue;
+            }
             due[i] = s.dueAt() == null ? null : Timestamp.from(s.dueAt());
             actions[i] = s.action().term();
             rules[i] = s.rule();

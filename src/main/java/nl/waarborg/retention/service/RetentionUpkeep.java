@@ -102,10 +102,10 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         recompute(List.of(subject), s -> active, clock.instant());
     }
 
-    /** Recomputes the stored schedules of every item of the subjects; returns how many items. */
+    /** Recomputes the stored schedules of every item of the subjects; returns how many schedules (shared ones once). */
     public int recompute(Collection<UUID> subjects) {
         Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
-        return recompute(subjects, holds::get, clock.instant()).items();
+        return recompute(subjects, holds::get, clock.instant()).schedules();
     }
 
     /** The same as it stands at {@code now} (the narrowing step in force then is stored); returns how many moved. */
@@ -114,29 +114,62 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         return recompute(subjects, holds::get, now).moved();
     }
 
-    private record Recomputed(int items, int moved) {}
+    private record Recomputed(int schedules, int moved) {}
 
+    /**
+     * Shared schedules are computed once for their items (V11): their dates do not depend on the moment an item was
+     * collected. Where a schedule changes kind (a lead became a customer and a rule that starts at an event now
+     * governs, or the other way round) its items move between their own and a shared schedule.
+     */
     private Recomputed recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
         Versioned v = schedule();
-        List<ItemFacts> facts = items.itemsOf(subjects);
-        if (facts.isEmpty()) {
+        List<ExpiringItems.SharedFacts> shared = items.sharedOf(subjects);
+        List<ItemFacts> own = new ArrayList<>(items.ownItemsOf(subjects));
+        if (shared.isEmpty() && own.isEmpty()) {
             return new Recomputed(0, 0);
         }
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
+        // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
+        List<Long> sharedMoved = new ArrayList<>();
+        List<ItemSchedule> sharedSchedules = new ArrayList<>();
+        List<Long> unshared = new ArrayList<>();
+        for (ExpiringItems.SharedFacts f : shared) {
+            // the collection moment is no input of a shared schedule; if it becomes one, the items are computed apiece
+            ItemSchedule s = stored(v, v.schedule().schedule(
+                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), Instant.EPOCH),
+                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
+            if (!s.shared()) {
+                unshared.add(f.id());
+            } else if (!s.equals(f.stored())) {
+                sharedMoved.add(f.id());
+                sharedSchedules.add(s);
+            }
+        }
+        if (!unshared.isEmpty()) {
+            own.addAll(items.itemsSharing(unshared));
+        }
         List<UUID> moved = new ArrayList<>();
         List<ItemSchedule> schedules = new ArrayList<>();
-        for (ItemFacts f : facts) {
+        List<ItemFacts> toShare = new ArrayList<>();
+        List<ItemSchedule> shares = new ArrayList<>();
+        for (ItemFacts f : own) {
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
                     subject(histories.get(f.subject()), holds.apply(f.subject())), now));
-            // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
-            if (!s.equals(f.stored())) {
+            if (s.shared()) {
+                toShare.add(f);
+                shares.add(s);
+            } else if (!s.equals(f.stored())) {
                 moved.add(f.id());
                 schedules.add(s);
             }
         }
+        items.updateShared(sharedMoved, sharedSchedules);
         items.reschedule(moved, schedules);
-        return new Recomputed(facts.size(), moved.size());
+        items.share(toShare, shares);
+        items.dropUnusedShared(unshared);
+        return new Recomputed(shared.size() - unshared.size() + own.size(),
+                sharedMoved.size() + moved.size() + toShare.size());
     }
 
     /**
@@ -172,6 +205,6 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {
         return new ItemSchedule(s.dueAt(), s.action(), s.rule(), s.narrowedAt(), s.retainedFor(), s.renarrowAt(),
-                v.version());
+                v.version(), s.shared());
     }
 }

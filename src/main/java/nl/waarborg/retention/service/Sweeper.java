@@ -108,6 +108,23 @@ public class Sweeper {
             }
             from = r.lastDue();
         }
+        // items of shared schedules (V11): a batch takes whole schedules, each with all its items
+        int sharedLimit = Math.max(1, batch / SHARED_ITEMS_GUESS);
+        while (true) {
+            BatchResult r = tx.execute(s -> deleteSharedBatch(now, version, generalisation, sharedLimit));
+            if (r == null || r.schedules() == 0) {
+                break;
+            }
+            if (r.deleted() > 0) {
+                batches++;
+            }
+            deleted += r.deleted();
+            anonymised += r.anonymised();
+            r.proof().countsByKey().forEach((key, n) -> counts.merge(key, (long) n, Long::sum));
+            if (r.schedules() < sharedLimit) {
+                break;
+            }
+        }
         Set<UUID> narrowed = new HashSet<>(renarrow(now));
         narrowed.addAll(announceNarrowings(now));
         int created = tx.execute(s -> attestations.schedule(now));
@@ -115,12 +132,28 @@ public class Sweeper {
                 List.of());
     }
 
-    private record BatchResult(int deleted, int anonymised, ErasureProof proof, Instant lastDue) {}
+    /**
+     * Items a shared schedule is taken to hold, for sizing its batches (a subject's items of one category and
+     * purposes): a batch takes the batch size divided by this many schedules, with all their items.
+     */
+    private static final int SHARED_ITEMS_GUESS = 10;
+
+    private record BatchResult(int deleted, int anonymised, ErasureProof proof, Instant lastDue, int schedules) {}
 
     private BatchResult deleteBatch(Instant now, long version, Generalisation generalisation, Instant from) {
-        List<DeletedItem> gone = items.deleteDue(now, version, batch, from);
+        return erased(items.deleteDue(now, version, batch, from), version, generalisation, from, 0);
+    }
+
+    private BatchResult deleteSharedBatch(Instant now, long version, Generalisation generalisation, int limit) {
+        ExpiringItems.DeletedShared d = items.deleteDueShared(now, version, limit);
+        return erased(d.items(), version, generalisation, Instant.EPOCH, d.schedules());
+    }
+
+    /** Anonymises what is to be, counts the batch and writes its audit event. */
+    private BatchResult erased(List<DeletedItem> gone, long version, Generalisation generalisation, Instant from,
+                               int schedules) {
         if (gone.isEmpty()) {
-            return new BatchResult(0, 0, new ErasureProof(), from);
+            return new BatchResult(0, 0, new ErasureProof(), from, schedules);
         }
         Instant lastDue = from;
         ErasureProof proof = new ErasureProof();
@@ -145,7 +178,7 @@ public class Sweeper {
         reasons.add("ids-sha256:" + proof.idsSha256());
         audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
                 .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)).policyVersion(version));
-        return new BatchResult(gone.size(), anonymised, proof, lastDue);
+        return new BatchResult(gone.size(), anonymised, proof, lastDue, schedules);
     }
 
     /**

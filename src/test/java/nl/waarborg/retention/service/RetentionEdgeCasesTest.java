@@ -201,7 +201,110 @@ class RetentionEdgeCasesTest extends ServiceTestBase {
         assertThat(rental.withheld()).singleElement()
                 .satisfies(w -> assertThat(w.reasons()).extracting(Vault.Reason::code).contains("legal-obligation-only"));
         assertThat(vault.read(office, customer, "bookkeeping", null).items()).extracting(i -> i.value()).containsExactly("Ann");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE subject_id = ? AND renarrow_at IS NOT NULL",
-                Long.class, customer)).as("no step left").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM item LEFT JOIN shared_schedule s "
+                + "ON s.id = item.shared_schedule WHERE item.subject_id = ? AND coalesce(s.renarrow_at, item.renarrow_at) "
+                + "IS NOT NULL", Long.class, customer)).as("no step left").isZero();
+    }
+
+    private static final Caller OFFICE = new Caller("office", "staff", List.of("rental", "bookkeeping"), false);
+
+    private UUID customer() {
+        return vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("customer"))))
+                .getFirst();
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    /** The physical versions of the subject's item rows: a row written again gets a new one. */
+    private List<String> itemRowVersions(UUID subject) {
+        return jdbc.queryForList("SELECT ctid::text || '/' || xmin::text FROM item WHERE subject_id = ? ORDER BY id",
+                String.class, subject);
+    }
+
+    @Test
+    void aCustomersItemsShareOneScheduleThatALifecycleEventRewritesWithoutWritingTheItems() {
+        UUID customer = customer();
+        List<NewItem> stored = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stored.add(new NewItem(customer, "email", "ann" + i + "@example.org", List.of("rental"), "subject", "vault", null));
+        }
+        stored.add(new NewItem(customer, "name", "Ann", List.of("rental", "bookkeeping"), "subject", "vault", null));
+        stored.add(new NewItem(customer, "name", "Ann B.", List.of("rental", "bookkeeping"), "subject", "vault", null));
+        vault.addItems(OFFICE, stored);
+        assertThat(count("SELECT count(*) FROM shared_schedule WHERE subject_id = ?", customer))
+                .as("one per category and purposes").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM item WHERE subject_id = ? AND (shared_schedule IS NULL "
+                + "OR due_at IS NOT NULL OR scheduled_under IS NOT NULL)", customer)).as("no item keeps its own").isZero();
+        List<String> rows = itemRowVersions(customer);
+
+        Instant ended = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        vault.recordEvent(OFFICE, customer, "contract-ended", ended);
+        assertThat(itemRowVersions(customer)).as("the event wrote no item row").isEqualTo(rows);
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        Instant emailsDue = ended.atZone(zone).plusYears(1).toInstant();
+        assertThat(jdbc.queryForObject("SELECT due_at FROM shared_schedule WHERE subject_id = ? AND category = 'email'",
+                java.sql.Timestamp.class, customer).toInstant()).isEqualTo(emailsDue);
+        assertThat(jdbc.queryForObject("SELECT due_at FROM shared_schedule WHERE subject_id = ? AND category = 'name'",
+                java.sql.Timestamp.class, customer).toInstant()).as("fiscal: seven years")
+                .isEqualTo(ended.atZone(zone).plusYears(7).toInstant());
+        assertThat(forecast.forecast(400).groups()).as("the forecast counts the items of a shared schedule")
+                .filteredOn(g -> g.category().equals("email"))
+                .singleElement().satisfies(g -> {
+                    assertThat(g.rule()).isEqualTo("customers");
+                    assertThat(g.system()).isEqualTo("vault");
+                    assertThat(g.action()).isEqualTo(EndAction.ANONYMISE);
+                    assertThat(g.items()).isEqualTo(3);
+                    assertThat(g.first()).isEqualTo(emailsDue);
+                });
+
+        long before = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
+        clock.advance(Duration.between(clock.instant(), emailsDue).plusSeconds(1));
+        sweeper.sweep(false);
+        assertThat(count("SELECT count(*) FROM item WHERE subject_id = ? AND category = 'email'", customer)).isZero();
+        assertThat(count("SELECT count(*) FROM item WHERE subject_id = ? AND category = 'name'", customer)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM shared_schedule WHERE subject_id = ?", customer))
+                .as("the swept schedule went with its items").isEqualTo(1);
+        assertThat(count("SELECT coalesce(sum(members), 0) FROM retention_statistic WHERE rule = 'customers' "
+                + "AND category = 'email' AND attribute = 'item'")).as("anonymised, not only deleted").isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT r FROM audit_event, unnest(reasons) r WHERE action = 'retention-erased' "
+                + "AND seq > ?", String.class, before)).contains("anonymise:email:customers:3");
+
+        assertThat(vault.erase(STAFF, customer)).isTrue();
+        assertThat(count("SELECT count(*) FROM shared_schedule WHERE subject_id = ?", customer))
+                .as("erasing the subject takes its shared schedules").isZero();
+    }
+
+    @Test
+    void itemsMoveBetweenTheirOwnAndASharedScheduleWhenTheRulesGoverningThemChange() {
+        // a lead's items run six months from their collection: each its own schedule
+        UUID lead = lead("Dorpsstraat 1, 3511 AB Utrecht");
+        assertThat(count("SELECT count(*) FROM item WHERE subject_id = ? AND shared_schedule IS NULL AND due_at IS NOT NULL",
+                lead)).isEqualTo(2);
+        vault.join(STAFF, lead, "customer", null);
+        // the customers rule supersedes the leads rule: a year after the contract ends, for both items alike
+        assertThat(count("SELECT count(*) FROM item WHERE subject_id = ? AND shared_schedule IS NOT NULL AND due_at IS NULL",
+                lead)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM shared_schedule WHERE subject_id = ? AND due_at IS NULL", lead))
+                .as("name and home address, kept while the contract runs").isEqualTo(2);
+
+        // a customer's invoice shares the fiscal schedule until the customer becomes a debtor: then two years from its
+        // collection govern it too, and the item's dates are its own again
+        UUID customer = customer();
+        UUID invoice = vault.addItems(OFFICE, List.of(new NewItem(customer, "invoice", "INV-1", List.of("bookkeeping"),
+                "subject", "vault", null))).getFirst();
+        assertThat(count("SELECT count(*) FROM item WHERE id = ? AND shared_schedule IS NOT NULL", invoice)).isEqualTo(1);
+        vault.join(STAFF, customer, "debtor", null);
+        assertThat(count("SELECT count(*) FROM item WHERE id = ? AND shared_schedule IS NULL AND due_at IS NULL "
+                + "AND scheduled_under IS NOT NULL", invoice)).as("its own schedule: kept while the contract runs").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM shared_schedule WHERE subject_id = ?", customer))
+                .as("the schedule no item shares any more is gone").isZero();
+
+        Instant ended = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        vault.recordEvent(OFFICE, customer, "contract-ended", ended);
+        assertThat(jdbc.queryForObject("SELECT due_at FROM item WHERE id = ?", java.sql.Timestamp.class, invoice).toInstant())
+                .as("seven years after the contract outlast two from collection")
+                .isEqualTo(ended.atZone(ZoneId.of("Europe/Amsterdam")).plusYears(7).toInstant());
     }
 }

@@ -72,7 +72,8 @@ class SelfStorageRetentionTest extends ServiceTestBase {
     }
 
     private Instant dueAt(UUID item) {
-        java.sql.Timestamp t = jdbc.queryForObject("SELECT due_at FROM item WHERE id = ?", java.sql.Timestamp.class, item);
+        java.sql.Timestamp t = jdbc.queryForObject("SELECT coalesce(s.due_at, item.due_at) FROM item "
+                + "LEFT JOIN shared_schedule s ON s.id = item.shared_schedule WHERE item.id = ?", java.sql.Timestamp.class, item);
         return t == null ? null : t.toInstant();
     }
 
