@@ -97,7 +97,8 @@ public class ApiKeys {
                         + "' (it grants: " + String.join(", ", declared.roles()) + ")");
             }
         }
-        String prefix = random(6);
+        // a prefix is typed on the command line (keys revoke PREFIX): one starting with '-' read as an option there
+        String prefix = random(6).replace('-', 'y');
         String secret = random(32);
         ApiKey key = new ApiKey(UUID.randomUUID(), prefix, role, List.copyOf(purposes), label, clock.instant(), null);
         tx.executeWithoutResult(status -> {
