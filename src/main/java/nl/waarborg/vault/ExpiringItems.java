@@ -156,17 +156,14 @@ public class ExpiringItems {
     }
 
     /**
-     * Stores the items' own new schedules (none of them shared), one statement for all, the columns as arrays; an
-     * item that pointed to a shared schedule no longer does.
+     * Stores new schedules as the items' own, one statement for all, the columns as arrays; an item that pointed to a
+     * shared schedule no longer does.
      */
     public int reschedule(List<UUID> items, List<ItemSchedule> schedules) {
         if (items.isEmpty()) {
             return 0;
         }
-        if (schedules.stream().anyMatch(ItemSchedule::shared)) {
-            throw new IllegalArgumentException("a shared schedule is stored with share, not as an item's own");
-        }
-        ScheduleColumns columns = ScheduleColumns.ofItems(schedules);
+        ScheduleColumns columns = ScheduleColumns.ofItems(schedules, null);
         return template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
@@ -218,6 +215,23 @@ public class ExpiringItems {
 
     private static SharedSchedules.Key key(ItemFacts f) {
         return new SharedSchedules.Key(f.subject(), f.category(), f.purposes());
+    }
+
+    /**
+     * Locks the shared schedules in id order until the transaction ends and returns those that still exist (one a
+     * sweep held is gone with its items once the lock is granted): taken before their items are given schedules of
+     * their own, so a sweep and this never wait for each other crosswise.
+     */
+    public List<Long> lockShared(Collection<Long> ids) {
+        return shared.lock(ids);
+    }
+
+    /**
+     * Locks the subject's row until the transaction ends, as a change to its history does: storing items for it
+     * (which shares the lock) waits, and so computes schedules from what this transaction commits.
+     */
+    public void lockSubject(UUID subject) {
+        template.query("SELECT id FROM subject WHERE id = ? FOR UPDATE", (rs, n) -> rs.getObject(1, UUID.class), subject);
     }
 
     /** Stores new schedules in existing shared rows. */
@@ -293,16 +307,18 @@ public class ExpiringItems {
 
     /**
      * Deletes the items of up to {@code limit} shared schedules due at {@code now} under the given policy version,
-     * earliest first, skipping schedules another sweep or a changing subject holds, and the schedules with them;
-     * returns the items as {@link #deleteDue} does. One statement: a new item of such a subject, stored meanwhile,
-     * waits for the schedule's lock and then gets a new shared schedule. The schedules are deleted by their physical
-     * address (locked, so it cannot move): with {@code id IN (…)} PostgreSQL scanned the whole table per batch.
+     * earliest first, skipping schedules another sweep or a changing subject holds, then the schedules that no item
+     * points to any more; returns the items as {@link #deleteDue} does. Two statements: an item stored for such a
+     * subject and committed after the first one's snapshot but before its lock keeps its schedule (the second
+     * statement sees it; the next batch takes it). Once the lock is held, a new item waits for it.
      */
     public DeletedShared deleteDueShared(Instant now, long version, int limit) {
-        return template.execute((Connection c) -> {
+        List<Long> taken = new ArrayList<>();
+        List<DeletedItem> out = new ArrayList<>();
+        template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     WITH due AS (
-                        SELECT ctid, id, retention_rule, due_at, end_action FROM shared_schedule
+                        SELECT id, retention_rule, due_at, end_action FROM shared_schedule
                         WHERE due_at <= ? AND scheduled_under = ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED),
                     gone AS (
                         DELETE FROM item USING due WHERE item.shared_schedule = due.id
@@ -312,23 +328,20 @@ public class ExpiringItems {
                                  ELSE false END AS anonymise,
                             CASE WHEN due.end_action = 'anonymise' THEN item.subject_id END AS subject_id,
                             CASE WHEN due.end_action = 'anonymise' THEN item.collected_at END AS collected_at,
-                            CASE WHEN due.end_action = 'anonymise' THEN item.value END AS value),
-                    dropped AS (DELETE FROM shared_schedule WHERE ctid = ANY (ARRAY(SELECT ctid FROM due)) RETURNING id)
-                    SELECT gone.*, (SELECT count(*) FROM dropped) FROM gone
+                            CASE WHEN due.end_action = 'anonymise' THEN item.value END AS value)
+                    SELECT gone.*, NULL::bigint FROM gone
                     UNION ALL
-                    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM dropped)""")) {
+                    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, id FROM due""")) {
                 ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setLong(2, version);
                 ps.setInt(3, limit);
-                List<DeletedItem> out = new ArrayList<>();
-                int schedules = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        schedules = rs.getInt(9);
                         UUID id = rs.getObject(1, UUID.class);
                         if (id == null) {
-                            continue; // the row that carries the count alone
+                            taken.add(rs.getLong(9)); // a schedule taken
+                            continue;
                         }
                         out.add(rs.getBoolean(5)
                                 ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE,
@@ -338,9 +351,11 @@ public class ExpiringItems {
                                         rs.getTimestamp(4).toInstant(), null, null, null));
                     }
                 }
-                return new DeletedShared(schedules, out);
             }
+            return null;
         });
+        shared.dropUnused(taken);
+        return new DeletedShared(taken.size(), out);
     }
 
     /**

@@ -16,8 +16,9 @@ import nl.waarborg.policy.EndAction;
  * @param renarrowAt     when a later narrowing step begins (the schedule is computed again then); null if none
  * @param policyVersion  the policy version the schedule was computed under
  * @param shared         whether it follows from the subject alone (no governing rule starts at collection): the
- *                       subject's items of one category and purposes then share one stored schedule
- *                       (V11__retention_shared_schedules.sql), which a lifecycle event rewrites once for all of them
+ *                       subject's items of one category and purposes may then share one stored schedule
+ *                       (V11__retention_shared_schedules.sql), which a lifecycle event rewrites once for all of them;
+ *                       false for a schedule read from an item's own columns
  */
 public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
                            Instant renarrowAt, long policyVersion, boolean shared) {
@@ -25,5 +26,11 @@ public record ItemSchedule(Instant dueAt, EndAction action, String rule, Instant
     public ItemSchedule {
         // the purposes an item is retained for mean something only from a narrowing moment on (and are stored only then)
         retainedFor = retainedFor == null || narrowedAt == null ? List.of() : List.copyOf(retainedFor);
+    }
+
+    /** The same schedule as an item's own columns hold it (they do not say whether it could be shared). */
+    public ItemSchedule asOwn() {
+        return shared ? new ItemSchedule(dueAt, action, rule, narrowedAt, retainedFor, renarrowAt, policyVersion, false)
+                : this;
     }
 }

@@ -58,8 +58,8 @@ class Items {
         Timestamp[] collected = new Timestamp[n];
         Long[] versions = new Long[n];
         byte[][] values = new byte[n][];
-        ScheduleColumns columns = ScheduleColumns.ofItems(schedules);
         Long[] sharedIds = sharedSchedules(rows, schedules);
+        ScheduleColumns columns = ScheduleColumns.ofItems(schedules, sharedIds);
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
             ids[i] = r.id();
@@ -102,22 +102,37 @@ class Items {
         });
     }
 
-    /** Stores the shared schedules among {@code schedules} and returns, per row, the id of its shared schedule or null. */
+    /**
+     * Which rows point to a shared schedule, by id (null: the row keeps its own). A row whose schedule may be shared
+     * joins its subject's existing row for its category and purposes (kept as it is: the caller holds the subject's
+     * lock, under which every change of its history or holds rewrites that row), or a new row where this call stores
+     * two or more such items; a single one keeps its own, as cheap to move as a shared row and one row fewer.
+     */
     private Long[] sharedSchedules(List<Row> rows, List<ItemSchedule> schedules) {
         Long[] ids = new Long[rows.size()];
-        Map<SharedSchedules.Key, ItemSchedule> byKey = new HashMap<>();
         SharedSchedules.Key[] keys = new SharedSchedules.Key[rows.size()];
+        Map<SharedSchedules.Key, Integer> counts = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
             if (schedules.get(i).shared()) {
                 Row r = rows.get(i);
                 keys[i] = new SharedSchedules.Key(r.subject(), r.category(), r.purposes());
-                byKey.put(keys[i], schedules.get(i));
+                counts.merge(keys[i], 1, Integer::sum);
             }
         }
-        Map<SharedSchedules.Key, Long> stored = shared.store(byKey);
+        if (counts.isEmpty()) {
+            return ids;
+        }
+        Map<SharedSchedules.Key, Long> found = new HashMap<>(shared.existing(counts.keySet()));
+        Map<SharedSchedules.Key, ItemSchedule> toCreate = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null && !found.containsKey(keys[i]) && counts.get(keys[i]) > 1) {
+                toCreate.put(keys[i], schedules.get(i));
+            }
+        }
+        found.putAll(shared.store(toCreate));
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {
-                ids[i] = stored.get(keys[i]);
+                ids[i] = found.get(keys[i]);
             }
         }
         return ids;

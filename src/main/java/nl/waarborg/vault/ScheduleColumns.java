@@ -22,19 +22,19 @@ final class ScheduleColumns {
     private final Long[] versions;
 
     /**
-     * The columns as an item row stores them: a shared schedule leaves the item's own columns empty (its dates are in
-     * the shared_schedule row the item points to).
+     * The columns as item rows store them: an item that points to a shared schedule ({@code sharedIds[i]} not null)
+     * has its own columns empty (its dates are in the shared_schedule row). {@code sharedIds} may be null: none does.
      */
-    static ScheduleColumns ofItems(List<ItemSchedule> schedules) {
-        return new ScheduleColumns(schedules, true);
+    static ScheduleColumns ofItems(List<ItemSchedule> schedules, Long[] sharedIds) {
+        return new ScheduleColumns(schedules, sharedIds);
     }
 
     /** The columns of shared_schedule rows. */
     static ScheduleColumns ofShared(List<ItemSchedule> schedules) {
-        return new ScheduleColumns(schedules, false);
+        return new ScheduleColumns(schedules, null);
     }
 
-    private ScheduleColumns(List<ItemSchedule> schedules, boolean itemRows) {
+    private ScheduleColumns(List<ItemSchedule> schedules, Long[] sharedIds) {
         int n = schedules.size();
         due = new Timestamp[n];
         actions = new String[n];
@@ -45,7 +45,7 @@ final class ScheduleColumns {
         versions = new Long[n];
         for (int i = 0; i < n; i++) {
             ItemSchedule s = schedules.get(i);
-            if (itemRows && s.shared()) {
+            if (sharedIds != null && sharedIds[i] != null) {
                 actions[i] = "delete"; // the column's default; the other columns stay null
                 continue;
             }

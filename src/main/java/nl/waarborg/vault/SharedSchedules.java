@@ -31,11 +31,19 @@ class SharedSchedules {
         this.template = template;
     }
 
-    /** Which items share a schedule: a subject's of one category and purposes (in the order the item lists them). */
-    record Key(UUID subject, String category, List<String> purposes) {
+    /** Which items share a schedule: a subject's of one category and purposes (sorted: the order carries no meaning). */
+    record Key(UUID subject, String category, List<String> purposes) implements Comparable<Key> {
+
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::subject)
+                .thenComparing(Key::category).thenComparing(k -> String.join(",", k.purposes()));
 
         Key {
-            purposes = List.copyOf(purposes);
+            purposes = List.copyOf(new java.util.TreeSet<>(purposes));
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
         }
     }
 
@@ -43,15 +51,17 @@ class SharedSchedules {
     record Stored(long id, Key key, ItemSchedule schedule) {}
 
     /**
-     * Stores the schedules (a new row per key, or the key's row overwritten) and returns the row id of each key.
-     * Overwriting is right: a schedule is computed from the subject's history as it stands in this transaction, and
-     * the subject row is locked while that history changes.
+     * Stores the schedules (a new row per key, or the key's row overwritten where it differs) and returns the row id
+     * of each key. Overwriting is right: callers hold the subject's row lock (the vault storing items shares it, a
+     * change to the subject's history or holds takes it alone), so the schedule is computed from the history as it
+     * stands. Rows are written in key order, so two callers never wait for each other's rows crosswise.
      */
     Map<Key, Long> store(Map<Key, ItemSchedule> schedules) {
         if (schedules.isEmpty()) {
             return Map.of();
         }
         List<Key> keys = new ArrayList<>(schedules.keySet());
+        java.util.Collections.sort(keys);
         int n = keys.size();
         UUID[] subjects = new UUID[n];
         String[] categories = new String[n];
@@ -80,6 +90,10 @@ class SharedSchedules {
                         end_action = excluded.end_action, retention_rule = excluded.retention_rule,
                         narrowed_at = excluded.narrowed_at, retained_for = excluded.retained_for,
                         renarrow_at = excluded.renarrow_at, scheduled_under = excluded.scheduled_under
+                    WHERE (s.due_at, s.end_action, s.retention_rule, s.narrowed_at, s.retained_for, s.renarrow_at,
+                           s.scheduled_under)
+                          IS DISTINCT FROM (excluded.due_at, excluded.end_action, excluded.retention_rule,
+                           excluded.narrowed_at, excluded.retained_for, excluded.renarrow_at, excluded.scheduled_under)
                     RETURNING id, subject_id, category, purposes""")) {
                 ps.setArray(1, c.createArrayOf("uuid", subjects));
                 ps.setArray(2, c.createArrayOf("text", categories));
@@ -94,15 +108,87 @@ class SharedSchedules {
             }
             return null;
         });
+        if (ids.size() < n) {
+            // rows that were already as computed are not returned by the upsert (nothing written)
+            List<Key> missing = keys.stream().filter(k -> !ids.containsKey(k)).toList();
+            ids.putAll(existing(missing));
+        }
         return ids;
     }
 
-    /** Stores new schedules in existing rows. */
+    /**
+     * The row ids of those of the keys that have a row, each locked against deletion until the transaction ends: a
+     * sweep deleting one meanwhile is waited for, and its row is then not found (its items get a schedule anew),
+     * instead of an item pointing to a deleted row. A sweep skips a row so held.
+     */
+    Map<Key, Long> existing(Collection<Key> keys) {
+        Map<Key, Long> ids = new HashMap<>(keys.size() * 2);
+        if (keys.isEmpty()) {
+            return ids;
+        }
+        UUID[] subjects = new UUID[keys.size()];
+        String[] categories = new String[keys.size()];
+        String[] purposes = new String[keys.size()];
+        int i = 0;
+        for (Key k : keys) {
+            subjects[i] = k.subject();
+            categories[i] = k.category();
+            purposes[i++] = String.join(",", k.purposes());
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT s.id, s.subject_id, s.category, s.purposes
+                    FROM unnest(?::uuid[], ?::text[], ?::text[]) AS t(subject_id, category, purposes)
+                    JOIN shared_schedule s ON s.subject_id = t.subject_id AND s.category = t.category
+                                          AND s.purposes = string_to_array(t.purposes, ',')
+                    ORDER BY s.id FOR KEY SHARE OF s""")) {
+                ps.setArray(1, c.createArrayOf("uuid", subjects));
+                ps.setArray(2, c.createArrayOf("text", categories));
+                ps.setArray(3, c.createArrayOf("text", purposes));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(new Key(rs.getObject(2, UUID.class), rs.getString(3), strings(rs.getArray(4))),
+                                rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return ids;
+    }
+
+    /**
+     * Locks the rows until the transaction ends, in id order, and returns those that still exist: a sweep that
+     * holds one has deleted it with its items by the time the lock is granted.
+     */
+    List<Long> lock(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return template.query(c -> {
+            PreparedStatement ps = c.prepareStatement("SELECT id FROM shared_schedule WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, (rs, n) -> rs.getLong(1));
+    }
+
+    /** Stores new schedules in existing rows (in id order, as {@link #lock} takes them). */
     void update(List<Long> ids, List<ItemSchedule> schedules) {
         if (ids.isEmpty()) {
             return;
         }
-        ScheduleColumns columns = ScheduleColumns.ofShared(schedules);
+        Integer[] order = new Integer[ids.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparing(ids::get));
+        List<Long> sortedIds = new ArrayList<>(order.length);
+        List<ItemSchedule> sorted = new ArrayList<>(order.length);
+        for (int i : order) {
+            sortedIds.add(ids.get(i));
+            sorted.add(schedules.get(i));
+        }
+        ScheduleColumns columns = ScheduleColumns.ofShared(sorted);
         template.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE shared_schedule s SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
@@ -112,7 +198,7 @@ class SharedSchedules {
                                 ?::timestamptz[], ?::bigint[])
                          AS t(id, due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, version)
                     WHERE s.id = t.id""")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                ps.setArray(1, c.createArrayOf("bigint", sortedIds.toArray()));
                 columns.bind(c, ps, 2);
                 return ps.executeUpdate();
             }

@@ -103,6 +103,18 @@ class Subjects implements SubjectFactSource {
                 .isPresent();
     }
 
+    /**
+     * Locks the subjects' rows against changes until the transaction ends, in id order, without keeping other
+     * storers out: storing items waits for a change to a subject's history or holds ({@link #lock}) and is waited for.
+     */
+    void lockForItems(java.util.Collection<UUID> subjects) {
+        template.query(c -> {
+            java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM subject WHERE id = ANY (?) ORDER BY id FOR KEY SHARE");
+            ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+            return ps;
+        }, (rs, n) -> rs.getObject(1, UUID.class));
+    }
+
     /** Adds identifiers to an existing subject. */
     void addIdentifiers(UUID subject, List<IndexedIdentifier> identifiers) {
         template.batchUpdate(INSERT_IDENTIFIER, identifiers.stream()

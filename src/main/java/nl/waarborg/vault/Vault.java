@@ -341,8 +341,10 @@ public class Vault {
         }
         List<AuditEvent.Draft> events = collectionEvents(caller, rows, version);
         tx.executeWithoutResult(status -> {
-            // the subjects' histories are read in the transaction that stores the items, so a schedule is not
-            // computed from a history that changes meanwhile (join and recordEvent lock the subject row)
+            // the subjects' histories are read in the transaction that stores the items, under a lock on the subject
+            // rows that a change of history or holds waits for (join, recordEvent and holds take the row alone), so a
+            // schedule, which items of the subject may share, is not computed from a history that changes meanwhile
+            subjects.lockForItems(rows.stream().map(Items.Row::subject).collect(java.util.stream.Collectors.toSet()));
             List<ItemSchedule> schedules = scheduler.forNew(rows.stream().map(r -> new ItemScheduler.NewItemFacts(
                     r.subject(), r.category(), r.purposes(), r.collectedAt())).toList());
             // a subject erased since its key was opened above: its rows are gone and the insert fails on the

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,8 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     @Override
     public void holdsChanged(UUID subject, Set<HoldKind> active) {
+        // as a change of history does: items stored for the subject meanwhile wait, then see the hold
+        items.lockSubject(subject);
         recompute(List.of(subject), s -> active, clock.instant());
     }
 
@@ -116,10 +119,20 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     private record Recomputed(int schedules, int moved) {}
 
+    /** Which of a subject's items may share a schedule: those of one category and purposes. */
+    private record ShareKey(UUID subject, String category, Set<String> purposes) {
+
+        ShareKey(UUID subject, String category, List<String> purposes) {
+            this(subject, category, Set.copyOf(purposes));
+        }
+    }
+
     /**
      * Shared schedules are computed once for their items (V11): their dates do not depend on the moment an item was
-     * collected. Where a schedule changes kind (a lead became a customer and a rule that starts at an event now
-     * governs, or the other way round) its items move between their own and a shared schedule.
+     * collected. Items whose schedule may be shared come to share one where their subject has a shared row for their
+     * category and purposes already, or two or more of them would share it; a single one keeps its own. Where a
+     * schedule stops being shareable (the subject became a debtor, and a rule that counts from collection governs
+     * too) the shared row is locked first, its items get schedules of their own, and the row goes.
      */
     private Recomputed recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
         Versioned v = schedule();
@@ -133,6 +146,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         List<Long> sharedMoved = new ArrayList<>();
         List<ItemSchedule> sharedSchedules = new ArrayList<>();
         List<Long> unshared = new ArrayList<>();
+        Set<ShareKey> stillShared = new java.util.HashSet<>();
         for (ExpiringItems.SharedFacts f : shared) {
             // the collection moment is no input of a shared schedule; if it becomes one, the items are computed apiece
             ItemSchedule s = stored(v, v.schedule().schedule(
@@ -140,34 +154,48 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
                     subject(histories.get(f.subject()), holds.apply(f.subject())), now));
             if (!s.shared()) {
                 unshared.add(f.id());
-            } else if (!s.equals(f.stored())) {
+                continue;
+            }
+            stillShared.add(new ShareKey(f.subject(), f.category(), f.purposes()));
+            if (!s.equals(f.stored())) {
                 sharedMoved.add(f.id());
                 sharedSchedules.add(s);
             }
         }
-        if (!unshared.isEmpty()) {
-            own.addAll(items.itemsSharing(unshared));
+        // locked before their items are touched, as a sweep locks a shared row before its items
+        List<Long> unsharedLocked = items.lockShared(unshared);
+        own.addAll(items.itemsSharing(unsharedLocked));
+        List<ItemSchedule> computed = new ArrayList<>(own.size());
+        Map<ShareKey, Integer> shareable = new HashMap<>();
+        for (ItemFacts f : own) {
+            ItemSchedule s = stored(v, v.schedule().schedule(
+                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
+                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
+            computed.add(s);
+            if (s.shared()) {
+                shareable.merge(new ShareKey(f.subject(), f.category(), f.purposes()), 1, Integer::sum);
+            }
         }
         List<UUID> moved = new ArrayList<>();
         List<ItemSchedule> schedules = new ArrayList<>();
         List<ItemFacts> toShare = new ArrayList<>();
         List<ItemSchedule> shares = new ArrayList<>();
-        for (ItemFacts f : own) {
-            ItemSchedule s = stored(v, v.schedule().schedule(
-                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
-            if (s.shared()) {
+        for (int i = 0; i < own.size(); i++) {
+            ItemFacts f = own.get(i);
+            ItemSchedule s = computed.get(i);
+            ShareKey key = s.shared() ? new ShareKey(f.subject(), f.category(), f.purposes()) : null;
+            if (key != null && (stillShared.contains(key) || shareable.get(key) > 1)) {
                 toShare.add(f);
                 shares.add(s);
-            } else if (!s.equals(f.stored())) {
+            } else if (!s.asOwn().equals(f.stored())) {
                 moved.add(f.id());
-                schedules.add(s);
+                schedules.add(s.asOwn());
             }
         }
         items.updateShared(sharedMoved, sharedSchedules);
         items.reschedule(moved, schedules);
         items.share(toShare, shares);
-        items.dropUnusedShared(unshared);
+        items.dropUnusedShared(unsharedLocked);
         return new Recomputed(shared.size() - unshared.size() + own.size(),
                 sharedMoved.size() + moved.size() + toShare.size());
     }
