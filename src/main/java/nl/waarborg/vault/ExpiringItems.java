@@ -163,21 +163,8 @@ public class ExpiringItems {
         if (items.isEmpty()) {
             return 0;
         }
-        ScheduleColumns columns = ScheduleColumns.ofItems(schedules, null);
-        return template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE item SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
-                        narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','),
-                        renarrow_at = t.renarrow_at, scheduled_under = t.version, shared_schedule = NULL
-                    FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                ?::timestamptz[], ?::bigint[])
-                         AS t(id, due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, version)
-                    WHERE item.id = t.id""")) {
-                ps.setArray(1, c.createArrayOf("uuid", items.toArray()));
-                columns.bind(c, ps, 2);
-                return ps.executeUpdate();
-            }
-        });
+        return ScheduleColumns.ofItems(schedules, null).update(template, "item", "uuid", items.toArray(),
+                ", shared_schedule = NULL");
     }
 
     /**

@@ -59,6 +59,28 @@ final class ScheduleColumns {
         }
     }
 
+    /**
+     * Stores the schedules in the rows of {@code table} whose ids ({@code idType}) are given, in that order: one
+     * {@code UPDATE … FROM unnest(…)}; {@code alsoSet} is appended to its SET list.
+     */
+    int update(org.springframework.jdbc.core.JdbcTemplate template, String table, String idType, Object[] ids,
+               String alsoSet) {
+        String sql = "UPDATE " + table + " SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule, "
+                + "narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','), "
+                + "renarrow_at = t.renarrow_at, scheduled_under = t.version" + alsoSet
+                + " FROM unnest(?::" + idType + "[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], "
+                + "?::timestamptz[], ?::bigint[]) AS t(id, due_at, end_action, rule, narrowed_at, retained_for, "
+                + "renarrow_at, version) WHERE " + table + ".id = t.id";
+        Integer n = template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf(idType, ids));
+                bind(c, ps, 2);
+                return ps.executeUpdate();
+            }
+        });
+        return n == null ? 0 : n;
+    }
+
     void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
         ps.setArray(first, c.createArrayOf("timestamptz", due));
         ps.setArray(first + 1, c.createArrayOf("text", actions));

@@ -188,21 +188,7 @@ class SharedSchedules {
             sortedIds.add(ids.get(i));
             sorted.add(schedules.get(i));
         }
-        ScheduleColumns columns = ScheduleColumns.ofShared(sorted);
-        template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE shared_schedule s SET due_at = t.due_at, end_action = t.end_action, retention_rule = t.rule,
-                        narrowed_at = t.narrowed_at, retained_for = string_to_array(t.retained_for, ','),
-                        renarrow_at = t.renarrow_at, scheduled_under = t.version
-                    FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                ?::timestamptz[], ?::bigint[])
-                         AS t(id, due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, version)
-                    WHERE s.id = t.id""")) {
-                ps.setArray(1, c.createArrayOf("bigint", sortedIds.toArray()));
-                columns.bind(c, ps, 2);
-                return ps.executeUpdate();
-            }
-        });
+        ScheduleColumns.ofShared(sorted).update(template, "shared_schedule", "bigint", sortedIds.toArray(), "");
     }
 
     /** The subjects' shared schedules. */

@@ -87,10 +87,7 @@ public class Sweeper {
         for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
             rescheduled += n;
         }
-        long deleted = 0;
-        long anonymised = 0;
-        int batches = 0;
-        Map<String, Long> counts = new TreeMap<>();
+        Totals totals = new Totals();
         Generalisation generalisation = new Generalisation(upkeep.zone());
         Instant from = Instant.EPOCH;
         while (true) {
@@ -99,10 +96,7 @@ public class Sweeper {
             if (r == null || r.deleted() == 0) {
                 break;
             }
-            batches++;
-            deleted += r.deleted();
-            anonymised += r.anonymised();
-            r.proof().countsByKey().forEach((key, n) -> counts.merge(key, (long) n, Long::sum));
+            totals.add(r);
             if (r.deleted() < batch) {
                 break;
             }
@@ -115,12 +109,7 @@ public class Sweeper {
             if (r == null || r.schedules() == 0) {
                 break;
             }
-            if (r.deleted() > 0) {
-                batches++;
-            }
-            deleted += r.deleted();
-            anonymised += r.anonymised();
-            r.proof().countsByKey().forEach((key, n) -> counts.merge(key, (long) n, Long::sum));
+            totals.add(r);
             if (r.schedules() < sharedLimit) {
                 break;
             }
@@ -128,8 +117,25 @@ public class Sweeper {
         Set<UUID> narrowed = new HashSet<>(renarrow(now));
         narrowed.addAll(announceNarrowings(now));
         int created = tx.execute(s -> attestations.schedule(now));
-        return new Report(false, now, rescheduled, deleted, anonymised, counts, batches, created, narrowed.size(),
-                List.of());
+        return new Report(false, now, rescheduled, totals.deleted, totals.anonymised, totals.counts, totals.batches,
+                created, narrowed.size(), List.of());
+    }
+
+    /** What the batches of one sweep erased. */
+    private static final class Totals {
+        long deleted;
+        long anonymised;
+        int batches;
+        final Map<String, Long> counts = new TreeMap<>();
+
+        void add(BatchResult r) {
+            if (r.deleted() > 0) {
+                batches++; // a batch of shared schedules may have found them emptied and deleted no item
+            }
+            deleted += r.deleted();
+            anonymised += r.anonymised();
+            r.proof().countsByKey().forEach((key, n) -> counts.merge(key, (long) n, Long::sum));
+        }
     }
 
     /**
