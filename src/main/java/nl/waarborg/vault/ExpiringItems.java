@@ -187,7 +187,7 @@ public class ExpiringItems {
         Long[] sharedIds = new Long[items.size()];
         for (int i = 0; i < itemIds.length; i++) {
             itemIds[i] = items.get(i).id();
-            sharedIds[i] = ids.get(key(items.get(i)));
+            sharedIds[i] = java.util.Objects.requireNonNull(ids.get(key(items.get(i))), "no shared schedule stored");
         }
         template.update(c -> {
             PreparedStatement ps = c.prepareStatement("""
@@ -214,11 +214,19 @@ public class ExpiringItems {
     }
 
     /**
-     * Locks the subject's row until the transaction ends, as a change to its history does: storing items for it
-     * (which shares the lock) waits, and so computes schedules from what this transaction commits.
+     * Locks the subjects' rows until the transaction ends, in id order, as a change to a subject's history does:
+     * storing items for them (which shares the lock) waits, and so computes schedules from what this transaction
+     * commits, and two recomputations of one subject do not write each other's stale results.
      */
-    public void lockSubject(UUID subject) {
-        template.query("SELECT id FROM subject WHERE id = ? FOR UPDATE", (rs, n) -> rs.getObject(1, UUID.class), subject);
+    public void lockSubjects(Collection<UUID> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        template.query(c -> {
+            PreparedStatement ps = c.prepareStatement("SELECT id FROM subject WHERE id = ANY (?) ORDER BY id FOR UPDATE");
+            ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+            return ps;
+        }, (rs, n) -> rs.getObject(1, UUID.class));
     }
 
     /** Stores new schedules in existing shared rows. */
@@ -297,7 +305,7 @@ public class ExpiringItems {
      * earliest first, skipping schedules another sweep or a changing subject holds, then the schedules that no item
      * points to any more; returns the items as {@link #deleteDue} does. Two statements: an item stored for such a
      * subject and committed after the first one's snapshot but before its lock keeps its schedule (the second
-     * statement sees it; the next batch takes it). Once the lock is held, a new item waits for it.
+     * statement sees it; a later batch or the next sweep takes it). Once the lock is held, a new item waits for it.
      */
     public DeletedShared deleteDueShared(Instant now, long version, int limit) {
         List<Long> taken = new ArrayList<>();

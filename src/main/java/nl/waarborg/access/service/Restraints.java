@@ -245,6 +245,8 @@ public class Restraints {
         Instant now = clock.instant();
         HoldRecord h = new HoldRecord(UUID.randomUUID(), subject, k, reason, now, caller.actor(), null, null, version);
         return withSubject(subject, () -> tx.execute(s -> {
+            // before the insert, whose foreign key would take a shared lock that two placements could not both upgrade
+            store.lockSubject(subject);
             store.insertHold(h);
             states.changed(subject);
             holdsChanged(subject);
@@ -284,6 +286,7 @@ public class Restraints {
             HoldRecord released = store.release(hold, now, caller.actor()).orElseThrow(() ->
                     store.hold(hold).<RuntimeException>map(h -> new AlreadyEndedException("hold " + hold + " was released already"))
                             .orElseGet(() -> new NotFoundException("no hold " + hold)));
+            store.lockSubject(released.subject()); // the active holds are read after it: no stale set
             states.changed(released.subject());
             holdsChanged(released.subject());
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-released").subject(released.subject())

@@ -174,6 +174,15 @@ public class SubjectRestraints implements SubjectFactSource {
     private static final String HOLD_COLUMNS = "id, subject_id, kind, reason, placed_at, placed_by, released_at, "
             + "released_by, policy_version_id";
 
+    /**
+     * Locks the subject's row until the transaction ends, as a change to its history does: a change of its holds
+     * moves its items' due dates, which items stored meanwhile (they share the row's lock) must not miss, and two
+     * hold changes of one subject must not compute from each other's stale sets.
+     */
+    void lockSubject(UUID subject) {
+        jdbc.sql("SELECT id FROM subject WHERE id = ? FOR UPDATE").param(subject).query(UUID.class).optional();
+    }
+
     void insertHold(HoldRecord h) {
         jdbc.sql("INSERT INTO subject_hold (id, subject_id, kind, reason, placed_at, placed_by, policy_version_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")

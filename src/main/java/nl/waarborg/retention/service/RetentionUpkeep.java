@@ -100,21 +100,18 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     @Override
     public void holdsChanged(UUID subject, Set<HoldKind> active) {
-        // as a change of history does: items stored for the subject meanwhile wait, then see the hold
-        items.lockSubject(subject);
-        recompute(List.of(subject), s -> active, clock.instant());
+        // the holds are read again under the subject's lock (Restraints took it already): the same set
+        recompute(List.of(subject), clock.instant());
     }
 
     /** Recomputes the stored schedules of every item of the subjects; returns how many schedules (shared ones once). */
     public int recompute(Collection<UUID> subjects) {
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
-        return recompute(subjects, holds::get, clock.instant()).schedules();
+        return recompute(subjects, clock.instant()).schedules();
     }
 
     /** The same as it stands at {@code now} (the narrowing step in force then is stored); returns how many moved. */
     int recomputeMoved(Collection<UUID> subjects, Instant now) {
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
-        return recompute(subjects, holds::get, now).moved();
+        return recompute(subjects, now).moved();
     }
 
     private record Recomputed(int schedules, int moved) {}
@@ -134,8 +131,13 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
      * schedule stops being shareable (the subject became a debtor, and a rule that counts from collection governs
      * too) the shared row is locked first, its items get schedules of their own, and the row goes.
      */
-    private Recomputed recompute(Collection<UUID> subjects, Function<UUID, Set<HoldKind>> holds, Instant now) {
+    private Recomputed recompute(Collection<UUID> subjects, Instant now) {
         Versioned v = schedule();
+        // the subjects' rows first, in id order (a change of history or holds holds one already): what is read below
+        // is then not changed by another transaction until this one has written what follows from it
+        items.lockSubjects(subjects);
+        Map<UUID, Set<HoldKind>> activeHolds = restraints.activeHolds(subjects);
+        Function<UUID, Set<HoldKind>> holds = activeHolds::get;
         List<ExpiringItems.SharedFacts> shared = items.sharedOf(subjects);
         List<ItemFacts> own = new ArrayList<>(items.ownItemsOf(subjects));
         if (shared.isEmpty() && own.isEmpty()) {

@@ -300,4 +300,48 @@ class SelfStorageRetentionTest extends ServiceTestBase {
         assertThat(exists(footage)).as("a forecast changes nothing").isTrue();
         assertThat(dueAt(footage)).isAfter(clock.instant());
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aHoldPlacedWhileAnotherTransactionSharesTheSubjectsLockNeitherDeadlocksNorIsLost() throws Exception {
+        UUID visitor = subject("facility-visitor");
+        Instant t0 = start();
+        UUID footage = store(CCTV, visitor, "camera-footage", "camera-surveillance", "cctv");
+        java.util.concurrent.ExecutorService placing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // another transaction holds the share lock that storing items (or a hold's foreign key) takes
+            try (var ps = other.prepareStatement("SELECT id FROM subject WHERE id = ? FOR KEY SHARE")) {
+                ps.setObject(1, visitor);
+                ps.executeQuery().close();
+            }
+            java.util.concurrent.Future<HoldRecord> hold = placing.submit(() -> restraints.hold(CCTV, visitor, "incident", "INC-9"));
+            awaitLockWait();
+            // now that transaction wants the subject alone, as a change of its history does: had the hold taken the
+            // share lock first (through its foreign key) and then waited for the row, the two would deadlock here
+            try (var ps = other.prepareStatement("SELECT id FROM subject WHERE id = ? FOR UPDATE")) {
+                ps.setObject(1, visitor);
+                ps.executeQuery().close();
+            }
+            other.commit();
+            assertThat(hold.get(30, java.util.concurrent.TimeUnit.SECONDS).active()).isTrue();
+        } finally {
+            placing.shutdownNow();
+        }
+        assertThat(dueAt(footage)).as("the hold extends the footage's period")
+                .isCloseTo(t0.plus(Duration.ofDays(28)), within(1, ChronoUnit.MILLIS));
+    }
+
+    /** Until some transaction waits for a lock (the hold's, for the subject's row); gives up after 30 s. */
+    private void awaitLockWait() {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE NOT granted", Long.class) == 0) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the hold never waited for the subject's row");
+            }
+            Thread.onSpinWait();
+        }
+    }
 }
