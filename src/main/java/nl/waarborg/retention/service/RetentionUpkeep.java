@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import nl.waarborg.access.service.HoldObserver;
 import nl.waarborg.access.service.SubjectRestraints;
 import nl.waarborg.policy.HoldKind;
@@ -136,8 +135,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         // the subjects' rows first, in id order (a change of history or holds holds one already): what is read below
         // is then not changed by another transaction until this one has written what follows from it
         items.lockSubjects(subjects);
-        Map<UUID, Set<HoldKind>> activeHolds = restraints.activeHolds(subjects);
-        Function<UUID, Set<HoldKind>> holds = activeHolds::get;
+        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
         List<ExpiringItems.SharedFacts> shared = items.sharedOf(subjects);
         List<ItemFacts> own = new ArrayList<>(items.ownItemsOf(subjects));
         if (shared.isEmpty() && own.isEmpty()) {
@@ -153,7 +151,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
             // the collection moment is no input of a shared schedule; if it becomes one, the items are computed apiece
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), Instant.EPOCH),
-                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
+                    subject(histories.get(f.subject()), holds.get(f.subject())), now));
             if (!s.shared()) {
                 unshared.add(f.id());
                 continue;
@@ -172,7 +170,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         for (ItemFacts f : own) {
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                    subject(histories.get(f.subject()), holds.apply(f.subject())), now));
+                    subject(histories.get(f.subject()), holds.get(f.subject())), now));
             computed.add(s);
             if (s.shared()) {
                 shareable.merge(new ShareKey(f.subject(), f.category(), f.purposes()), 1, Integer::sum);
