@@ -29,13 +29,15 @@ public class ExpiringItems {
 
     private final JdbcTemplate template;
     private final SharedSchedules shared;
+    private final Subjects subjects;
     // lazily: the subject ciphers follow subject states, whose fact sources include retention's, which reads here
     private final org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers;
 
-    ExpiringItems(JdbcTemplate template, SharedSchedules shared,
+    ExpiringItems(JdbcTemplate template, SharedSchedules shared, Subjects subjects,
                   org.springframework.beans.factory.ObjectProvider<SubjectCiphers> ciphers) {
         this.template = template;
         this.shared = shared;
+        this.subjects = subjects;
         this.ciphers = ciphers;
     }
 
@@ -219,14 +221,7 @@ public class ExpiringItems {
      * commits, and two recomputations of one subject do not write each other's stale results.
      */
     public void lockSubjects(Collection<UUID> subjects) {
-        if (subjects.isEmpty()) {
-            return;
-        }
-        template.query(c -> {
-            PreparedStatement ps = c.prepareStatement("SELECT id FROM subject WHERE id = ANY (?) ORDER BY id FOR UPDATE");
-            ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
-            return ps;
-        }, (rs, n) -> rs.getObject(1, UUID.class));
+        this.subjects.lockForChange(subjects);
     }
 
     /** Stores new schedules in existing shared rows. */
@@ -283,18 +278,24 @@ public class ExpiringItems {
                 List<DeletedItem> out = new ArrayList<>(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        boolean anonymise = rs.getBoolean(5);
-                        out.add(anonymise
-                                ? new DeletedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                        EndAction.ANONYMISE, rs.getTimestamp(4).toInstant(), rs.getObject(6, UUID.class),
-                                        rs.getTimestamp(7).toInstant(), rs.getBytes(8))
-                                : new DeletedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                        EndAction.DELETE, rs.getTimestamp(4).toInstant(), null, null, null));
+                        out.add(deleted(rs, rs.getObject(1, UUID.class)));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /**
+     * A deleted item from the sweep statements' columns: id, category, rule, due date, whether to anonymise, and
+     * subject, collection moment and value (only for items to anonymise).
+     */
+    private static DeletedItem deleted(ResultSet rs, UUID id) throws SQLException {
+        return rs.getBoolean(5)
+                ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE, rs.getTimestamp(4).toInstant(),
+                        rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), rs.getBytes(8))
+                : new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.DELETE, rs.getTimestamp(4).toInstant(),
+                        null, null, null);
     }
 
     /** What one batch of a sweep over shared schedules deleted: the schedules taken, and their items. */
@@ -338,12 +339,7 @@ public class ExpiringItems {
                             taken.add(rs.getLong(9)); // a schedule taken
                             continue;
                         }
-                        out.add(rs.getBoolean(5)
-                                ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE,
-                                        rs.getTimestamp(4).toInstant(), rs.getObject(6, UUID.class),
-                                        rs.getTimestamp(7).toInstant(), rs.getBytes(8))
-                                : new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.DELETE,
-                                        rs.getTimestamp(4).toInstant(), null, null, null));
+                        out.add(deleted(rs, id));
                     }
                 }
             }

@@ -172,23 +172,15 @@ class SharedSchedules {
         }, (rs, n) -> rs.getLong(1));
     }
 
-    /** Stores new schedules in existing rows (in id order, as {@link #lock} takes them). */
+    /**
+     * Stores new schedules in existing rows. No lock order is needed: every recomputation holds its subjects' row
+     * locks first, so two never write one subject's rows at once.
+     */
     void update(List<Long> ids, List<ItemSchedule> schedules) {
         if (ids.isEmpty()) {
             return;
         }
-        Integer[] order = new Integer[ids.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, java.util.Comparator.comparing(ids::get));
-        List<Long> sortedIds = new ArrayList<>(order.length);
-        List<ItemSchedule> sorted = new ArrayList<>(order.length);
-        for (int i : order) {
-            sortedIds.add(ids.get(i));
-            sorted.add(schedules.get(i));
-        }
-        ScheduleColumns.ofShared(sorted).update(template, "shared_schedule", "bigint", sortedIds.toArray(), "");
+        ScheduleColumns.ofShared(schedules).update(template, "shared_schedule", "bigint", ids.toArray(), "");
     }
 
     /** The subjects' shared schedules. */

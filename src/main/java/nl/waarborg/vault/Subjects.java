@@ -105,11 +105,25 @@ class Subjects implements SubjectFactSource {
 
     /**
      * Locks the subjects' rows against changes until the transaction ends, in id order, without keeping other
-     * storers out: storing items waits for a change to a subject's history or holds ({@link #lock}) and is waited for.
+     * storers out: storing items waits for a change to a subject's history or holds ({@link #lockForChange}) and is
+     * waited for.
      */
     void lockForItems(java.util.Collection<UUID> subjects) {
+        lockAll(subjects, "FOR KEY SHARE");
+    }
+
+    /** Locks the subjects' rows alone until the transaction ends, in id order, as a change to their history does. */
+    void lockForChange(java.util.Collection<UUID> subjects) {
+        lockAll(subjects, "FOR UPDATE");
+    }
+
+    private void lockAll(java.util.Collection<UUID> subjects, String strength) {
+        if (subjects.isEmpty()) {
+            return;
+        }
         template.query(c -> {
-            java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM subject WHERE id = ANY (?) ORDER BY id FOR KEY SHARE");
+            java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM subject WHERE id = ANY (?) ORDER BY id " + strength);
             ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
             return ps;
         }, (rs, n) -> rs.getObject(1, UUID.class));
