@@ -61,8 +61,10 @@ final class DatabaseOptions {
                         + "; give the folder `waarborg serve` uses (--data DIR), or --database-url");
             }
             args.add("--waarborg.data-dir=" + dir);
-            // beside a running service: use the database it published instead of the folder it holds
-            DataFolder.runningDatabaseUrl(dir).ifPresent(url -> args.add("--spring.datasource.url=" + url));
+            // beside a running service: use the database it runs (through its socket) instead of the folder it holds
+            if (DataFolder.heldByRunningService(dir)) {
+                args.add("--waarborg.database.attach=true");
+            }
         }
         // `waarborg` points plain logback at the command-line configuration; Spring Boot is told through
         // logging.config above and would only warn that it ignores the system property

@@ -25,6 +25,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; default 8080")
     Integer port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "address to listen on; default 127.0.0.1 (this machine only); 0.0.0.0 for every interface")
+    String host;
+
     @Option(names = "--database-url", paramLabel = "JDBC-URL",
             description = "an external PostgreSQL instead of the embedded one (user and password via "
                     + "SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD)")
@@ -41,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port != null) {
             args.add("--waarborg.port=" + port);
+        }
+        if (host != null) {
+            args.add("--waarborg.host=" + host);
         }
         if (databaseUrl != null) {
             args.add("--spring.datasource.url=" + databaseUrl);

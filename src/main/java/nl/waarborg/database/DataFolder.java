@@ -17,8 +17,6 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DataFolder implements AutoCloseable {
 
-    private static final String DATABASE_URL = "database.url";
-
     private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
@@ -31,10 +29,12 @@ public final class DataFolder implements AutoCloseable {
 
     public static DataFolder open(Path root) {
         try {
-            Files.createDirectories(root);
+            // the folder holds keys, secrets and the database: no other user of the machine may enter it
+            OwnerOnly.directory(root);
+            OwnerOnly.tighten(root);
             Path lockFile = root.resolve("waarborg.lock");
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), OwnerOnly.fileAttribute());
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -63,46 +63,31 @@ public final class DataFolder implements AutoCloseable {
         return root.resolve(name);
     }
 
-    /** Tells other processes on this machine where the running instance's embedded database listens. */
-    public void publishDatabaseUrl(String jdbcUrl) throws IOException {
-        Files.writeString(root.resolve(DATABASE_URL), jdbcUrl + "\n");
-    }
-
     /**
-     * The database URL published by the instance that holds the folder, if one runs; empty when the folder
-     * is free (start an embedded database yourself) or nothing was published.
+     * Whether a running Waarborg holds the folder and has published where its database listens (its socket folder,
+     * in {@code database.properties}); one-shot commands then attach to that database instead of starting one.
      */
-    public static java.util.Optional<String> runningDatabaseUrl(Path root) {
+    public static boolean heldByRunningService(Path root) {
         Path lockFile = root.resolve("waarborg.lock");
-        Path url = root.resolve(DATABASE_URL);
-        if (!Files.exists(lockFile) || !Files.exists(url)) {
-            return java.util.Optional.empty();
+        if (!Files.exists(lockFile) || !Files.exists(root.resolve("database.properties"))) {
+            return false;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock probe = channel.tryLock();
             if (probe != null) {
                 probe.release();
-                return java.util.Optional.empty(); // nobody holds it: the URL is stale
+                return false; // nobody holds it: what was published is stale
             }
-            return readQuietly(url);
+            return true;
         } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-            return readQuietly(url);
+            return true;
         } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static java.util.Optional<String> readQuietly(Path url) {
-        try {
-            return java.util.Optional.of(Files.readString(url).trim());
-        } catch (IOException e) {
-            return java.util.Optional.empty();
+            return false;
         }
     }
 
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(root.resolve(DATABASE_URL));
         lock.release();
         channel.close();
     }

@@ -1,80 +1,123 @@
 package nl.waarborg.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
- * The zero-setup database: when no {@code spring.datasource.url} is given, Waarborg starts its own
- * PostgreSQL in {@code <data>/postgres}, with a second database in it for the subjects' data keys
- * ({@link KeyDatabase}). Production points {@code spring.datasource.url} and {@code waarborg.keys.url} at real
- * servers.
+ * The zero-setup database: when no {@code spring.datasource.url} is given, Waarborg runs its own PostgreSQL in
+ * {@code <data>/postgres} ({@link EmbeddedCluster}), with a second database in it for the subjects' data keys
+ * ({@link KeyDatabase}), each reached as its own role. Production points {@code spring.datasource.url} and
+ * {@code waarborg.keys.url} at real servers.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnExpression(EmbeddedDatabaseConfiguration.NO_EXTERNAL_DATABASE)
 class EmbeddedDatabaseConfiguration {
 
-    static final String KEY_DATABASE = "waarborg_keys";
+    static final String NO_EXTERNAL_DATABASE = "'${spring.datasource.url:}'.isEmpty()";
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    /** The service (or a one-shot command while no service runs): holds the folder and runs the cluster. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression(NO_EXTERNAL_DATABASE) // component scanning finds nested classes on their own
+    @ConditionalOnProperty(name = "waarborg.database.attach", havingValue = "false", matchIfMissing = true)
+    static class Owned {
 
-    /** Holds the folder lock first, so a second instance never touches PostgreSQL's files. */
-    @Bean(destroyMethod = "close")
-    DataFolder dataFolder(@Value("${waarborg.data-dir:data}") Path dir) {
-        return DataFolder.open(dir);
-    }
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataFolder folder,
-                                      @Value("${waarborg.database.shared-buffers:256MB}") String sharedBuffers)
-            throws IOException {
-        log.info("Starting embedded PostgreSQL in {}", folder.resolve("postgres").toAbsolutePath());
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(folder.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                // the library's default is off (fast tests); this is where an organisation's data lives: a
-                // commit must survive a crash
-                .setServerConfig("synchronous_commit", "on")
-                // PostgreSQL's own cache; its default (128MB) is sized for small machines
-                .setServerConfig("shared_buffers", sharedBuffers)
-                .start();
-    }
-
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, DataFolder folder,
-                          @Value("${waarborg.database.pool-size:10}") int poolSize) throws IOException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        // one-shot commands (keys, audit) reach this database while the service holds the folder
-        folder.publishDatabaseUrl(config.getJdbcUrl());
-        config.setPoolName("waarborg-embedded");
-        config.setMaximumPoolSize(poolSize);
-        return new HikariDataSource(config);
-    }
-
-    /** The key store's own database in the same cluster; created on first start. */
-    @Bean
-    KeyDatabase keyDatabase(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
-            ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + KEY_DATABASE + "'");
-            if (!exists.next()) {
-                s.execute("CREATE DATABASE " + KEY_DATABASE);
-            }
+        /** Holds the folder lock first, so a second instance never touches PostgreSQL's files. */
+        @Bean(destroyMethod = "close")
+        DataFolder dataFolder(@Value("${waarborg.data-dir:data}") Path dir) {
+            return DataFolder.open(dir);
         }
-        return new KeyDatabase(postgres.getJdbcUrl("postgres", KEY_DATABASE), "postgres", null);
+
+        @Bean(destroyMethod = "close")
+        EmbeddedCluster embeddedCluster(DataFolder folder, DatabaseProperties properties) throws IOException {
+            return EmbeddedCluster.start(folder, properties.binaries(), properties.sharedBuffers());
+        }
+
+        @Bean
+        DatabaseAvailability databaseAvailability() {
+            return new DatabaseAvailability();
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource(EmbeddedCluster cluster, DatabaseProperties properties) {
+            return pool(cluster.jdbcUrl(EmbeddedCluster.VALUES), cluster.secrets().service(), properties.poolSize());
+        }
+
+        @Bean
+        KeyDatabase keyDatabase(EmbeddedCluster cluster) {
+            return new KeyDatabase(cluster.jdbcUrl(EmbeddedCluster.KEYS), EmbeddedCluster.KEYS_ROLE, cluster.secrets().keys());
+        }
+
+        @Bean(destroyMethod = "close")
+        ClusterWatchdog clusterWatchdog(EmbeddedCluster cluster, DatabaseAvailability availability,
+                                        HikariDataSource dataSource, DatabaseProperties properties,
+                                        ApplicationContext context) {
+            ClusterWatchdog watchdog = new ClusterWatchdog(cluster, availability, dataSource, context,
+                    properties.restartAttempts(), properties.restartBackoff(), () -> {
+                        // exit code 75 (EX_TEMPFAIL): a supervisor should start the service again
+                        int code = SpringApplication.exit(context, () -> 75);
+                        System.exit(code);
+                    });
+            watchdog.watch();
+            return watchdog;
+        }
+
+        @Bean
+        HealthIndicator embeddedDatabaseHealthIndicator(DatabaseAvailability availability) {
+            return new EmbeddedDatabaseHealth(availability);
+        }
+
+        @Bean
+        FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseAvailability availability) {
+            FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                    new FilterRegistrationBean<>(new DatabaseUnavailableFilter(availability));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+    }
+
+    /** A one-shot command beside a running service: the server that service runs, through its socket. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression(NO_EXTERNAL_DATABASE)
+    @ConditionalOnProperty(name = "waarborg.database.attach", havingValue = "true")
+    static class Attached {
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource(@Value("${waarborg.data-dir:data}") Path dir) throws IOException {
+            Path socket = EmbeddedCluster.publishedSocketDir(dir).orElseThrow(() -> new IOException(
+                    "no Waarborg service runs on " + dir.toAbsolutePath() + " (it published no database address)"));
+            return pool(EmbeddedCluster.jdbcUrl(socket, EmbeddedCluster.VALUES), ClusterSecrets.read(dir).service(), 2);
+        }
+
+        @Bean
+        KeyDatabase keyDatabase(@Value("${waarborg.data-dir:data}") Path dir) throws IOException {
+            Path socket = EmbeddedCluster.publishedSocketDir(dir).orElseThrow(() -> new IOException(
+                    "no Waarborg service runs on " + dir.toAbsolutePath()));
+            return new KeyDatabase(EmbeddedCluster.jdbcUrl(socket, EmbeddedCluster.KEYS), EmbeddedCluster.KEYS_ROLE,
+                    ClusterSecrets.read(dir).keys());
+        }
+    }
+
+    private static HikariDataSource pool(String url, String password, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(EmbeddedCluster.SERVICE_ROLE);
+        config.setPassword(password);
+        config.setPoolName("waarborg-embedded");
+        config.setMaximumPoolSize(size);
+        // the server is on this machine: a connection that does not come within seconds will not come
+        config.setConnectionTimeout(3_000);
+        return new HikariDataSource(config);
     }
 }

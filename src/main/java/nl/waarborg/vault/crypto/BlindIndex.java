@@ -79,6 +79,9 @@ public final class BlindIndex {
             if (!Files.exists(file)) {
                 KeysetHandle created = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
                 Files.createDirectories(file.toAbsolutePath().getParent());
+                // owner-only from its first byte, like the master key beside it
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 Files.write(file, TinkProtoKeysetFormat.serializeEncryptedKeyset(created, master.aead(), context));
             }
             KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(Files.readAllBytes(file), master.aead(), context);

@@ -53,6 +53,7 @@ public final class LocalMasterKey implements MasterKey {
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Path temp = Files.createTempFile(parent, ".master-key", ".tmp", ownerOnly());
         Files.writeString(temp, json, StandardOpenOption.TRUNCATE_EXISTING);
         try {
