@@ -85,6 +85,10 @@ class EmbeddedDatabaseRecoveryTest {
             String base = "http://127.0.0.1:" + port;
             String token = Files.readString(data.resolve("staff-token")).strip();
             assertThat(status(base + "/api/v1/policy", token)).isEqualTo(200);
+            assertThat(((org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.context
+                    .WebServerApplicationContext) service).getWebServer()).getTomcat().getConnector().getProperty("address"))
+                    .as("only this machine, unless --host says otherwise")
+                    .isEqualTo(java.net.InetAddress.getByName("127.0.0.1"));
 
             long first = postmaster(data).orElseThrow();
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
