@@ -61,14 +61,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The picocli entry point exits when call() returns, so serve waits here until the service is stopped.
         CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
+            if (event instanceof org.springframework.boot.ExitCodeEvent exit) {
+                exitCode.set(exit.getExitCode()); // the service stopped itself, e.g. its database could not be restarted
+            } else if (event instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
         if (context.isActive()) {
             closed.await();
         }
-        return 0;
+        return exitCode.get();
     }
 }

@@ -29,6 +29,9 @@ final class PostgresBinaries {
 
     /** The folder with {@code bin/postgres}, {@code bin/initdb}, {@code bin/pg_ctl}: unpacked below {@code cache}. */
     static Path unpack(Path cache) throws IOException {
+        if (Files.isDirectory(cache)) {
+            requireOwnedByThisUser(cache); // before touching it: another user may have made it first
+        }
         OwnerOnly.directory(cache);
         requireOwnedByThisUser(cache);
         byte[] archive;

@@ -107,6 +107,30 @@ class EmbeddedDatabaseRecoveryTest {
         }
     }
 
+    @Test
+    void whenTheServerCannotBeStartedAgainTheServiceStopsWithExitCode75ForItsSupervisor() throws Exception {
+        Path data = folder("gave-up");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = data.resolveSibling(data.getFileName() + ".log");
+        Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dwaarborg.database.restart-attempts=0",
+                "-cp", System.getProperty("java.class.path"), WaarborgCommand.class.getName(),
+                "serve", "--data", data.toString(), "--port", Integer.toString(port), "--policy", POLICY))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await(Duration.ofMinutes(2), () -> status("http://127.0.0.1:" + port + "/actuator/health", null) == 200);
+            ProcessHandle.of(postmaster(data).orElseThrow()).orElseThrow().destroyForcibly();
+            assertThat(serve.waitFor(2, TimeUnit.MINUTES)).as("the service stopped itself").isTrue();
+            assertThat(serve.exitValue()).isEqualTo(75);
+            assertThat(Files.readString(log)).contains("The embedded PostgreSQL stopped under the running service");
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
     private int status(String url, String token) {
         try {
             return send(url, token).statusCode();
