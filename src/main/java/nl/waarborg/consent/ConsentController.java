@@ -99,34 +99,4 @@ class ConsentController {
     ConsentReceipt receipt(@AuthenticationPrincipal Caller caller, @PathVariable UUID receiptId) {
         return consents.receipt(caller, receiptId);
     }
-
-    // ---- errors ----
-
-
-    @ExceptionHandler(Consents.NotConsentBasedException.class)
-    ProblemDetail notConsentBased(Consents.NotConsentBasedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setTitle("Purpose does not rest on consent");
-        p.setProperty("reason", "purpose-not-consent-based");
-        p.setProperty("purpose", e.purpose());
-        p.setProperty("legalBasis", e.basis() == null ? null : e.basis().term());
-        return p;
-    }
-
-    @ExceptionHandler(Consents.NothingToWithdrawException.class)
-    ProblemDetail nothingToWithdraw(Consents.NothingToWithdrawException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("No consent in force to withdraw");
-        p.setProperty("reason", "no-consent-in-force");
-        p.setProperty("state", e.state() == null ? null : e.state().term());
-        return p;
-    }
-
-
-    @ExceptionHandler(Consents.ReceiptNotFoundException.class)
-    ProblemDetail receiptNotFound(Consents.ReceiptNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No such consent record");
-        return p;
-    }
 }
