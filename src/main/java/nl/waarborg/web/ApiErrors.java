@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * The one place where errors become problem+json (RFC 9457). Every deliberate 4xx is an
@@ -86,6 +87,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                     : pointer(j.getPath());
             String detail = switch (j) {
                 case InputJsonChecks.RejectedValueException rejected -> rejected.detail();
+                case InvalidNullException nul -> (field.isEmpty() ? "a value" : field) + " may not be null";
                 case StreamReadException read -> "the body is not valid JSON (line "
                         + (read.getLocation() == null ? "?" : read.getLocation().getLineNr()) + ", column "
                         + (read.getLocation() == null ? "?" : read.getLocation().getColumnNr()) + ")";

@@ -1,6 +1,9 @@
 package nl.waarborg.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -22,7 +25,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Refuses, anywhere in a JSON request body, a text with a NUL character or a lone surrogate (neither is text a
  * person wrote; PostgreSQL refuses the first, and the second cannot be encoded as UTF-8) and a date outside the
  * years 1900-9999 (year 2100 and year -4714 were stored; far-off years overflowed date arithmetic). The refusal
- * is a 400 naming the field by its JSON pointer (ApiErrors), never its value. Spring Boot adds this module to
+ * is a 400 naming the field by its JSON pointer (ApiErrors), never its value; so is a null in a list. Spring Boot
+ * adds this module to
  * the JSON mapper of the API.
  */
 @Component
@@ -45,6 +49,13 @@ class InputJsonChecks extends SimpleModule {
                 return deserializer;
             }
         });
+    }
+
+    /** A null in a list ({@code "references": [null]}) is refused where it is, not met later as a missing value. */
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.configOverride(List.class).setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
     /** A value refused by these checks; its message is what the caller reads. */

@@ -119,6 +119,22 @@ class BadInputTest extends ServiceTestBase {
         problem(send(request(path).header("Authorization", "Bearer " + staffToken()).GET()), 400);
     }
 
+    /** Requests Tomcat itself refuses, before any filter: a malformed escape, a character no URL may hold. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/%zz", "/api/v1/policy%", "/a|b"})
+    void aRequestTomcatRefusesIsA400Problem(String target) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).as(target).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase(java.util.Locale.ROOT)).as(response).contains("content-type: application/problem+json");
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertThat(body).contains("\"status\":400").doesNotContain("Tomcat", "Exception", "<html");
+        }
+    }
+
     @Test
     void theErrorPageIsAProblem() {
         problem(http.get("/error", null), 404);

@@ -1,5 +1,6 @@
 package nl.waarborg.documents.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.waarborg.input.InvalidInputException;
 import java.util.Locale;
 import nl.waarborg.documents.RegisterFormat;
@@ -37,6 +38,7 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/policy/statement")
+    @Operation(summary = "The privacy statement, in nl or en, as HTML or Markdown", description = "Public.")
     ResponseEntity<byte[]> statement(@RequestParam(defaultValue = "nl") String lang,
                                      @RequestParam(defaultValue = "html") String format) {
         Lang chosen = language(lang);
@@ -45,6 +47,7 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/policy/register")
+    @Operation(summary = "The Art. 30 register, as CSV or JSON-LD", description = "Role: staff.")
     ResponseEntity<byte[]> register(@RequestParam(defaultValue = "csv") String format) {
         RegisterFormat f = parse(() -> RegisterFormat.parse(format));
         String file = "register-" + active.version().statementVersion() + "." + f.extension();
