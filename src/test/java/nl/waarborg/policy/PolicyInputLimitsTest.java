@@ -40,6 +40,15 @@ class PolicyInputLimitsTest {
     }
 
     @Test
+    void anAliasIsNotPublishedAsTheTextOfItsName() {
+        // before: no finding, and the register showed KvK number "v"
+        String yaml = cleanWith("  name: Testopslag B.V.", "  name: &v Testopslag B.V.").replace("  kvk: \"12345678\"", "  kvk: *v");
+        PolicyLoader.Result result = load(yaml);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.findings()).extracting(Finding::rule).contains("yaml-anchor", "yaml-alias");
+    }
+
+    @Test
     void anAnchorOnAMappingIsRefused() {
         PolicyLoader.Result result = load(cleanWith("  address: {street: Teststraat 1,", "  address: &a {street: Teststraat 1,"));
         assertThat(result.ok()).isFalse();
