@@ -30,12 +30,12 @@ import tools.jackson.databind.module.SimpleModule;
  * the JSON mapper of the API.
  */
 @Component
-class InputJsonChecks extends SimpleModule {
+public class InputJsonChecks extends SimpleModule {
 
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    InputJsonChecks() {
+    public InputJsonChecks() {
         super("waarborg-input-checks");
         setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
