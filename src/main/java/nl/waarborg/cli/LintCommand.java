@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nl.waarborg.policy.Finding;
 import nl.waarborg.policy.PolicyLint;
+import nl.waarborg.policy.PolicyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,6 +42,7 @@ final class LintCommand implements Callable<Integer> {
                     out.println(f.format());
                 }
                 errors |= findings.stream().anyMatch(Finding::isError);
+                unreadable |= PolicyLoader.unreadable(findings); // too large or not UTF-8: printed, and exit 2
             } catch (IOException e) {
                 err.println(file + ": cannot read: " + e.getMessage());
                 unreadable = true;

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,35 +96,5 @@ class ConsentController {
             + "(docs/consent.md). Roles: application (its key must carry the purpose), staff.")
     ConsentReceipt receipt(@AuthenticationPrincipal Caller caller, @PathVariable UUID receiptId) {
         return consents.receipt(caller, receiptId);
-    }
-
-    // ---- errors ----
-
-
-    @ExceptionHandler(Consents.NotConsentBasedException.class)
-    ProblemDetail notConsentBased(Consents.NotConsentBasedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setTitle("Purpose does not rest on consent");
-        p.setProperty("reason", "purpose-not-consent-based");
-        p.setProperty("purpose", e.purpose());
-        p.setProperty("legalBasis", e.basis() == null ? null : e.basis().term());
-        return p;
-    }
-
-    @ExceptionHandler(Consents.NothingToWithdrawException.class)
-    ProblemDetail nothingToWithdraw(Consents.NothingToWithdrawException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("No consent in force to withdraw");
-        p.setProperty("reason", "no-consent-in-force");
-        p.setProperty("state", e.state() == null ? null : e.state().term());
-        return p;
-    }
-
-
-    @ExceptionHandler(Consents.ReceiptNotFoundException.class)
-    ProblemDetail receiptNotFound(Consents.ReceiptNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("No such consent record");
-        return p;
     }
 }

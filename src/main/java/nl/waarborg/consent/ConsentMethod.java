@@ -1,5 +1,6 @@
 package nl.waarborg.consent;
 
+import nl.waarborg.input.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ public enum ConsentMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method" + (term == null ? "" : " '" + term + "'") + "; known: "
+        throw new InvalidInputException("method", "unknown method" + (term == null ? "" : " '" + term + "'") + "; known: "
                 + Arrays.stream(values()).map(ConsentMethod::term).collect(Collectors.joining(", ")));
     }
 
@@ -57,7 +58,7 @@ public enum ConsentMethod {
     public static ConsentMethod parseGiving(String term) {
         ConsentMethod m = parse(term);
         if (!m.gives) {
-            throw new IllegalArgumentException("consent is not given by " + m.term + "; it only withdraws");
+            throw new InvalidInputException("method", "consent is not given by " + m.term + "; it only withdraws");
         }
         return m;
     }

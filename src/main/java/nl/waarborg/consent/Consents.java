@@ -1,5 +1,8 @@
 package nl.waarborg.consent;
 
+import org.springframework.http.HttpStatus;
+import nl.waarborg.input.InvalidInputException;
+import nl.waarborg.input.ApiException;
 import nl.waarborg.access.PurposeNotAllowedException;
 import nl.waarborg.access.SubjectNotFoundException;
 import java.sql.SQLException;
@@ -74,7 +77,7 @@ public class Consents {
      * @throws PurposeNotAllowedException when the caller's key does not carry the purpose
      * @throws NotConsentBasedException   when the purpose's legal basis is not consent (nothing to record)
      * @throws SubjectNotFoundException   when there is no such subject
-     * @throws IllegalArgumentException   for an undeclared purpose, statement version, language or method
+     * @throws InvalidInputException     for an undeclared purpose, statement version, language or method
      */
     public ConsentRecord give(Caller caller, UUID subject, NewConsent c) {
         CompiledPolicy compiled = policy.compiled();
@@ -86,7 +89,7 @@ public class Consents {
         ConsentMethod method = ConsentMethod.parseGiving(c.method());
         Instant now = clock.instant();
         if (c.expiresAt() != null && !c.expiresAt().isAfter(now)) {
-            throw new IllegalArgumentException("'expiresAt' must lie in the future");
+            throw new InvalidInputException("'expiresAt' must lie in the future");
         }
         ConsentRecords.NewRecord r = new ConsentRecords.NewRecord(UUID.randomUUID(), subject, purpose,
                 ConsentState.GIVEN, null, statementVersion, language, method, now, c.expiresAt(), null, null, now,
@@ -248,7 +251,7 @@ public class Consents {
     private String requirePurpose(Caller caller, UUID subject, String purpose, String action, CompiledPolicy compiled,
                                   long version) {
         if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("name the purpose");
+            throw new InvalidInputException("name the purpose");
         }
         if (!caller.mayUse(purpose)) {
             deniedForKey(caller, subject, action, version);
@@ -256,7 +259,7 @@ public class Consents {
         }
         int p = compiled.purposeId(purpose);
         if (p < 0) {
-            throw new IllegalArgumentException("purpose '" + purpose + "' is not declared in the policy");
+            throw new InvalidInputException("purpose '" + purpose + "' is not declared in the policy");
         }
         if ((compiled.flags(p) & CompiledPolicy.NEEDS_CONSENT) == 0) {
             throw new NotConsentBasedException(purpose, compiled.basis(p));
@@ -271,24 +274,29 @@ public class Consents {
 
     private static String statementVersion(Policy p, String shown) {
         if (shown == null || shown.isBlank()) {
-            throw new IllegalArgumentException("'statementVersion' names the privacy statement version shown to the "
+            throw new InvalidInputException("'statementVersion' names the privacy statement version shown to the "
                     + "subject (R5.1); the current one is " + p.statement().version());
         }
         if (shown.equals(p.statement().version())
                 || p.statement().previous().stream().anyMatch(v -> shown.equals(v.version()))) {
             return shown;
         }
-        throw new IllegalArgumentException("statement version '" + shown + "' is neither the current one ("
+        throw new InvalidInputException("statement version '" + shown + "' is neither the current one ("
                 + p.statement().version() + ") nor a previous one the policy lists");
     }
 
     private static String language(Policy p, String language) {
         if (language == null) {
-            throw new IllegalArgumentException("'language' names the language the statement was shown in: nl or en");
+            throw new InvalidInputException("'language' names the language the statement was shown in: nl or en");
         }
-        Lang lang = Lang.parse(language);
+        Lang lang;
+        try {
+            lang = Lang.parse(language);
+        } catch (IllegalArgumentException e) { // Lang is plain Java; its message names the languages
+            throw new InvalidInputException("language", e.getMessage());
+        }
         if (!p.statement().languages().isEmpty() && !p.statement().languages().contains(lang)) {
-            throw new IllegalArgumentException("the statement is not written in '" + lang.code() + "'");
+            throw new InvalidInputException("the statement is not written in '" + lang.code() + "'");
         }
         return lang.code();
     }
@@ -306,15 +314,19 @@ public class Consents {
 
 
     /** The purpose's legal basis is not consent: there is no consent to give or withdraw. */
-    public static final class NotConsentBasedException extends RuntimeException {
+    public static final class NotConsentBasedException extends ApiException {
         private final String purpose;
         private final LegalBasis basis;
 
         NotConsentBasedException(String purpose, LegalBasis basis) {
-            super("purpose '" + purpose + "' does not rest on consent (its legal basis is "
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Purpose does not rest on consent", "purpose '" + purpose
+                    + "' does not rest on consent (its legal basis is "
                     + (basis == null ? "not declared" : basis.term()) + "), so no consent is recorded for it"
                     + (basis == LegalBasis.LEGITIMATE_INTEREST || basis == LegalBasis.PUBLIC_TASK
                     ? "; the subject may object to it instead" : ""));
+            getBody().setProperty("reason", "purpose-not-consent-based");
+            getBody().setProperty("purpose", purpose);
+            getBody().setProperty("legalBasis", basis == null ? null : basis.term());
             this.purpose = purpose;
             this.basis = basis;
         }
@@ -329,12 +341,15 @@ public class Consents {
     }
 
     /** No consent for the purpose is in force: never given, or withdrawn or expired already. */
-    public static final class NothingToWithdrawException extends RuntimeException {
+    public static final class NothingToWithdrawException extends ApiException {
         private final ConsentState state;
 
         NothingToWithdrawException(String purpose, ConsentState state) {
-            super(state == null ? "no consent for purpose '" + purpose + "' was given"
+            super(HttpStatus.CONFLICT, "No consent in force to withdraw", state == null
+                    ? "no consent for purpose '" + purpose + "' was given"
                     : "the consent for purpose '" + purpose + "' is " + state.term() + " already");
+            getBody().setProperty("reason", "no-consent-in-force");
+            getBody().setProperty("state", state == null ? null : state.term());
             this.state = state;
         }
 
@@ -345,9 +360,9 @@ public class Consents {
     }
 
 
-    public static final class ReceiptNotFoundException extends RuntimeException {
+    public static final class ReceiptNotFoundException extends ApiException {
         ReceiptNotFoundException(UUID id) {
-            super("no consent record " + id);
+            super(HttpStatus.NOT_FOUND, "No such consent record", "no consent record " + id);
         }
     }
 }

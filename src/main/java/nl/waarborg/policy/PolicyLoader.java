@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import nl.waarborg.policy.internal.PolicyBinder;
+import nl.waarborg.policy.internal.Utf8Check;
 import nl.waarborg.policy.internal.YamlNode;
 import nl.waarborg.policy.internal.YamlTreeReader;
 
@@ -49,13 +50,41 @@ public final class PolicyLoader {
         }
     }
 
-    /** Loads a file; an unreadable file throws {@link IOException}. */
+    /**
+     * The largest policy file read, in bytes. The largest example is 36 KB; a limit well above any real policy
+     * keeps a stray or hostile file (one 50 MB string) from costing the service or `lint` its memory.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Findings of these rules mean the file could not be read as a policy at all (too large, not UTF-8):
+     * `waarborg lint` exits 2 for them, as for a file it cannot open.
+     */
+    public static final java.util.Set<String> UNREADABLE = java.util.Set.of("policy-too-large", "encoding");
+
+    /** Whether the findings say the input was unreadable rather than a policy with errors. */
+    public static boolean unreadable(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.isError() && UNREADABLE.contains(f.rule()));
+    }
+
+    /** Loads a file; an unreadable file throws {@link IOException}. A file over {@link #MAX_BYTES} is not read. */
     public static Result load(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            return new Result(null, List.of(tooLarge(file.toString(), size)));
+        }
         byte[] bytes = Files.readAllBytes(file);
         return load(file.toString(), bytes);
     }
 
     public static Result load(String name, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return new Result(null, List.of(tooLarge(name, bytes.length)));
+        }
+        Finding badEncoding = Utf8Check.firstError(name, bytes);
+        if (badEncoding != null) {
+            return new Result(null, List.of(badEncoding));
+        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<Finding> findings = new ArrayList<>();
         YamlNode root = new YamlTreeReader(name, findings).read(text);
@@ -69,6 +98,11 @@ public final class PolicyLoader {
         }
         SourceMap map = new SourceMap(name, java.util.Map.copyOf(binder.positions()));
         return new Result(new LoadedPolicy(policy, map, name, sha256(bytes), text), List.copyOf(findings));
+    }
+
+    private static Finding tooLarge(String name, long size) {
+        return Finding.error(Position.start(name), "policy-too-large", "the file is " + size + " bytes; a policy file is "
+                + "at most " + MAX_BYTES + " bytes (1 MiB). Is this the policy you meant?");
     }
 
     static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package nl.waarborg.vault;
 
+import nl.waarborg.input.InvalidInputException;
 import java.util.Locale;
 import java.util.Objects;
 import nl.waarborg.vault.crypto.BlindIndex;
@@ -24,7 +25,7 @@ public record Identifier(Kind kind, String value) {
     public Identifier {
         Objects.requireNonNull(kind, "kind");
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an identifier needs a value");
+            throw new InvalidInputException("value", "an identifier needs a value");
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.waarborg.vault;
 
+import nl.waarborg.input.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**
@@ -12,10 +13,10 @@ public record Reference(String scheme, String reference) {
 
     public Reference {
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
-            throw new IllegalArgumentException("a reference scheme is 1-64 lower-case letters, digits, '.', '_' or '-'");
+            throw new InvalidInputException("scheme", "a reference scheme is 1-64 lower-case letters, digits, '.', '_' or '-'");
         }
         if (reference == null || reference.isBlank() || reference.length() > 200) {
-            throw new IllegalArgumentException("a reference is 1-200 characters");
+            throw new InvalidInputException("reference", "a reference is 1-200 characters");
         }
     }
 }

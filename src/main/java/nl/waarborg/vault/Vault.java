@@ -30,6 +30,9 @@ import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.vault.crypto.BlindIndex;
 import nl.waarborg.vault.crypto.ValueCipher;
+import nl.waarborg.input.ApiException;
+import nl.waarborg.input.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -91,11 +94,11 @@ public class Vault {
      * per subject in one transaction.
      *
      * @throws ReferenceTakenException when a reference belongs to a subject already (or twice in the call)
-     * @throws IllegalArgumentException when a subject category is not declared in the policy
+     * @throws InvalidInputException when a subject category is not declared in the policy
      */
     public List<UUID> createSubjects(Caller caller, List<NewSubject> newSubjects) {
         if (newSubjects.isEmpty() || newSubjects.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("a call creates 1 to " + MAX_BATCH + " subjects, not " + newSubjects.size());
+            throw new InvalidInputException("a call creates 1 to " + MAX_BATCH + " subjects, not " + newSubjects.size());
         }
         CompiledPolicy compiled = policy.compiled();
         Instant now = clock.instant();
@@ -104,7 +107,7 @@ public class Vault {
         for (NewSubject s : newSubjects) {
             for (String c : s.categories()) {
                 if (compiled.subjectCategoryId(c) < 0) {
-                    throw new IllegalArgumentException("subject category '" + c + "' is not declared in the policy");
+                    throw new InvalidInputException("subject category '" + c + "' is not declared in the policy");
                 }
             }
             for (Reference r : s.references()) {
@@ -141,7 +144,7 @@ public class Vault {
     /** Adds lookup identifiers (a new phone number) to a subject; ones it has already change nothing. */
     public void addIdentifiers(Caller caller, UUID subject, List<Identifier> identifiers) {
         if (identifiers.isEmpty()) {
-            throw new IllegalArgumentException("name at least one identifier");
+            throw new InvalidInputException("name at least one identifier");
         }
         List<Subjects.IndexedIdentifier> indexed = indexed(identifiers);
         tx.executeWithoutResult(status -> {
@@ -196,12 +199,12 @@ public class Vault {
      */
     public boolean join(Caller caller, UUID subject, String subjectCategory, Instant at) {
         if (policy.compiled().subjectCategoryId(subjectCategory) < 0) {
-            throw new IllegalArgumentException("subject category '" + subjectCategory + "' is not declared in the policy");
+            throw new InvalidInputException("subject category '" + subjectCategory + "' is not declared in the policy");
         }
         Instant now = clock.instant();
         Instant when = at == null ? now : at;
         if (when.isAfter(now)) {
-            throw new IllegalArgumentException("a subject joins a category when it has happened, not ahead of time");
+            throw new InvalidInputException("a subject joins a category when it has happened, not ahead of time");
         }
         return Boolean.TRUE.equals(tx.execute(status -> {
             requireSubject(subject);
@@ -221,12 +224,12 @@ public class Vault {
     public void recordEvent(Caller caller, UUID subject, String event, Instant occurredAt) {
         Policy p = policy.policy();
         if (p.lifecycleEvents().stream().noneMatch(e -> e.id().equals(event))) {
-            throw new IllegalArgumentException("lifecycle event '" + event + "' is not declared in the policy");
+            throw new InvalidInputException("lifecycle event '" + event + "' is not declared in the policy");
         }
         Instant now = clock.instant();
         Instant when = occurredAt == null ? now : occurredAt;
         if (when.isAfter(now)) {
-            throw new IllegalArgumentException("a lifecycle event is recorded when it has happened, not ahead of time");
+            throw new InvalidInputException("a lifecycle event is recorded when it has happened, not ahead of time");
         }
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
@@ -279,11 +282,13 @@ public class Vault {
     }
 
     /** Some items of a call were refused; none was stored. */
-    public static final class ItemsRefusedException extends RuntimeException {
+    public static final class ItemsRefusedException extends ApiException {
         private final transient List<Refusal> refusals;
 
         ItemsRefusedException(List<Refusal> refusals) {
-            super(refusals.size() + " item(s) refused; nothing was stored");
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Collection refused by the policy",
+                    refusals.size() + " item(s) refused; nothing was stored");
+            getBody().setProperty("refused", List.copyOf(refusals));
             this.refusals = List.copyOf(refusals);
         }
 
@@ -303,7 +308,7 @@ public class Vault {
      */
     public List<UUID> addItems(Caller caller, List<NewItem> newItems) {
         if (newItems.isEmpty() || newItems.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("a call adds 1 to " + MAX_BATCH + " items, not " + newItems.size());
+            throw new InvalidInputException("a call adds 1 to " + MAX_BATCH + " items, not " + newItems.size());
         }
         CompiledPolicy compiled = policy.compiled();
         Policy p = compiled.policy();
@@ -450,12 +455,12 @@ public class Vault {
         }
         int pu = compiled.purposeId(purpose);
         if (pu < 0) {
-            throw new IllegalArgumentException("purpose '" + purpose + "' is not declared in the policy");
+            throw new InvalidInputException("purpose '" + purpose + "' is not declared in the policy");
         }
         if (categories != null) {
             for (String c : categories) {
                 if (compiled.categoryId(c) < 0) {
-                    throw new IllegalArgumentException("data category '" + c + "' is not declared in the policy");
+                    throw new InvalidInputException("data category '" + c + "' is not declared in the policy");
                 }
             }
         }
@@ -526,7 +531,7 @@ public class Vault {
     public void refuseAnonymisedRemainder(Caller caller, UUID subject) {
         Policy.Rights rights = policy.policy().rights();
         if (rights == null || !rights.refuseAnonymisedRemainder()) {
-            throw new IllegalArgumentException("the policy does not offer subjects to refuse an anonymised remainder "
+            throw new InvalidInputException("the policy does not offer subjects to refuse an anonymised remainder "
                     + "(rights.refuse-anonymised-remainder); their data is deleted or anonymised as the rules say");
         }
         tx.executeWithoutResult(status -> {
@@ -553,22 +558,25 @@ public class Vault {
 
 
     /** The subject's data is under a hold (incident, legal claim): it may not be erased until released. */
-    public static final class SubjectUnderHoldException extends RuntimeException {
+    public static final class SubjectUnderHoldException extends ApiException {
         SubjectUnderHoldException(UUID subject, java.util.Set<nl.waarborg.policy.HoldKind> holds) {
-            super("subject " + subject + " is under " + holds.size() + " active hold(s) ("
-                    + holds.stream().map(nl.waarborg.policy.HoldKind::term).sorted().toList()
+            super(HttpStatus.CONFLICT, "Subject under hold", "subject " + subject + " is under " + holds.size()
+                    + " active hold(s) (" + holds.stream().map(nl.waarborg.policy.HoldKind::term).sorted().toList()
                     + "); release them before erasing");
         }
     }
 
     /** A reference is in use by another subject (or twice in one call). */
-    public static final class ReferenceTakenException extends RuntimeException {
+    public static final class ReferenceTakenException extends ApiException {
         private final UUID existing;
 
         ReferenceTakenException(Reference reference, UUID existing) {
             // the scheme only: the reference itself may be a customer number
-            super("a reference in scheme '" + reference.scheme() + "' is "
-                    + (existing == null ? "given twice in this call" : "already used by subject " + existing));
+            super(HttpStatus.CONFLICT, "Reference already in use", "a reference in scheme '" + reference.scheme()
+                    + "' is " + (existing == null ? "given twice in this call" : "already used by subject " + existing));
+            if (existing != null) {
+                getBody().setProperty("existingSubject", existing);
+            }
             this.existing = existing;
         }
 

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
+import nl.waarborg.input.InputLimits;
+import nl.waarborg.input.InvalidInputException;
+import nl.waarborg.input.TooLargeException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
 class VaultController {
 
     private final Vault vault;
+    private final long maxValueBytes;
 
-    VaultController(Vault vault) {
+    VaultController(Vault vault, InputLimits limits) {
         this.vault = vault;
+        this.maxValueBytes = limits.maxValue().toBytes();
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    /** The UTF-8 length of a value, without encoding it (a value may be large). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : Character.isLowSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     // ---- bodies ----
@@ -48,12 +65,12 @@ class VaultController {
     record IdentifierBody(String kind, String value) {
         Identifier toIdentifier() {
             if (kind == null) {
-                throw new IllegalArgumentException("an identifier needs a kind: email or phone");
+                throw new InvalidInputException("kind", "an identifier needs a kind: email or phone");
             }
             Identifier.Kind k = switch (kind) {
                 case "email" -> Identifier.Kind.EMAIL;
                 case "phone" -> Identifier.Kind.PHONE;
-                default -> throw new IllegalArgumentException("identifier kind must be email or phone");
+                default -> throw new InvalidInputException("kind", "identifier kind must be email or phone");
             };
             return new Identifier(k, value);
         }
@@ -61,6 +78,10 @@ class VaultController {
 
     record NewSubjectBody(List<ReferenceBody> references, List<IdentifierBody> identifiers, List<String> categories) {
         Vault.NewSubject toNewSubject() {
+            if (isEmpty(references) && isEmpty(identifiers) && isEmpty(categories)) {
+                // a subject nobody can find or place in a category is an empty row, not a subject
+                throw new InvalidInputException("a subject needs at least one reference, identifier or category");
+            }
             return new Vault.NewSubject(
                     references == null ? List.of() : references.stream().map(ReferenceBody::toReference).toList(),
                     identifiers == null ? List.of() : identifiers.stream().map(IdentifierBody::toIdentifier).toList(),
@@ -95,13 +116,17 @@ class VaultController {
 
     record ItemBody(UUID subject, String category, String value, List<String> purposes, String source, String system,
                     Instant collectedAt) {
-        NewItem toNewItem(UUID subjectOfPath) {
+        NewItem toNewItem(UUID subjectOfPath, long maxValueBytes) {
             if (subjectOfPath != null && subject != null && !subject.equals(subjectOfPath)) {
-                throw new IllegalArgumentException("the item's subject differs from the subject in the path");
+                throw new InvalidInputException("subject", "the item's subject differs from the subject in the path");
             }
             UUID s = subjectOfPath != null ? subjectOfPath : subject;
             if (s == null) {
-                throw new IllegalArgumentException("each item names its subject");
+                throw new InvalidInputException("subject", "each item names its subject");
+            }
+            if (value != null && utf8Length(value) > maxValueBytes) {
+                throw new TooLargeException("value", "an item's value is at most " + maxValueBytes
+                        + " bytes (waarborg.input.max-value)", maxValueBytes);
             }
             return new NewItem(s, category, value, purposes, source, system, collectedAt);
         }
@@ -130,7 +155,7 @@ class VaultController {
     @Operation(summary = "Create many subjects, all or none", description = "Up to 10,000 per call. Role: application.")
     ResponseEntity<CreatedSubjects> createSubjects(@AuthenticationPrincipal Caller caller, @RequestBody SubjectBatchBody body) {
         if (body.subjects() == null) {
-            throw new IllegalArgumentException("the body needs a list 'subjects'");
+            throw new InvalidInputException("subjects", "the body needs a list 'subjects'");
         }
         List<UUID> ids = vault.createSubjects(caller, body.subjects().stream().map(NewSubjectBody::toNewSubject).toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedSubjects(ids));
@@ -143,7 +168,7 @@ class VaultController {
         boolean byReference = body.scheme() != null || body.reference() != null;
         boolean byIdentifier = body.kind() != null || body.value() != null;
         if (byReference == byIdentifier) {
-            throw new IllegalArgumentException("give either scheme and reference, or kind and value");
+            throw new InvalidInputException("give either scheme and reference, or kind and value");
         }
         if (byReference) {
             return new FoundSubjects(vault.find(caller, new Reference(body.scheme(), body.reference())).stream().toList());
@@ -178,7 +203,7 @@ class VaultController {
     ResponseEntity<Void> addIdentifiers(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                         @RequestBody IdentifiersBody body) {
         if (body.identifiers() == null) {
-            throw new IllegalArgumentException("the body needs a list 'identifiers'");
+            throw new InvalidInputException("identifiers", "the body needs a list 'identifiers'");
         }
         vault.addIdentifiers(caller, id, body.identifiers().stream().map(IdentifierBody::toIdentifier).toList());
         return ResponseEntity.noContent().build();
@@ -189,7 +214,7 @@ class VaultController {
             + "customer. 'at' defaults to now; the first joining time stays. Role: application.")
     Joined join(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody CategoryBody body) {
         if (body.category() == null) {
-            throw new IllegalArgumentException("the body needs 'category'");
+            throw new InvalidInputException("category", "the body needs 'category'");
         }
         return new Joined(body.category(), vault.join(caller, id, body.category(), body.at()));
     }
@@ -199,7 +224,7 @@ class VaultController {
             + "complaint-closed) and when it happened (default now). Role: application.")
     ResponseEntity<Void> event(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody EventBody body) {
         if (body.event() == null) {
-            throw new IllegalArgumentException("the body needs 'event'");
+            throw new InvalidInputException("event", "the body needs 'event'");
         }
         vault.recordEvent(caller, id, body.event(), body.occurredAt());
         return ResponseEntity.status(HttpStatus.CREATED).build();
@@ -222,7 +247,7 @@ class VaultController {
             + "carry the purpose. Role: application.")
     ResponseEntity<CreatedItem> addItem(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                         @RequestBody ItemBody body) {
-        UUID item = vault.addItems(caller, List.of(body.toNewItem(id))).getFirst();
+        UUID item = vault.addItems(caller, List.of(body.toNewItem(id, maxValueBytes))).getFirst();
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedItem(item));
     }
 
@@ -232,9 +257,9 @@ class VaultController {
             + "position with its reasons. Role: application.")
     ResponseEntity<CreatedItems> addItems(@AuthenticationPrincipal Caller caller, @RequestBody ItemBatchBody body) {
         if (body.items() == null) {
-            throw new IllegalArgumentException("the body needs a list 'items'");
+            throw new InvalidInputException("items", "the body needs a list 'items'");
         }
-        List<UUID> ids = vault.addItems(caller, body.items().stream().map(i -> i.toNewItem(null)).toList());
+        List<UUID> ids = vault.addItems(caller, body.items().stream().map(i -> i.toNewItem(null, maxValueBytes)).toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedItems(ids));
     }
 
@@ -247,33 +272,4 @@ class VaultController {
                                @RequestParam(name = "category", required = false) List<String> categories) {
         return vault.read(caller, id, purpose, categories == null || categories.isEmpty() ? null : categories);
     }
-
-    // ---- errors ----
-
-
-    @ExceptionHandler(Vault.ReferenceTakenException.class)
-    ProblemDetail taken(Vault.ReferenceTakenException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Reference already in use");
-        if (e.existing() != null) {
-            p.setProperty("existingSubject", e.existing());
-        }
-        return p;
-    }
-
-    @ExceptionHandler(Vault.SubjectUnderHoldException.class)
-    ProblemDetail underHold(Vault.SubjectUnderHoldException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Subject under hold");
-        return p;
-    }
-
-    @ExceptionHandler(Vault.ItemsRefusedException.class)
-    ProblemDetail refused(Vault.ItemsRefusedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setTitle("Collection refused by the policy");
-        p.setProperty("refused", e.refusals());
-        return p;
-    }
-
 }

@@ -60,6 +60,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
+                        // HEAD answers as GET does (Spring MVC serves it from the GET handler, without the body)
+                        .requestMatchers(HttpMethod.HEAD, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
                                 "/api/v1/policy/register").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)

@@ -66,4 +66,11 @@ class LintCommandTest {
         assertThat(run("lint", "--frobnicate", CLEAN.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedAtItsPositionAndExitsTwo() throws java.io.IOException {
+        Path bad = java.nio.file.Files.write(dir.resolve("bad.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff});
+        assertThat(run("lint", bad.toString())).isEqualTo(2);
+        assertThat(out.toString()).startsWith(bad + ":1:4: error encoding: ");
+    }
 }

@@ -46,6 +46,6 @@ class ConsentRecordTest {
         assertThat(ConsentMethod.parse("unsubscribe-link").gives()).isFalse();
         assertThatThrownBy(() -> ConsentMethod.parseGiving("unsubscribe-link")).hasMessageContaining("only withdraws");
         assertThatThrownBy(() -> ConsentMethod.parse("carrier-pigeon")).hasMessageContaining("web-form, app");
-        assertThatThrownBy(() -> ConsentMethod.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConsentMethod.parse(null)).isInstanceOf(nl.waarborg.input.InvalidInputException.class);
     }
 }

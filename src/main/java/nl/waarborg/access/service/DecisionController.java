@@ -1,5 +1,6 @@
 package nl.waarborg.access.service;
 
+import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.access.PurposeNotAllowedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,14 +74,14 @@ class DecisionController {
             + "key's role and only for their key's purposes (otherwise 403); staff name the role. Roles: application, staff.")
     Answers decide(@AuthenticationPrincipal Caller caller, @RequestBody Questions body) {
         if (body.decisions() == null || body.decisions().isEmpty() || body.decisions().size() > MAX_BATCH) {
-            throw new IllegalArgumentException("'decisions' holds 1 to " + MAX_BATCH + " questions");
+            throw new InvalidInputException("'decisions' holds 1 to " + MAX_BATCH + " questions");
         }
         CompiledPolicy compiled = policy.compiled();
         long version = policy.version().id();
         List<DecisionRequest> requests = new ArrayList<>(body.decisions().size());
         for (Question q : body.decisions()) {
             if (q.purpose() == null) {
-                throw new IllegalArgumentException("each question names a purpose");
+                throw new InvalidInputException("each question names a purpose");
             }
             if (!caller.mayUse(q.purpose())) {
                 recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "decide")
@@ -90,12 +91,12 @@ class DecisionController {
             String role;
             if (caller.staff()) {
                 if (q.role() == null) {
-                    throw new IllegalArgumentException("staff name the role a question is asked for");
+                    throw new InvalidInputException("staff name the role a question is asked for");
                 }
                 role = q.role();
             } else {
                 if (q.role() != null && !q.role().equals(caller.role())) {
-                    throw new IllegalArgumentException("an application asks in its key's role only");
+                    throw new InvalidInputException("an application asks in its key's role only");
                 }
                 role = caller.role();
             }
@@ -147,12 +148,12 @@ class DecisionController {
 
     private static Action action(String action) {
         if (action == null) {
-            throw new IllegalArgumentException("each question names an action: read, write, export, transfer or store");
+            throw new InvalidInputException("each question names an action: read, write, export, transfer or store");
         }
         try {
             return Action.valueOf(action.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("action must be read, write, export, transfer or store");
+            throw new InvalidInputException("action must be read, write, export, transfer or store");
         }
     }
 
@@ -165,7 +166,7 @@ class DecisionController {
             try {
                 out.add(Circumstance.valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException("unknown circumstance; known: pseudonymised, restriction-subject-consent, "
+                throw new InvalidInputException("unknown circumstance; known: pseudonymised, restriction-subject-consent, "
                         + "restriction-legal-claims, restriction-protection-of-others, restriction-public-interest");
             }
         }

@@ -1,5 +1,6 @@
 package nl.waarborg.access.service;
 
+import nl.waarborg.input.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -7,10 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,7 +107,7 @@ class RestraintController {
     List<ObjectionView> pending(@RequestParam(defaultValue = "pending") String status,
                                 @RequestParam(defaultValue = "1000") int limit) {
         if (!"pending".equals(status)) {
-            throw new IllegalArgumentException("status must be pending; a subject's other objections are under "
+            throw new InvalidInputException("status must be pending; a subject's other objections are under "
                     + "/api/v1/subjects/{id}/restraints");
         }
         return restraints.pendingObjections(limit).stream().map(ObjectionView::of).toList();
@@ -161,40 +160,5 @@ class RestraintController {
         return new RestraintsView(v.subject(), v.objections().stream().map(ObjectionView::of).toList(),
                 v.restrictions().stream().map(RestrictionView::of).toList(),
                 v.holds().stream().map(HoldView::of).toList());
-    }
-
-    // ---- errors ----
-
-
-    @ExceptionHandler(Restraints.HoldKindNotAllowedException.class)
-    ProblemDetail holdKindNotAllowed(Restraints.HoldKindNotAllowedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Hold kind not allowed for applications");
-        return p;
-    }
-
-    @ExceptionHandler(Restraints.NotObjectableException.class)
-    ProblemDetail notObjectable(Restraints.NotObjectableException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        p.setTitle("No right to object to this purpose");
-        p.setProperty("reason", e.reason());
-        p.setProperty("purpose", e.purpose());
-        p.setProperty("legalBasis", e.basis() == null ? null : e.basis().term());
-        return p;
-    }
-
-
-    @ExceptionHandler(Restraints.NotFoundException.class)
-    ProblemDetail notFound(Restraints.NotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return p;
-    }
-
-    @ExceptionHandler(Restraints.AlreadyEndedException.class)
-    ProblemDetail alreadyEnded(Restraints.AlreadyEndedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Already ended");
-        return p;
     }
 }

@@ -1,5 +1,8 @@
 package nl.waarborg.access.service;
 
+import org.springframework.http.HttpStatus;
+import nl.waarborg.input.InvalidInputException;
+import nl.waarborg.input.ApiException;
 import nl.waarborg.access.PurposeNotAllowedException;
 import nl.waarborg.access.SubjectNotFoundException;
 import java.sql.SQLException;
@@ -81,7 +84,7 @@ public class Restraints {
         CompiledPolicy compiled = policy.compiled();
         long version = policy.version().id();
         if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("name the purpose objected to");
+            throw new InvalidInputException("name the purpose objected to");
         }
         if (!caller.mayUse(purpose)) {
             deniedForKey(caller, subject, "object", version);
@@ -89,7 +92,7 @@ public class Restraints {
         }
         int p = compiled.purposeId(purpose);
         if (p < 0) {
-            throw new IllegalArgumentException("purpose '" + purpose + "' is not declared in the policy");
+            throw new InvalidInputException("purpose '" + purpose + "' is not declared in the policy");
         }
         boolean directMarketing = (compiled.flags(p) & CompiledPolicy.DIRECT_MARKETING) != 0;
         LegalBasis basis = compiled.basis(p);
@@ -99,7 +102,7 @@ public class Restraints {
         Instant now = clock.instant();
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now)) {
-            throw new IllegalArgumentException("'receivedAt' cannot lie in the future");
+            throw new InvalidInputException("'receivedAt' cannot lie in the future");
         }
         ObjectionRecord o = directMarketing
                 ? new ObjectionRecord(UUID.randomUUID(), subject, purpose, ObjectionStatus.UPHELD, true, received, now,
@@ -133,7 +136,7 @@ public class Restraints {
         } else if ("rejected".equals(decision)) {
             status = ObjectionStatus.REJECTED;
         } else {
-            throw new IllegalArgumentException("'decision' is upheld or rejected");
+            throw new InvalidInputException("'decision' is upheld or rejected");
         }
         long version = policy.version().id();
         Instant now = clock.instant();
@@ -154,7 +157,7 @@ public class Restraints {
     /** Pending objections of all subjects, the longest waiting first, each with the date it must be decided by. */
     public List<ObjectionRecord> pendingObjections(int limit) {
         if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit must be between 1 and 10000");
+            throw new InvalidInputException("limit must be between 1 and 10000");
         }
         return store.pendingObjections(limit).stream().map(this::withDeadline).toList();
     }
@@ -183,7 +186,7 @@ public class Restraints {
         List<String> cats = categories == null ? List.of() : List.copyOf(new LinkedHashSet<>(categories));
         for (String c : cats) {
             if (c == null || compiled.categoryId(c) < 0) {
-                throw new IllegalArgumentException("data category '" + c + "' is not declared in the policy");
+                throw new InvalidInputException("data category '" + c + "' is not declared in the policy");
             }
         }
         long version = policy.version().id();
@@ -238,7 +241,7 @@ public class Restraints {
         }
         if (reason == null || !REASON.matcher(reason).matches()) {
             // the value stays out of the message: it may be the very personal value refused here
-            throw new IllegalArgumentException("'reason' is a code such as a case or ticket number: letters, digits "
+            throw new InvalidInputException("'reason' is a code such as a case or ticket number: letters, digits "
                     + "and . _ : / + -, at most 100 characters, no spaces or '@'");
         }
         long version = policy.version().id();
@@ -355,17 +358,20 @@ public class Restraints {
 
 
     /** The purpose's legal basis gives no right to object. */
-    public static final class NotObjectableException extends RuntimeException {
+    public static final class NotObjectableException extends ApiException {
         private final String purpose;
         private final LegalBasis basis;
         private final String reason;
 
         NotObjectableException(String purpose, LegalBasis basis) {
-            super(message(purpose, basis));
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "No right to object to this purpose", message(purpose, basis));
             this.purpose = purpose;
             this.basis = basis;
             this.reason = basis == LegalBasis.CONSENT ? "withdraw-consent-instead"
                     : basis == null ? "purpose-without-legal-basis" : "basis-not-objectable";
+            getBody().setProperty("reason", reason);
+            getBody().setProperty("purpose", purpose);
+            getBody().setProperty("legalBasis", basis == null ? null : basis.term());
         }
 
         private static String message(String purpose, LegalBasis basis) {
@@ -394,9 +400,9 @@ public class Restraints {
     }
 
     /** An application tried to place a hold of a kind only staff place. */
-    public static final class HoldKindNotAllowedException extends RuntimeException {
+    public static final class HoldKindNotAllowedException extends ApiException {
         HoldKindNotAllowedException(HoldKind kind) {
-            super(kind == HoldKind.INCIDENT
+            super(HttpStatus.FORBIDDEN, "Hold kind not allowed for applications", kind == HoldKind.INCIDENT
                     ? "an incident hold from an application must cover data of its key's purposes under a retention rule "
                             + "with incident holds; other holds are placed by staff"
                     : "applications place incident holds only; a " + kind.term() + " hold is placed by staff");
@@ -404,16 +410,16 @@ public class Restraints {
     }
 
 
-    public static final class NotFoundException extends RuntimeException {
+    public static final class NotFoundException extends ApiException {
         NotFoundException(String message) {
-            super(message);
+            super(HttpStatus.NOT_FOUND, "Not found", message);
         }
     }
 
     /** The objection is decided, the restriction lifted or the hold released already. */
-    public static final class AlreadyEndedException extends RuntimeException {
+    public static final class AlreadyEndedException extends ApiException {
         AlreadyEndedException(String message) {
-            super(message);
+            super(HttpStatus.CONFLICT, "Already ended", message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.waarborg.access.service;
 
+import nl.waarborg.input.InvalidInputException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +61,7 @@ public class SubjectRestraints implements SubjectFactSource {
                 return g;
             }
         }
-        throw new IllegalArgumentException("unknown restriction ground" + (term == null ? "" : " '" + term + "'")
+        throw new InvalidInputException("unknown restriction ground" + (term == null ? "" : " '" + term + "'")
                 + "; the Art. 18(1) grounds are accuracy-contested, unlawful, needed-for-subjects-claim, objection-pending");
     }
 
@@ -70,7 +71,7 @@ public class SubjectRestraints implements SubjectFactSource {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown hold kind" + (term == null ? "" : " '" + term + "'")
+        throw new InvalidInputException("unknown hold kind" + (term == null ? "" : " '" + term + "'")
                 + "; known: incident, legal-claim");
     }
 

@@ -1,5 +1,6 @@
 package nl.waarborg.audit.service;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import nl.waarborg.audit.AuditEvent;
@@ -25,6 +26,7 @@ class AuditController {
 
     /** Events after seq {@code after}, at most {@code limit}; the next page starts after the last line's seq. */
     @GetMapping(path = "/events", produces = AuditJsonLines.MEDIA_TYPE)
+    @Operation(summary = "Audit events after a sequence number, as JSON lines", description = "Role: staff.")
     ResponseEntity<byte[]> events(@RequestParam(defaultValue = "0") long after,
                                   @RequestParam(defaultValue = "1000") int limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,6 +45,7 @@ class AuditController {
 
     /** 200 either way: a broken chain is a finding about the log, not a failed request. */
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify the hash chain of the audit log", description = "Role: staff.")
     Object verify() {
         return switch (log.verify()) {
             case Verification.Ok ok -> new Intact(true, ok.events(), ok.lastSeq(), ok.lastHash().hex());

@@ -1,5 +1,6 @@
 package nl.waarborg.audit.service;
 
+import nl.waarborg.input.InvalidInputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,10 +137,10 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEvent> events(long afterSeq, int limit) {
         if (afterSeq < 0) {
-            throw new IllegalArgumentException("after must be 0 or a seq, not " + afterSeq);
+            throw new InvalidInputException("after must be 0 or a seq, not " + afterSeq);
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
+            throw new InvalidInputException("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?")
                 .params(afterSeq, limit).query((rs, n) -> map(rs)).list();

@@ -1,5 +1,7 @@
 package nl.waarborg.documents.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import nl.waarborg.input.InvalidInputException;
 import java.util.Locale;
 import nl.waarborg.documents.RegisterFormat;
 import nl.waarborg.documents.RegisterRenderer;
@@ -36,25 +38,36 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/policy/statement")
+    @Operation(summary = "The privacy statement, in nl or en, as HTML or Markdown", description = "Public.")
     ResponseEntity<byte[]> statement(@RequestParam(defaultValue = "nl") String lang,
                                      @RequestParam(defaultValue = "html") String format) {
         Lang chosen = language(lang);
-        StatementFormat f = StatementFormat.parse(format);
+        StatementFormat f = parse(() -> StatementFormat.parse(format));
         return document(StatementRenderer.render(active.policy(), chosen, f), f.mediaType(), null, chosen, f.extension());
     }
 
     @GetMapping("/api/v1/policy/register")
+    @Operation(summary = "The Art. 30 register, as CSV or JSON-LD", description = "Role: staff.")
     ResponseEntity<byte[]> register(@RequestParam(defaultValue = "csv") String format) {
-        RegisterFormat f = RegisterFormat.parse(format);
+        RegisterFormat f = parse(() -> RegisterFormat.parse(format));
         String file = "register-" + active.version().statementVersion() + "." + f.extension();
         return document(RegisterRenderer.render(active.policy(), f), f.mediaType(), file, null, f.extension());
+    }
+
+    /** A format parameter; the parser's message names the valid values. */
+    private static <F> F parse(java.util.function.Supplier<F> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", e.getMessage());
+        }
     }
 
     private static Lang language(String lang) {
         try {
             return Lang.parse(lang);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("lang must be nl or en, not '" + lang.toLowerCase(Locale.ROOT) + "'");
+            throw new InvalidInputException("lang", "lang must be nl or en, not '" + lang.toLowerCase(Locale.ROOT) + "'");
         }
     }
 

@@ -10,6 +10,9 @@ public final class Suggestion {
     }
 
     public static Optional<String> closest(String word, Collection<String> known) {
+        if (word.length() > 100) {
+            return Optional.empty(); // no misspelling is that long, and the distance costs length x length
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

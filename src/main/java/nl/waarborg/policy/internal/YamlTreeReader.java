@@ -10,12 +10,32 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import nl.waarborg.policy.PolicyLoader;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads YAML text into a {@link YamlNode} tree with positions, using Jackson's streaming YAML parser. */
 public final class YamlTreeReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * Bounded: no more code points than a policy file may have bytes, no string longer, and no deeper nesting
+     * than a policy needs, so one huge scalar or a deeply nested file costs little time and memory.
+     */
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setCodePointLimit(PolicyLoader.MAX_BYTES)
+            .setAllowDuplicateKeys(true) // reported as duplicate-key with both lines, below
+            .setMaxAliasesForCollections(0).setAllowRecursiveKeys(false).build();
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loadSettings(SETTINGS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(PolicyLoader.MAX_BYTES)
+                    .maxNestingDepth(64).maxDocumentLength(PolicyLoader.MAX_BYTES).build())
+            .build();
 
     private final String file;
     private final List<Finding> findings;
@@ -27,6 +47,7 @@ public final class YamlTreeReader {
 
     /** The document's root, or null when the text is not valid YAML (a finding says where). */
     public YamlNode read(String text) {
+        refuseAnchorsAndAliases(text);
         try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -54,6 +75,32 @@ public final class YamlTreeReader {
             case VALUE_NULL -> new YamlNode.Scalar(at, null, YamlNode.ScalarType.NULL);
             default -> new YamlNode.Scalar(at, p.getString(), YamlNode.ScalarType.STRING);
         };
+    }
+
+    /**
+     * Anchors ({@code &name}) and aliases ({@code *name}) are refused, each where it stands: the tree reader would
+     * take an alias for the text of its name, so a policy published "v" where its author meant the anchored value;
+     * and a value written once and used elsewhere is not what a reviewer of a policy expects. Read from the YAML
+     * events (cheap, bounded like the parse); a syntax error is left to the parse to report.
+     */
+    private void refuseAnchorsAndAliases(String text) {
+        try {
+            for (Event e : new Parse(SETTINGS).parseString(text)) {
+                if (e instanceof AliasEvent alias) {
+                    findings.add(Finding.error(at(e), "yaml-alias", "an alias (`*" + alias.getAlias().getValue()
+                            + "`) is not allowed in a policy; write the value out where it is used"));
+                } else if (e instanceof NodeEvent node && node.getAnchor().isPresent()) {
+                    findings.add(Finding.error(at(e), "yaml-anchor", "an anchor (`&" + node.getAnchor().get().getValue()
+                            + "`) is not allowed in a policy; write the value out where it is used"));
+                }
+            }
+        } catch (YamlEngineException e) {
+            // not valid YAML: read() reports it with its position
+        }
+    }
+
+    private Position at(Event e) {
+        return e.getStartMark().map(m -> new Position(file, m.getLine() + 1, m.getColumn() + 1)).orElse(Position.start(file));
     }
 
     private YamlNode mapping(JsonParser p, Position at) {

@@ -1,5 +1,6 @@
 package nl.waarborg.policy.service;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import nl.waarborg.policy.Policy;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,13 @@ class PolicyController {
     record CurrentPolicy(PolicyVersion version, Policy policy) {}
 
     @GetMapping(produces = "application/json")
+    @Operation(summary = "The policy in force, as JSON", description = "Role: staff.")
     CurrentPolicy current() {
         return new CurrentPolicy(active.version(), active.policy());
     }
 
     @GetMapping(path = "/versions", produces = "application/json")
+    @Operation(summary = "Every policy version activated, with its statement version and content hash", description = "Role: staff.")
     List<PolicyVersion> versions() {
         return versions.history();
     }

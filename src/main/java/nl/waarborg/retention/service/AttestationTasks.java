@@ -1,5 +1,7 @@
 package nl.waarborg.retention.service;
 
+import org.springframework.http.HttpStatus;
+import nl.waarborg.input.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +98,7 @@ public class AttestationTasks {
      * stands).
      *
      * @return the task as confirmed; empty when there is no such task
-     * @throws IllegalStateException when it was confirmed already
+     * @throws ConfirmedAlreadyException when it was confirmed already
      */
     public Optional<Task> confirm(Caller caller, long id) {
         Instant now = clock.instant();
@@ -106,7 +108,7 @@ public class AttestationTasks {
                 return task;
             }
             if (task.get().confirmedAt() != null) {
-                throw new IllegalStateException("attestation task " + id + " was confirmed already");
+                throw new ConfirmedAlreadyException(id);
             }
             template.update("UPDATE attestation_task SET confirmed_at = ?, confirmed_by = ? WHERE id = ? AND confirmed_at IS NULL",
                     Timestamp.from(now), caller.actor(), id);
@@ -132,5 +134,12 @@ public class AttestationTasks {
     static String text(String system, List<String> categories, String period, String rule) {
         return "Confirm that " + String.join(", ", categories) + " older than " + period + " on " + system
                 + " has been deleted (retention rule " + rule + ").";
+    }
+
+    /** The task was confirmed already; the first confirmation stands. */
+    public static final class ConfirmedAlreadyException extends ApiException {
+        ConfirmedAlreadyException(long id) {
+            super(HttpStatus.CONFLICT, "Confirmed already", "attestation task " + id + " was confirmed already");
+        }
     }
 }

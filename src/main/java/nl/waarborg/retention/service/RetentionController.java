@@ -1,14 +1,13 @@
 package nl.waarborg.retention.service;
 
+import nl.waarborg.input.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import nl.waarborg.access.Caller;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +56,7 @@ class RetentionController {
     @PostMapping("/attestations/{id}/confirm")
     @Operation(summary = "Record that the system's owner confirmed the deletion")
     ResponseEntity<AttestationTasks.Task> confirm(@AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        return ResponseEntity.of(attestations.confirm(caller, id));
+        return ResponseEntity.ok(attestations.confirm(caller, id).orElseThrow(() -> new NoSuchTaskException(id)));
     }
 
     @GetMapping("/statistics")
@@ -66,10 +65,9 @@ class RetentionController {
         return statistics.release();
     }
 
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail confirmedAlready(IllegalStateException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Confirmed already");
-        return p;
+    static final class NoSuchTaskException extends ApiException {
+        NoSuchTaskException(long id) {
+            super(HttpStatus.NOT_FOUND, "No such attestation task", "no attestation task " + id);
+        }
     }
 }

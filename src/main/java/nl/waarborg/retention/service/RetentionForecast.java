@@ -1,5 +1,6 @@
 package nl.waarborg.retention.service;
 
+import nl.waarborg.input.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public class RetentionForecast {
 
     private static Instant until(Instant now, int days) {
         if (days < 0 || days > MAX_DAYS) {
-            throw new IllegalArgumentException("days is 0 to " + MAX_DAYS + ", not " + days);
+            throw new InvalidInputException("days is 0 to " + MAX_DAYS + ", not " + days);
         }
         return now.plus(Duration.ofDays(days));
     }

@@ -40,7 +40,7 @@ public final class BlindIndex {
         private static String normaliseEmail(String v) {
             int at = v.indexOf('@');
             if (at <= 0 || at != v.lastIndexOf('@') || at == v.length() - 1 || v.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("not an e-mail address");
+                throw new MalformedIdentifierException("not an e-mail address");
             }
             return v.toLowerCase(Locale.ROOT);
         }
@@ -57,7 +57,7 @@ public final class BlindIndex {
                 digits = "+31" + digits.substring(1);
             }
             if (!E164.matcher(digits).matches()) {
-                throw new IllegalArgumentException("not a phone number");
+                throw new MalformedIdentifierException("not a phone number");
             }
             return digits;
         }
@@ -100,6 +100,13 @@ public final class BlindIndex {
             return mac.computeMac(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("blind index failed", e);
+        }
+    }
+
+    /** An identifier that is not what its kind says (an e-mail address without '@'); the message holds no value. */
+    public static final class MalformedIdentifierException extends RuntimeException {
+        MalformedIdentifierException(String message) {
+            super(message);
         }
     }
 }

@@ -99,11 +99,11 @@ class VaultCryptoTest {
         assertThat(index.of(BlindIndex.Kind.EMAIL, " Ann@Example.NL ")).isEqualTo(index.of(BlindIndex.Kind.EMAIL, "ann@example.nl"));
         for (String notAPhone : new String[] {"n/a", "-", "12", "+0612345678"}) {
             assertThatThrownBy(() -> index.of(BlindIndex.Kind.PHONE, notAPhone)).as(notAPhone)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not a phone number");
+                    .isInstanceOf(BlindIndex.MalformedIdentifierException.class).hasMessage("not a phone number");
         }
         for (String notAnEmail : new String[] {"-", "ann", "@example.nl", "ann@", "a@b@c", "ann @example.nl"}) {
             assertThatThrownBy(() -> index.of(BlindIndex.Kind.EMAIL, notAnEmail)).as(notAnEmail)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not an e-mail address");
+                    .isInstanceOf(BlindIndex.MalformedIdentifierException.class).hasMessage("not an e-mail address");
         }
     }
 }
