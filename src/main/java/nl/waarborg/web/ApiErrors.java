@@ -63,6 +63,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "the use could not be recorded in the audit log, so it was not carried out; try again later", null);
     }
 
+    /** The database cannot be reached (an external server down, a pool that cannot connect): 503, not a 500. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
+        LOG.error("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));
+        ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                "the database cannot be reached; try again in a few seconds", null);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "5")
+                .body(answer.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("unexpected error answering {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));

@@ -38,4 +38,15 @@ class ApiErrorsTest {
         assertThat(logged).contains("java.lang.IllegalStateException", "caused by java.lang.RuntimeException", "\tat ")
                 .doesNotContain("ann@", "0612", "06-1");
     }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfterNotA500() {
+        ResponseEntity<Object> r = errors.databaseUnavailable(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection to host:5432 refused"),
+                new MockHttpServletRequest("GET", "/api/v1/policy"));
+        assertThat(r.getStatusCode().value()).isEqualTo(503);
+        assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(((ProblemDetail) r.getBody()).getDetail()).doesNotContain("5432", "refused");
+    }
 }
