@@ -152,7 +152,7 @@ public class AuditLog {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public long forEach(long afterSeq, Consumer<AuditEvent> action) {
         long[] n = {0};
-        copy(afterSeq, e -> {
+        copy(afterSeq, 0, e -> {
             action.accept(e);
             n[0]++;
             return true;
@@ -160,42 +160,71 @@ public class AuditLog {
         return n[0];
     }
 
+    /** Events per COPY while verifying: stopping at a break reads at most this many more rows. */
+    static final int VERIFY_CHUNK = 50_000;
+
     /**
-     * Streams the events after {@code afterSeq}, in order, in the caller's transaction, with a binary COPY
-     * ({@link AuditCopyReader}); stops when {@code each} answers false.
+     * Streams the events after {@code afterSeq}, in order, at most {@code limit} of them (0: all), in the caller's
+     * transaction, with a binary COPY ({@link AuditCopyReader}); stops giving events when {@code each} answers false.
+     * Returns how many events were read and the last seq read.
+     *
+     * <p>The stream is always read to its end, also after a stop or an unreadable row: closing a COPY half-way
+     * makes the driver cancel the statement, and PostgreSQL answers "canceling statement due to user request",
+     * which fails the whole read instead of naming the event. Verification reads in chunks ({@link #VERIFY_CHUNK}),
+     * so what is read after a stop stays small.
      */
-    private void copy(long afterSeq, java.util.function.Predicate<AuditEvent> each) {
-        template.execute((Connection c) -> {
+    private Chunk copy(long afterSeq, int limit, java.util.function.Predicate<AuditEvent> each) {
+        return template.execute((Connection c) -> {
             String sql = "COPY (SELECT " + COLUMNS + " FROM audit_event WHERE seq > " + afterSeq
-                    + " ORDER BY seq) TO STDOUT (FORMAT binary)";
-            try (InputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), sql)) {
-                AuditCopyReader reader = new AuditCopyReader(new BufferedInputStream(in, 1 << 16));
-                for (AuditEvent e = reader.next(); e != null; e = reader.next()) {
-                    if (!each.test(e)) {
-                        break;
+                    + " ORDER BY seq" + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT (FORMAT binary)";
+            try (InputStream in = new BufferedInputStream(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), 1 << 16)) {
+                long read = 0;
+                long last = afterSeq;
+                try {
+                    AuditCopyReader reader = new AuditCopyReader(in);
+                    for (AuditEvent e = reader.next(); e != null; e = reader.next()) {
+                        read++;
+                        last = e.seq();
+                        if (!each.test(e)) {
+                            return new Chunk(read, last, true);
+                        }
                     }
+                    return new Chunk(read, last, false);
+                } finally {
+                    in.transferTo(java.io.OutputStream.nullOutputStream()); // see above: never abandon a COPY
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the audit log failed", e);
             }
-            return null;
         });
+    }
+
+    /** What one COPY read: how many events, the last seq, and whether the reader stopped early. */
+    private record Chunk(long events, long lastSeq, boolean stopped) {
     }
 
     /**
      * Re-computes the whole chain from one snapshot and compares its end with the recorded head; names the first
-     * event that does not hold. A row that cannot even be read as an event counts as changed content.
+     * event that does not hold. A row that cannot even be read as an event counts as changed content. Reads the
+     * log in chunks of {@link #VERIFY_CHUNK} events from the seq the last one ended at, so a break anywhere is
+     * named after reading at most one chunk more.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify() {
         Head head = head(); // the snapshot starts here; the events below are read from the same one
         AuditChainVerifier verifier = new AuditChainVerifier();
         try {
-            // the first break is the answer: the rest need not be read
-            copy(0, e -> {
-                verifier.accept(e);
-                return !verifier.isBroken();
-            });
+            long after = 0;
+            while (true) {
+                Chunk chunk = copy(after, VERIFY_CHUNK, e -> {
+                    verifier.accept(e);
+                    return !verifier.isBroken(); // the first break is the answer: the rest need not be checked
+                });
+                if (chunk.stopped() || chunk.events() < VERIFY_CHUNK) {
+                    break;
+                }
+                after = chunk.lastSeq();
+            }
         } catch (AuditCopyReader.UnreadableRowException unreadable) {
             verifier.brokenAt(unreadable.seq(), Verification.Why.CONTENT_CHANGED,
                     "the row cannot be read as an event (" + unreadable.getMessage() + ")");
