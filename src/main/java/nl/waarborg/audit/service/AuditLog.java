@@ -15,13 +15,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import nl.waarborg.audit.AuditChain;
 import nl.waarborg.audit.AuditChainVerifier;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.AuditHash;
+import nl.waarborg.audit.Checkpoint;
+import nl.waarborg.audit.CheckpointCheck;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.Verification;
 import org.postgresql.PGConnection;
@@ -211,13 +216,27 @@ public class AuditLog {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify() {
+        return verify(List.of());
+    }
+
+    /**
+     * {@link #verify()}, then holds the chain against checkpoints of its head kept outside the database
+     * ({@link CheckpointCheck}): a checkpoint beyond the end shows a removed tail with its head reset, a checkpoint
+     * whose event now has another hash shows a rewrite.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(List<Checkpoint> checkpoints) {
         Head head = head(); // the snapshot starts here; the events below are read from the same one
         AuditChainVerifier verifier = new AuditChainVerifier();
+        Set<Long> wanted = CheckpointCheck.seqs(checkpoints);
+        Map<Long, AuditHash> hashes = new HashMap<>();
         try {
             long after = 0;
             while (true) {
                 Chunk chunk = copy(after, VERIFY_CHUNK, e -> {
-                    verifier.accept(e);
+                    if (verifier.accept(e) && !wanted.isEmpty() && wanted.contains(e.seq())) {
+                        hashes.put(e.seq(), e.hash());
+                    }
                     return !verifier.isBroken(); // the first break is the answer: the rest need not be checked
                 });
                 if (chunk.stopped() || chunk.events() < VERIFY_CHUNK) {
@@ -229,7 +248,7 @@ public class AuditLog {
             verifier.brokenAt(unreadable.seq(), Verification.Why.CONTENT_CHANGED,
                     "the row cannot be read as an event (" + unreadable.getMessage() + ")");
         }
-        return verifier.finish(head.lastSeq(), head.lastHash());
+        return CheckpointCheck.check(verifier.finish(head.lastSeq(), head.lastHash()), checkpoints, hashes);
     }
 
     // binds one row's 13 parameters after the first `at` ones
