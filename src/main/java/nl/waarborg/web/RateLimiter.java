@@ -22,6 +22,9 @@ public class RateLimiter {
     private final RateLimits limits;
     private final LongSupplier nanoTime;
     private final Cache<String, TokenBucket> buckets;
+    /** Sends the held-back 429 answers ({@link RateLimits#hold()}); one daemon thread, it only writes short answers. */
+    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("waarborg-rate-limit").factory());
 
     @Autowired
     RateLimiter(RateLimits limits) {
@@ -50,6 +53,20 @@ public class RateLimiter {
             return wait("caller " + caller, limits.callerPerSecond(), limits.callerBurst());
         }
         return wait("network " + network, limits.anonymousPerSecond(), limits.anonymousBurst());
+    }
+
+    java.util.concurrent.ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** The settings in force. */
+    RateLimits limits() {
+        return limits;
     }
 
     private long wait(String key, double perSecond, int burst) {

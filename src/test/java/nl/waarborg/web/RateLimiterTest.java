@@ -12,7 +12,7 @@ class RateLimiterTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     private RateLimiter limiter(double anonymousPerSecond, int anonymousBurst, double callerPerSecond, int callerBurst) {
-        return new RateLimiter(new RateLimits(true, anonymousPerSecond, anonymousBurst, callerPerSecond, callerBurst, 1000),
+        return new RateLimiter(new RateLimits(true, anonymousPerSecond, anonymousBurst, callerPerSecond, callerBurst, 1000, java.time.Duration.ZERO, 0),
                 now::get);
     }
 
@@ -61,7 +61,7 @@ class RateLimiterTest {
 
     @Test
     void turnedOffNothingIsLimited() {
-        RateLimiter limiter = new RateLimiter(new RateLimits(false, 1, 1, 0, 1, 10), now::get);
+        RateLimiter limiter = new RateLimiter(new RateLimits(false, 1, 1, 0, 1, 10, java.time.Duration.ZERO, 0), now::get);
         for (int i = 0; i < 100; i++) {
             assertThat(limiter.secondsToWait("n", null)).isZero();
         }
@@ -69,10 +69,12 @@ class RateLimiterTest {
 
     @Test
     void settingsAreChecked() {
-        assertThatThrownBy(() -> new RateLimits(true, 0, 10, 0, 1, 10)).hasMessageContaining("anonymous-per-second");
-        assertThatThrownBy(() -> new RateLimits(true, 1, 0, 0, 1, 10)).hasMessageContaining("anonymous-burst");
-        assertThatThrownBy(() -> new RateLimits(true, 1, 1, -1, 1, 10)).hasMessageContaining("caller-per-second");
-        assertThatThrownBy(() -> new RateLimits(true, 1, 1, 0, 1, 0)).hasMessageContaining("max-tracked");
-        assertThatThrownBy(() -> new RateLimits(true, Double.NaN, 1, 0, 1, 1)).hasMessageContaining("anonymous-per-second");
+        assertThatThrownBy(() -> new RateLimits(true, 0, 10, 0, 1, 10, java.time.Duration.ZERO, 0)).hasMessageContaining("anonymous-per-second");
+        assertThatThrownBy(() -> new RateLimits(true, 1, 0, 0, 1, 10, java.time.Duration.ZERO, 0)).hasMessageContaining("anonymous-burst");
+        assertThatThrownBy(() -> new RateLimits(true, 1, 1, -1, 1, 10, java.time.Duration.ZERO, 0)).hasMessageContaining("caller-per-second");
+        assertThatThrownBy(() -> new RateLimits(true, 1, 1, 0, 1, 0, java.time.Duration.ZERO, 0)).hasMessageContaining("max-tracked");
+        assertThatThrownBy(() -> new RateLimits(true, Double.NaN, 1, 0, 1, 1, java.time.Duration.ZERO, 0)).hasMessageContaining("anonymous-per-second");
+        assertThatThrownBy(() -> new RateLimits(true, 1, 1, 0, 1, 1, java.time.Duration.ofMinutes(2), 0)).hasMessageContaining("hold");
+        assertThatThrownBy(() -> new RateLimits(true, 1, 1, 0, 1, 1, java.time.Duration.ZERO, -1)).hasMessageContaining("max-held");
     }
 }

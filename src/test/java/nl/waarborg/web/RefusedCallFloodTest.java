@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "waarborg.data-dir=${waarborg.test.data-root}/flood",
         "waarborg.rate-limit.anonymous-per-second=5",
-        "waarborg.rate-limit.anonymous-burst=40"})
+        "waarborg.rate-limit.anonymous-burst=40",
+        "waarborg.rate-limit.hold=10ms"}) // held back, so the asynchronous answer is what is checked
 class RefusedCallFloodTest extends ServiceTestBase {
 
     static final int CALLS = 300;
