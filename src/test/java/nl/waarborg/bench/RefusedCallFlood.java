@@ -25,14 +25,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * load alone for BASELINE seconds (the baseline), then with the flood for SECONDS seconds. Prints the
  * legitimate calls' p50/p99/max in each phase and their ratio, the flood's calls per second and answers, and how
  * many audit events the flood added (after the counts of the running minute are written). All loops are
- * bounded in time. Usage: {@code RefusedCallFlood key=value...} (legit, rate, flood, flood-from, baseline,
+ * bounded in time. Usage: {@code RefusedCallFlood key=value...} (legit, rate, flood, flood-from, warmup, baseline,
  * seconds, flood-rate: the flood's calls per second in all, 0 as fast as answered); {@code --name=value} configures the service. Run with scripts/bench-refused-calls.
  */
 public final class RefusedCallFlood {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("legit", "4", "rate", "50", "flood", "8",
-                "flood-from", "127.0.1.1", "baseline", "10", "seconds", "20", "flood-rate", "0"));
+                "flood-from", "127.0.1.1", "baseline", "10", "seconds", "20", "flood-rate", "0", "warmup", "15"));
         List<String> service = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--")) {
@@ -62,8 +62,8 @@ public final class RefusedCallFlood {
             RefusedCallAudit refused = ctx.getBean(RefusedCallAudit.class);
             System.out.printf("options %s; service %s; load average %s%n", opts, service, loadAverage());
 
-            // warm-up: the same legitimate load, not measured
-            legitimate(port, token, legit, rate, 5);
+            // warm-up: the same legitimate load, not measured (the JIT compiles the service meanwhile)
+            legitimate(port, token, legit, rate, Integer.parseInt(opts.get("warmup")));
             long[] baseline = legitimate(port, token, legit, rate, baselineSeconds);
             report("legitimate alone", baseline, baselineSeconds);
 
