@@ -77,4 +77,85 @@ class RefusedCallFloodTest extends ServiceTestBase {
             assertThat(http.get("/actuator/health", null).statusCode()).isEqualTo(200);
         }
     }
+
+    @Autowired
+    nl.waarborg.audit.service.AuditRecorder recorder;
+
+    @Autowired
+    nl.waarborg.policy.service.ActivePolicy policy;
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends java.time.Clock {
+        java.time.Instant now;
+
+        MovableClock(String at) {
+            now = java.time.Instant.parse(at);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest from(String address) {
+        org.springframework.mock.web.MockHttpServletRequest r = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/policy");
+        r.setRemoteAddr(address);
+        return r;
+    }
+
+    private List<AuditEvent> refusedSince(long seq) {
+        return log.events(seq, 10_000).stream().filter(e -> e.action().equals("http-refused")).toList();
+    }
+
+    @Test
+    void aMinutesCountsAreWrittenOnceThatMinuteHasEndedAndNotBefore() {
+        MovableClock clock = new MovableClock("2026-12-04T10:00:30Z");
+        RefusedCallAudit counts = new RefusedCallAudit(recorder, policy, clock);
+        long before = log.head().lastSeq();
+        for (int i = 0; i < 3; i++) {
+            counts.unauthenticated(from("203.0.113.7"));
+        }
+        counts.unauthenticated(from("2001:db8:0:1::99"));
+        assertThat(counts.flushEnded()).as("the minute is still running").isZero();
+        clock.now = java.time.Instant.parse("2026-12-04T10:01:10Z");
+        counts.unauthenticated(from("203.0.113.200"));
+        counts.unauthenticated(from("203.0.113.201"));
+        assertThat(counts.flushEnded()).isEqualTo(2);
+        assertThat(refusedSince(before)).extracting(AuditEvent::reasons).containsExactlyInAnyOrder(
+                List.of("unauthenticated", "calls:3", "network:203.0.113.0/24", "minute:2026-12-04T10:00:00Z"),
+                List.of("unauthenticated", "calls:1", "network:2001:db8:0:1::/64", "minute:2026-12-04T10:00:00Z"));
+        assertThat(counts.flushEnded()).as("nothing more has ended").isZero();
+        clock.now = java.time.Instant.parse("2026-12-04T10:02:00Z");
+        assertThat(counts.flushEnded()).isEqualTo(1);
+        assertThat(refusedSince(before).getLast().reasons()).containsExactly("unauthenticated", "calls:2",
+                "network:203.0.113.0/24", "minute:2026-12-04T10:01:00Z");
+    }
+
+    @Test
+    void beyondTheMostGroupsAMinuteKeepsCallsAreCountedAsOther() {
+        RefusedCallAudit counts = new RefusedCallAudit(recorder, policy, new MovableClock("2026-12-04T11:00:00Z"));
+        long before = log.head().lastSeq();
+        for (int i = 0; i < RefusedCallAudit.MAX_GROUPS + 5; i++) {
+            counts.unauthenticated(from(network(i)));
+        }
+        assertThat(counts.flushAll()).isEqualTo(RefusedCallAudit.MAX_GROUPS + 1);
+        assertThat(refusedSince(before)).filteredOn(e -> e.reasons().contains("network:other")).singleElement()
+                .satisfies(e -> assertThat(e.reasons()).contains("calls:5"));
+    }
+
+    // a distinct /24 for each i (documentation and private ranges only as text: nothing is sent anywhere)
+    private static String network(int i) {
+        return (10 + (i >> 16)) + "." + (i >> 8 & 255) + "." + (i & 255) + ".1";
+    }
 }

@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * connection and node, form one chain; the price is that audited transactions commit one after another.
  * Append as the last write of a transaction: the head is then locked for the shortest time, and no
  * transaction holding it waits for a row another transaction holds while waiting for the head (a deadlock).
- * Events that record no change (a read, a refused call) need no transaction of their own: {@link AuditRecorder}
+ * Events that record no change (a read; refused calls, once counted) need no transaction of their own: {@link AuditRecorder}
  * commits them in groups.
  *
  * <p>Verifying and exporting stream the log with one binary COPY ({@link AuditCopyReader}), so a log of any
