@@ -52,6 +52,8 @@ public class RefusedCallAudit implements SmartLifecycle {
 
     private static final long CHECK_SECONDS = 5;
 
+    private static final long SHUTDOWN_WAIT_SECONDS = 2;
+
     private static final Logger log = LoggerFactory.getLogger(RefusedCallAudit.class);
 
     /** One event's worth of refused calls. */
@@ -165,13 +167,18 @@ public class RefusedCallAudit implements SmartLifecycle {
     public void stop() {
         ScheduledExecutorService e = executor;
         if (e != null) {
-            e.shutdownNow();
             executor = null;
+            // the last counts, waited for a few seconds at most: at a JVM's exit the database may already be gone
+            java.util.concurrent.Future<Integer> last = e.submit(this::flushAll);
+            e.shutdown();
             try {
-                flushAll();
-            } catch (RuntimeException failed) {
-                log.warn("refused calls: the last counts were not written: {}", failed.getClass().getName());
+                last.get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException failed) {
+                log.warn("refused calls: the last counts were not written within {} s", SHUTDOWN_WAIT_SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
+            e.shutdownNow();
         }
     }
 

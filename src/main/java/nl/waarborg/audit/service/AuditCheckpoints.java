@@ -44,6 +44,8 @@ public class AuditCheckpoints implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
+    private static final long SHUTDOWN_WAIT_SECONDS = 2;
+
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /**
@@ -166,9 +168,19 @@ public class AuditCheckpoints implements SmartLifecycle {
     public void stop() {
         ScheduledExecutorService e = executor;
         if (e != null) {
-            e.shutdownNow();
             executor = null;
-            scheduled(); // the head as the service leaves it
+            // the head as the service leaves it, waited for a few seconds at most: at a JVM's exit the embedded
+            // database may already be gone, and a connection attempt would hold the exit for the pool's timeout
+            java.util.concurrent.Future<?> last = e.submit(this::scheduled);
+            e.shutdown();
+            try {
+                last.get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException late) {
+                log.warn("audit checkpoint at shutdown not written within {} s", SHUTDOWN_WAIT_SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            e.shutdownNow();
         }
     }
 
