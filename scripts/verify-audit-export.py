@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Verifies an audit export (`waarborg audit export`, JSON lines on standard input) without Waarborg.
+"""Verifies an audit export (`waarborg audit export`, JSON lines) without Waarborg.
+
+Usage: verify-audit-export.py [FILE]   (no FILE, or -, reads standard input)
 
 An independent second implementation of docs/audit.md: the canonical content and the SHA-256 chain.
 Exit 0 and "N events intact, last hash H" when the chain holds from genesis; exit 1 naming the first
-broken event otherwise. Compare the last hash with one you kept elsewhere.
+broken event otherwise; exit 2 when FILE cannot be read. Compare the last hash with one you kept elsewhere.
 """
 import hashlib, json, struct, sys, uuid
 from datetime import datetime, timedelta, timezone
@@ -31,8 +33,16 @@ def content(e):
             + texts(e['categories']) + text(e['outcome']) + texts(e['reasons'])
             + opt(e['policyVersion'], lambda v: struct.pack('>q', v)))
 
+if len(sys.argv) > 2: sys.exit('usage: verify-audit-export.py [FILE]')
+name = sys.argv[1] if len(sys.argv) == 2 else '-'
+try:
+    source = sys.stdin if name == '-' else open(name, encoding='utf-8')
+except OSError as problem:
+    print(f'{name}: cannot read: {problem.strerror}', file=sys.stderr)
+    sys.exit(2)
 prev, seq = bytes(32), 0
-for line in sys.stdin:
+for line in source:
+    if not line.strip(): continue
     e = json.loads(line)
     seq += 1
     if e['seq'] != seq: sys.exit(f'gap in seq at event {seq}')

@@ -39,7 +39,9 @@ public sealed interface Verification {
         /** An event is missing, or the events are out of order. */
         GAP("gap in seq"),
         /** The chain ends before (or after) the last event the log recorded appending, or with another hash. */
-        HEAD_MISMATCH("end of chain differs from the recorded head");
+        HEAD_MISMATCH("end of chain differs from the recorded head"),
+        /** A checkpoint kept outside the database names an event the log no longer has, or another hash for it. */
+        CHECKPOINT_DIFFERS("differs from a checkpoint kept outside the database");
 
         final String phrase;
 

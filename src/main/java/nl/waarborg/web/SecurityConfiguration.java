@@ -35,8 +35,8 @@ class SecurityConfiguration {
     static final String APP = "APP";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys, RefusedCallAudit refused)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys, RefusedCallAudit refused,
+                                            RateLimiter limiter) throws Exception {
         http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: bearer tokens only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,6 +47,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .servletApi(s -> s.disable())
                 .addFilterBefore(new BearerTokenFilter(token, keys), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, refused), BearerTokenFilter.class) // 429 beyond the limits
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             refused.unauthenticated(req);

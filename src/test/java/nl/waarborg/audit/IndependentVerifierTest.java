@@ -38,6 +38,29 @@ class IndependentVerifierTest {
         return p.exitValue() + " " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
+    private String run(Path export, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("python3", "scripts/verify-audit-export.py"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectInput(export.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() + " " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+
+    @Test
+    void theScriptReadsTheFileItIsGivenAndStandardInputWithNoneOrADash() throws Exception {
+        assumeTrue(python(), "python3 is not installed");
+        List<AuditEvent> chain = AuditFixtures.chain(25);
+        Path export = dir.resolve("given.jsonl");
+        Files.write(export, chain.stream().map(AuditJsonLines::line).toList());
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        String intact = "0 25 events intact, last hash " + chain.getLast().hash().hex();
+        assertThat(run(empty, export.toString())).as("the file named, not standard input").isEqualTo(intact);
+        assertThat(run(export)).isEqualTo(intact);
+        assertThat(run(export, "-")).isEqualTo(intact);
+        assertThat(run(empty, dir.resolve("missing.jsonl").toString())).startsWith("2 ").contains("cannot read");
+    }
+
     @Test
     void pythonVerifiesWhatJavaWrote() throws Exception {
         assumeTrue(python(), "python3 is not installed");

@@ -17,13 +17,20 @@ final class RawHttpClient implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final String localAddress;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
     RawHttpClient(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** A client whose connections leave from {@code localAddress} (e.g. 127.0.1.1: another network on loopback). */
+    RawHttpClient(String host, int port, String localAddress) {
         this.host = host;
         this.port = port;
+        this.localAddress = localAddress;
     }
 
     record Response(int status, byte[] body) {
@@ -44,7 +51,8 @@ final class RawHttpClient implements AutoCloseable {
 
     private Response send(String head, byte[] body) throws IOException {
         if (socket == null) {
-            socket = new Socket(host, port);
+            socket = localAddress == null ? new Socket(host, port)
+                    : new Socket(host, port, java.net.InetAddress.getByName(localAddress), 0);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);

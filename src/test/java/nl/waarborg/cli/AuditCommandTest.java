@@ -173,4 +173,33 @@ class AuditCommandTest {
         assertThat(out.toString()).isEqualTo("audit chain broken at event 4: content changed: "
                 + "its stored hash does not match its content" + System.lineSeparator());
     }
+
+    @Test
+    @Order(7)
+    void checkpointsFindARemovedTailInAnExportAndABadCheckpointFileExitsTwo() throws Exception {
+        List<AuditEvent> chain = nl.waarborg.audit.AuditFixtures.chain(10);
+        Path export = dir.resolve("truncated.jsonl");
+        Files.write(export, chain.subList(0, 7).stream().map(AuditJsonLines::line).toList());
+        Path checkpoints = dir.resolve("audit-checkpoints");
+        java.time.Instant at = java.time.Instant.parse("2026-12-04T03:00:00Z");
+        Files.write(checkpoints, List.of(new nl.waarborg.audit.Checkpoint(at, 4, chain.get(3).hash()).line(),
+                new nl.waarborg.audit.Checkpoint(at, 9, chain.get(8).hash()).line()));
+        assertThat(run("audit", "verify", "--file", export.toString())).as("the chain alone holds").isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "verify", "--file", export.toString(), "--checkpoints", checkpoints.toString())).isEqualTo(1);
+        assertThat(out.toString()).startsWith("audit chain broken at event 8: differs from a checkpoint kept outside the "
+                + "database: the checkpoint of 2026-12-04T03:00:00Z names event 9");
+
+        Files.write(checkpoints, List.of(new nl.waarborg.audit.Checkpoint(at, 4, chain.get(3).hash()).line()));
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "verify", "--file", export.toString(), "--checkpoints", checkpoints.toString())).isZero();
+        assertThat(out.toString()).contains("audit chain intact: 7 events").contains("; 1 checkpoint holds");
+
+        Files.write(checkpoints, List.of("2026-12-04T03:00:00Z seq=4 hash=zz"));
+        assertThat(run("audit", "verify", "--file", export.toString(), "--checkpoints", checkpoints.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(checkpoints + ":1: not a checkpoint: hash is not 32 bytes in hex");
+        assertThat(run("audit", "verify", "--file", export.toString(), "--checkpoints", dir.resolve("none").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("none: no such file");
+    }
 }

@@ -16,13 +16,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import nl.waarborg.audit.AuditChain;
 import nl.waarborg.audit.AuditChainVerifier;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.AuditHash;
+import nl.waarborg.audit.Checkpoint;
+import nl.waarborg.audit.CheckpointCheck;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.Verification;
 import org.postgresql.PGConnection;
@@ -43,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  * connection and node, form one chain; the price is that audited transactions commit one after another.
  * Append as the last write of a transaction: the head is then locked for the shortest time, and no
  * transaction holding it waits for a row another transaction holds while waiting for the head (a deadlock).
- * Events that record no change (a read, a refused call) need no transaction of their own: {@link AuditRecorder}
+ * Events that record no change (a read; refused calls, once counted) need no transaction of their own: {@link AuditRecorder}
  * commits them in groups.
  *
  * <p>Verifying and exporting stream the log with one binary COPY ({@link AuditCopyReader}), so a log of any
@@ -153,7 +158,7 @@ public class AuditLog {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public long forEach(long afterSeq, Consumer<AuditEvent> action) {
         long[] n = {0};
-        copy(afterSeq, e -> {
+        copy(afterSeq, 0, e -> {
             action.accept(e);
             n[0]++;
             return true;
@@ -161,47 +166,90 @@ public class AuditLog {
         return n[0];
     }
 
+    /** Events per COPY while verifying: stopping at a break reads at most this many more rows. */
+    static final int VERIFY_CHUNK = 50_000;
+
     /**
-     * Streams the events after {@code afterSeq}, in order, in the caller's transaction, with a binary COPY
-     * ({@link AuditCopyReader}); stops when {@code each} answers false.
+     * Streams the events after {@code afterSeq}, in order, at most {@code limit} of them (0: all), in the caller's
+     * transaction, with a binary COPY ({@link AuditCopyReader}); stops giving events when {@code each} answers false.
+     * Returns how many events were read and the last seq read.
+     *
+     * <p>The stream is always read to its end, also after a stop or an unreadable row: closing a COPY half-way
+     * makes the driver cancel the statement, and PostgreSQL answers "canceling statement due to user request",
+     * which fails the whole read instead of naming the event. Verification reads in chunks ({@link #VERIFY_CHUNK}),
+     * so what is read after a stop stays small.
      */
-    private void copy(long afterSeq, java.util.function.Predicate<AuditEvent> each) {
-        template.execute((Connection c) -> {
+    private Chunk copy(long afterSeq, int limit, java.util.function.Predicate<AuditEvent> each) {
+        return template.execute((Connection c) -> {
             String sql = "COPY (SELECT " + COLUMNS + " FROM audit_event WHERE seq > " + afterSeq
-                    + " ORDER BY seq) TO STDOUT (FORMAT binary)";
-            try (InputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), sql)) {
-                AuditCopyReader reader = new AuditCopyReader(new BufferedInputStream(in, 1 << 16));
-                for (AuditEvent e = reader.next(); e != null; e = reader.next()) {
-                    if (!each.test(e)) {
-                        break;
+                    + " ORDER BY seq" + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT (FORMAT binary)";
+            try (InputStream in = new BufferedInputStream(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), 1 << 16)) {
+                long read = 0;
+                long last = afterSeq;
+                try {
+                    AuditCopyReader reader = new AuditCopyReader(in);
+                    for (AuditEvent e = reader.next(); e != null; e = reader.next()) {
+                        read++;
+                        last = e.seq();
+                        if (!each.test(e)) {
+                            return new Chunk(read, last, true);
+                        }
                     }
+                    return new Chunk(read, last, false);
+                } finally {
+                    in.transferTo(java.io.OutputStream.nullOutputStream()); // see above: never abandon a COPY
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the audit log failed", e);
             }
-            return null;
         });
+    }
+
+    /** What one COPY read: how many events, the last seq, and whether the reader stopped early. */
+    private record Chunk(long events, long lastSeq, boolean stopped) {
     }
 
     /**
      * Re-computes the whole chain from one snapshot and compares its end with the recorded head; names the first
-     * event that does not hold. A row that cannot even be read as an event counts as changed content.
+     * event that does not hold. A row that cannot even be read as an event counts as changed content. Reads the
+     * log in chunks of {@link #VERIFY_CHUNK} events from the seq the last one ended at, so a break anywhere is
+     * named after reading at most one chunk more.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify() {
+        return verify(List.of());
+    }
+
+    /**
+     * {@link #verify()}, then holds the chain against checkpoints of its head kept outside the database
+     * ({@link CheckpointCheck}): a checkpoint beyond the end shows a removed tail with its head reset, a checkpoint
+     * whose event now has another hash shows a rewrite.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(List<Checkpoint> checkpoints) {
         Head head = head(); // the snapshot starts here; the events below are read from the same one
         AuditChainVerifier verifier = new AuditChainVerifier();
+        Set<Long> wanted = CheckpointCheck.seqs(checkpoints);
+        Map<Long, AuditHash> hashes = new HashMap<>();
         try {
-            // the first break is the answer: the rest need not be read
-            copy(0, e -> {
-                verifier.accept(e);
-                return !verifier.isBroken();
-            });
+            long after = 0;
+            while (true) {
+                Chunk chunk = copy(after, VERIFY_CHUNK, e -> {
+                    if (verifier.accept(e) && !wanted.isEmpty() && wanted.contains(e.seq())) {
+                        hashes.put(e.seq(), e.hash());
+                    }
+                    return !verifier.isBroken(); // the first break is the answer: the rest need not be checked
+                });
+                if (chunk.stopped() || chunk.events() < VERIFY_CHUNK) {
+                    break;
+                }
+                after = chunk.lastSeq();
+            }
         } catch (AuditCopyReader.UnreadableRowException unreadable) {
             verifier.brokenAt(unreadable.seq(), Verification.Why.CONTENT_CHANGED,
                     "the row cannot be read as an event (" + unreadable.getMessage() + ")");
         }
-        return verifier.finish(head.lastSeq(), head.lastHash());
+        return CheckpointCheck.check(verifier.finish(head.lastSeq(), head.lastHash()), checkpoints, hashes);
     }
 
     // binds one row's 13 parameters after the first `at` ones
