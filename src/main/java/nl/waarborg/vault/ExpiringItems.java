@@ -67,6 +67,54 @@ public class ExpiringItems {
     public record DeletedItem(UUID id, String category, String rule, EndAction action, Instant dueAt, UUID subject,
                               Instant collectedAt, byte[] value) {}
 
+    /** A lifecycle event whose recording made items due at once: it was recorded when their due date had passed. */
+    public record DueAtOnce(long eventId, String event, UUID subject) {}
+
+    /**
+     * The lifecycle events that made these deleted items due at the moment they were recorded (a back-dated
+     * contract-ended): events of the item's subject that happened before its due date and were recorded at or after
+     * it. One query for the batch.
+     */
+    public List<DueAtOnce> dueAtOnce(List<DeletedItem> deleted) {
+        Map<UUID, Instant> latestDue = new java.util.LinkedHashMap<>();
+        Map<UUID, Instant> earliestDue = new java.util.LinkedHashMap<>();
+        for (DeletedItem d : deleted) {
+            if (d.dueAt() != null) {
+                latestDue.merge(d.subject(), d.dueAt(), (a, b) -> a.isAfter(b) ? a : b);
+                earliestDue.merge(d.subject(), d.dueAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        if (latestDue.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = latestDue.keySet().toArray(UUID[]::new);
+        java.sql.Timestamp[] earliest = new java.sql.Timestamp[ids.length];
+        java.sql.Timestamp[] latest = new java.sql.Timestamp[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            earliest[i] = java.sql.Timestamp.from(earliestDue.get(ids[i]));
+            latest[i] = java.sql.Timestamp.from(latestDue.get(ids[i]));
+        }
+        // per subject the span of its items' due dates: an event that happened before the latest and was recorded at
+        // or after the earliest made at least one of them due when it was recorded
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.event, e.subject_id FROM "
+                    + "unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS d(subject_id, earliest, latest) "
+                    + "JOIN subject_event e ON e.subject_id = d.subject_id "
+                    + "AND e.occurred_at < d.latest AND e.recorded_at >= d.earliest ORDER BY e.id")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("timestamptz", earliest));
+                ps.setArray(3, c.createArrayOf("timestamptz", latest));
+                List<DueAtOnce> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new DueAtOnce(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** Due items summed per category, rule, system and action; {@code overdue} of them are due already. */
     public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
                            Instant last, long overdue) {

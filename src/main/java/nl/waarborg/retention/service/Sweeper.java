@@ -179,7 +179,11 @@ public class Sweeper {
             categories.add(d.category());
         }
         statistics.count(groups);
+        for (ExpiringItems.DueAtOnce e : items.dueAtOnce(gone)) {
+            proof.addDueAtOnce(e.eventId(), e.event(), e.subject());
+        }
         List<String> reasons = new ArrayList<>(proof.counts());
+        reasons.addAll(proof.dueAtOnce());
         reasons.add("items:" + proof.size());
         reasons.add("ids-sha256:" + proof.idsSha256());
         audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
