@@ -314,7 +314,7 @@ public class ExpiringItems {
                         CASE WHEN end_action = 'anonymise'
                              THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
                              ELSE false END,
-                        CASE WHEN end_action = 'anonymise' THEN subject_id END,
+                        subject_id,
                         CASE WHEN end_action = 'anonymise' THEN collected_at END,
                         CASE WHEN end_action = 'anonymise' THEN value END""")) {
                 // binary results from the first batch on: ids and timestamps are not parsed from text
@@ -335,15 +335,16 @@ public class ExpiringItems {
     }
 
     /**
-     * A deleted item from the sweep statements' columns: id, category, rule, due date, whether to anonymise, and
-     * subject, collection moment and value (only for items to anonymise).
+     * A deleted item from the sweep statements' columns: id, category, rule, due date, whether to anonymise, subject
+     * (for the proof's events that made items due at once), and collection moment and value (only for items to
+     * anonymise).
      */
     private static DeletedItem deleted(ResultSet rs, UUID id) throws SQLException {
         return rs.getBoolean(5)
                 ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE, rs.getTimestamp(4).toInstant(),
                         rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), rs.getBytes(8))
                 : new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.DELETE, rs.getTimestamp(4).toInstant(),
-                        null, null, null);
+                        rs.getObject(6, UUID.class), null, null);
     }
 
     /** What one batch of a sweep over shared schedules deleted: the schedules taken, and their items. */
@@ -370,7 +371,7 @@ public class ExpiringItems {
                             CASE WHEN due.end_action = 'anonymise'
                                  THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
                                  ELSE false END AS anonymise,
-                            CASE WHEN due.end_action = 'anonymise' THEN item.subject_id END AS subject_id,
+                            item.subject_id,
                             CASE WHEN due.end_action = 'anonymise' THEN item.collected_at END AS collected_at,
                             CASE WHEN due.end_action = 'anonymise' THEN item.value END AS value)
                     SELECT gone.*, NULL::bigint FROM gone

@@ -155,7 +155,7 @@ public class Vault {
             throw new IllegalArgumentException("name at least one identifier");
         }
         List<Subjects.IndexedIdentifier> indexed = indexed(identifiers);
-        requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "add-identifiers", false);
+        requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "add-identifiers", false, null);
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
             subjects.addIdentifiers(subject, indexed);
@@ -215,7 +215,7 @@ public class Vault {
     public Optional<SubjectRecord> subject(Caller caller, UUID subject) {
         Optional<SubjectRecord> found = ciphers.open(subject) == null ? Optional.empty() : subjects.find(subject);
         if (found.isPresent()) {
-            requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "read-subject", false);
+            requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "read-subject", false, null);
         }
         if (found.isPresent()) {
             recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "read-subject").subject(subject)
@@ -246,7 +246,7 @@ public class Vault {
         }
         // a subject that no purpose claims yet (just created, in no category, no items) may be placed by any key
         // that may join the category; one that belongs to others' purposes only not (an HR key taking a customer)
-        requireWithinPurposes(caller, scope, subject, "join-subject-category", true);
+        requireWithinPurposes(caller, scope, subject, "join-subject-category", true, what);
         requireNotBackDated(caller, p, "join-subject-category", subject, what, "at", when, now);
         return Boolean.TRUE.equals(tx.execute(status -> {
             requireSubject(subject);
@@ -277,7 +277,7 @@ public class Vault {
             throw refuse(caller, "record-lifecycle-event", subject, BeyondKeyPurposesException.Reason.EVENT_NOT_RECORDABLE,
                     what, "no purpose of this key may record lifecycle event '" + event + "' (the policy's records-events)");
         }
-        requireWithinPurposes(caller, scope, subject, "record-lifecycle-event", false);
+        requireWithinPurposes(caller, scope, subject, "record-lifecycle-event", false, what);
         requireNotBackDated(caller, p, "record-lifecycle-event", subject, what, "occurredAt", when, now);
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
@@ -660,7 +660,8 @@ public class Vault {
     }
 
     // Refuses a subject outside the key's purposes (403, on record); an unknown subject is left to the 404 later.
-    private void requireWithinPurposes(Caller caller, KeyScope scope, UUID subject, String action, boolean unclaimedToo) {
+    private void requireWithinPurposes(Caller caller, KeyScope scope, UUID subject, String action, boolean unclaimedToo,
+                                       String what) {
         if (scope.coversEverySubject()) {
             return;
         }
@@ -669,7 +670,7 @@ public class Vault {
                 || !subjects.exists(subject) || unclaimedToo && subjects.unclaimed(subject)) {
             return;
         }
-        throw refuse(caller, action, subject, BeyondKeyPurposesException.Reason.SUBJECT_OUTSIDE_PURPOSES, null,
+        throw refuse(caller, action, subject, BeyondKeyPurposesException.Reason.SUBJECT_OUTSIDE_PURPOSES, what,
                 "the subject is in no subject category this key's purposes declare and has no items collected for them");
     }
 
