@@ -584,10 +584,10 @@ public class Vault {
         Map<String, Integer> otherPurposeCount = new LinkedHashMap<>();
         for (Items.ReadRow rr : rows) {
             Items.Row r = rr.row();
-            if (!collectedFor(r.purposes(), readable)) {
-                otherPurposeCount.merge(r.category(), 1, Integer::sum);
-            } else if (!byCategory.get(r.category()).allowed()) {
+            if (!byCategory.get(r.category()).allowed()) {
                 withheldCount.merge(r.category(), 1, Integer::sum);
+            } else if (!collectedFor(r.purposes(), readable)) {
+                otherPurposeCount.merge(r.category(), 1, Integer::sum);
             } else if (!rr.retainedFor(purpose, now)) {
                 // this item's other rules have ended: only the purposes of the rules still running may use it
                 legalOnlyCount.merge(r.category(), 1, Integer::sum);

@@ -95,8 +95,8 @@ class PolicyLintTest {
                                 + "    subjects: [lead]\n    data: [email]\n    sources: [subject]\n    systems: [vault]\n"
                                 + "  - id: security\n    compatible-with: [newsletter]\n", "compatible-with: [newsletter]"),
                 Arguments.of("compatible-with-special-category",
-                        "    name: {nl: Camerabeelden, en: Camera footage}§  - id: bookkeeping\n",
-                        "    name: {nl: Camerabeelden, en: Camera footage}\n    special: true§  - id: bookkeeping\n    compatible-with: [security]\n",
+                        "    name: {nl: Camerabeelden, en: Camera footage}§  - id: quote\n",
+                        "    name: {nl: Camerabeelden, en: Camera footage}\n    special: true§  - id: quote\n    compatible-with: [security]\n",
                         "compatible-with: [security]"),
                 Arguments.of("joins-outside-purpose", "    joins-subject-categories: [lead]", "    joins-subject-categories: [lead, customer]",
                         "joins-subject-categories: [lead, customer]"),
