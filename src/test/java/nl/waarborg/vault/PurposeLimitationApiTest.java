@@ -44,6 +44,8 @@ class PurposeLimitationApiTest extends ServiceTestBase {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Vault vault;
 
     private String crm;        // role staff: rental (customers)
     private String webForm;    // role staff: quote (leads)
@@ -294,5 +296,26 @@ class PurposeLimitationApiTest extends ServiceTestBase {
             assertThat(json(stale).get("refused").get(0).get("reasons").get(0).get("code").asString())
                     .isEqualTo("retention-over");
         }
+    }
+
+    // ---- the same rules for callers that are not HTTP ----
+
+    @Test
+    void theVaultHoldsTheRulesForCallersThatAreNotHttpToo() {
+        nl.waarborg.access.Caller marketing = new nl.waarborg.access.Caller("key:batch-job", "management",
+                List.of("security"), false);
+        UUID customer = customerWithName("Jan Java " + unique(), "jan." + unique() + "@example.nl");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vault.recordEvent(marketing, customer, "contract-ended",
+                        Instant.parse("2001-03-01T00:00:00Z")))
+                .isInstanceOfSatisfying(BeyondKeyPurposesException.class, e -> assertThat(e.reason())
+                        .isEqualTo(BeyondKeyPurposesException.Reason.EVENT_NOT_RECORDABLE));
+        nl.waarborg.access.Caller office = new nl.waarborg.access.Caller("key:office", "staff", List.of("rental"), false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vault.recordEvent(office, customer, "contract-ended",
+                        Instant.parse("2001-03-01T00:00:00Z")))
+                .isInstanceOfSatisfying(BeyondKeyPurposesException.class, e -> assertThat(e.reason())
+                        .isEqualTo(BeyondKeyPurposesException.Reason.BACK_DATED_BEYOND_LIMIT));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vault.addItems(office, List.of(new NewItem(customer,
+                        "email", "jan@example.nl", List.of("rental"), "subject", "vault", Instant.parse("2100-01-01T00:00:00Z")))))
+                .isInstanceOfSatisfying(InvalidDateException.class, e -> assertThat(e.field()).isEqualTo("collectedAt"));
     }
 }
