@@ -216,8 +216,6 @@ public class Vault {
         Optional<SubjectRecord> found = ciphers.open(subject) == null ? Optional.empty() : subjects.find(subject);
         if (found.isPresent()) {
             requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "read-subject", false, null);
-        }
-        if (found.isPresent()) {
             recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "read-subject").subject(subject)
                     .policyVersion(policy.version().id()));
         }
