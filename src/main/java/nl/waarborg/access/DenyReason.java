@@ -28,7 +28,10 @@ public enum DenyReason {
     NO_RECIPIENT("R1.7", false, "a transfer needs a recipient"),
     RECIPIENT_NOT_DECLARED("R1.7", false, "the recipient is not declared for the purpose"),
     TRANSFER_WITHOUT_SAFEGUARD("R1.8", false, "the recipient is outside the EEA without a transfer safeguard"),
-    PSEUDONYMISED_ONLY("R6.5", false, "the recipient may receive pseudonymised data only");
+    PSEUDONYMISED_ONLY("R6.5", false, "the recipient may receive pseudonymised data only"),
+    /** Per item, in the vault's reads: the item was collected for other purposes (Art. 5(1)(b), 6(4) GDPR). */
+    NOT_COLLECTED_FOR_PURPOSE("R1.5", false,
+            "the item was not collected for the purpose, nor for a purpose the policy declares it compatible with");
 
     private static final DenyReason[] ALL = values();
 

@@ -23,7 +23,8 @@ public record Policy(
         Transfers transfers,
         Rights rights,
         Minors minors,
-        Security security) {
+        Security security,
+        Recording recording) {
 
     public Optional<DataCategory> dataCategory(String id) {
         return dataCategories.stream().filter(d -> d.id().equals(id)).findFirst();
@@ -122,7 +123,10 @@ public record Policy(
             List<String> data,
             List<String> sources,
             List<String> recipients,
-            List<String> systems) {
+            List<String> systems,
+            List<String> compatibleWith,
+            List<String> recordsEvents,
+            List<String> joinsSubjectCategories) {
 
         /** Whether the purpose only keeps data in an archive (R2.7). Not isArchive(): bean-style JSON would read that as a second `archive`. */
         public boolean archiveOnly() {
@@ -200,6 +204,17 @@ public record Policy(
             List<Channel> channels,
             boolean freeOfCharge,
             boolean refuseAnonymisedRemainder) {}
+
+    /**
+     * What applications (API keys, not staff) may record about the past: a lifecycle event or a joining of a
+     * subject category at most {@code backDatingLimit} before now. A back-dated event can make data due at once
+     * (contract ended in 2001: delete now); only staff may record further back.
+     */
+    public record Recording(RetentionPeriod backDatingLimit) {
+
+        /** Seven days back. */
+        public static final Recording DEFAULT = new Recording(RetentionPeriod.parse("P7D"));
+    }
 
     /** R1.11: subjects under the threshold only with parental consent. */
     public record Minors(int ageThreshold, boolean parentalConsent) {}

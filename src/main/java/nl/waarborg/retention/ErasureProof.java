@@ -14,16 +14,31 @@ import nl.waarborg.policy.EndAction;
 /**
  * What a sweep batch erased, in a form fit for the audit log: counts per action, data category and rule, and a
  * SHA-256 over the erased item ids in ascending order (16 bytes each, big-endian). Whoever holds a list of ids
- * (an earlier export, a backup) can check whether exactly those were erased; the log itself holds no id and no value.
+ * (an earlier export, a backup) can check whether exactly those were erased; the log itself holds no item id and no
+ * value. It also names every lifecycle event whose recording made erased items due at once ({@link #addDueAtOnce}).
  */
 public final class ErasureProof {
 
     private final Map<String, Integer> counts = new TreeMap<>();
     private final List<UUID> ids = new ArrayList<>();
+    private final java.util.SortedSet<String> dueAtOnce = new java.util.TreeSet<>();
 
     public void add(UUID item, EndAction action, String category, String rule) {
         ids.add(item);
         counts.merge(action.term() + ":" + category + ":" + (rule == null ? "-" : rule), 1, Integer::sum);
+    }
+
+    /**
+     * A lifecycle event whose recording made erased items due at once (a back-dated event): named by its id, its
+     * kind and its subject's id, never a value, so the DPO can see which recording caused an erasure.
+     */
+    public void addDueAtOnce(long eventId, String event, UUID subject) {
+        dueAtOnce.add("due-at-once:event:" + eventId + ":" + event + ":subject:" + subject);
+    }
+
+    /** "due-at-once:event:ID:KIND:subject:UUID", one per such event, sorted; audit terms. */
+    public List<String> dueAtOnce() {
+        return List.copyOf(dueAtOnce);
     }
 
     public int size() {

@@ -67,6 +67,54 @@ public class ExpiringItems {
     public record DeletedItem(UUID id, String category, String rule, EndAction action, Instant dueAt, UUID subject,
                               Instant collectedAt, byte[] value) {}
 
+    /** A lifecycle event whose recording made items due at once: it was recorded when their due date had passed. */
+    public record DueAtOnce(long eventId, String event, UUID subject) {}
+
+    /**
+     * The lifecycle events that made these deleted items due at the moment they were recorded (a back-dated
+     * contract-ended): events of the item's subject that happened before its due date and were recorded at or after
+     * it. One query for the batch.
+     */
+    public List<DueAtOnce> dueAtOnce(List<DeletedItem> deleted) {
+        Map<UUID, Instant> latestDue = new java.util.LinkedHashMap<>();
+        Map<UUID, Instant> earliestDue = new java.util.LinkedHashMap<>();
+        for (DeletedItem d : deleted) {
+            if (d.dueAt() != null) {
+                latestDue.merge(d.subject(), d.dueAt(), (a, b) -> a.isAfter(b) ? a : b);
+                earliestDue.merge(d.subject(), d.dueAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        if (latestDue.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = latestDue.keySet().toArray(UUID[]::new);
+        java.sql.Timestamp[] earliest = new java.sql.Timestamp[ids.length];
+        java.sql.Timestamp[] latest = new java.sql.Timestamp[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            earliest[i] = java.sql.Timestamp.from(earliestDue.get(ids[i]));
+            latest[i] = java.sql.Timestamp.from(latestDue.get(ids[i]));
+        }
+        // per subject the span of its items' due dates: an event that happened before the latest and was recorded at
+        // or after the earliest made at least one of them due when it was recorded
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.event, e.subject_id FROM "
+                    + "unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS d(subject_id, earliest, latest) "
+                    + "JOIN subject_event e ON e.subject_id = d.subject_id "
+                    + "AND e.occurred_at < d.latest AND e.recorded_at >= d.earliest ORDER BY e.id")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("timestamptz", earliest));
+                ps.setArray(3, c.createArrayOf("timestamptz", latest));
+                List<DueAtOnce> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new DueAtOnce(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** Due items summed per category, rule, system and action; {@code overdue} of them are due already. */
     public record DueGroup(String category, String rule, String system, EndAction action, long items, Instant first,
                            Instant last, long overdue) {
@@ -266,7 +314,7 @@ public class ExpiringItems {
                         CASE WHEN end_action = 'anonymise'
                              THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
                              ELSE false END,
-                        CASE WHEN end_action = 'anonymise' THEN subject_id END,
+                        subject_id,
                         CASE WHEN end_action = 'anonymise' THEN collected_at END,
                         CASE WHEN end_action = 'anonymise' THEN value END""")) {
                 // binary results from the first batch on: ids and timestamps are not parsed from text
@@ -287,15 +335,16 @@ public class ExpiringItems {
     }
 
     /**
-     * A deleted item from the sweep statements' columns: id, category, rule, due date, whether to anonymise, and
-     * subject, collection moment and value (only for items to anonymise).
+     * A deleted item from the sweep statements' columns: id, category, rule, due date, whether to anonymise, subject
+     * (for the proof's events that made items due at once), and collection moment and value (only for items to
+     * anonymise).
      */
     private static DeletedItem deleted(ResultSet rs, UUID id) throws SQLException {
         return rs.getBoolean(5)
                 ? new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.ANONYMISE, rs.getTimestamp(4).toInstant(),
                         rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant(), rs.getBytes(8))
                 : new DeletedItem(id, rs.getString(2), rs.getString(3), EndAction.DELETE, rs.getTimestamp(4).toInstant(),
-                        null, null, null);
+                        rs.getObject(6, UUID.class), null, null);
     }
 
     /** What one batch of a sweep over shared schedules deleted: the schedules taken, and their items. */
@@ -322,7 +371,7 @@ public class ExpiringItems {
                             CASE WHEN due.end_action = 'anonymise'
                                  THEN NOT (SELECT no_anonymised_remainder FROM subject WHERE subject.id = item.subject_id)
                                  ELSE false END AS anonymise,
-                            CASE WHEN due.end_action = 'anonymise' THEN item.subject_id END AS subject_id,
+                            item.subject_id,
                             CASE WHEN due.end_action = 'anonymise' THEN item.collected_at END AS collected_at,
                             CASE WHEN due.end_action = 'anonymise' THEN item.value END AS value)
                     SELECT gone.*, NULL::bigint FROM gone

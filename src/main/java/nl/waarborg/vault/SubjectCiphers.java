@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Opens subjects' data keys from the key store and keeps the opened ciphers of recently used subjects in
  * memory (unwrapping costs far more than encrypting a value). Bounded: least recently used out first, per
- * stripe. An erased subject's cipher is dropped at once ({@link #forget(UUID)}).
+ * stripe. An erased subject's cipher is dropped at once ({@link #forget(UUID)}), and a key read from the store
+ * before a forget notice came in is not remembered after it: each stripe counts its forgets, and a read remembers
+ * what it fetched only if its stripe's count is still the one it saw before asking the store.
  */
 @Component
 class SubjectCiphers {
@@ -26,7 +28,22 @@ class SubjectCiphers {
 
     private final SubjectKeys keys;
     private final SubjectKeyStore store;
-    private final List<Map<UUID, ValueCipher>> stripes = new ArrayList<>(STRIPES);
+    private final List<Stripe> stripes = new ArrayList<>(STRIPES);
+
+    /** One stripe of the cache; guarded by itself. {@code forgets} counts the forget notices it has seen. */
+    private static final class Stripe {
+        final Map<UUID, ValueCipher> ciphers;
+        long forgets;
+
+        Stripe(int capacity) {
+            ciphers = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, ValueCipher> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+    }
 
     SubjectCiphers(SubjectKeys keys, SubjectKeyStore store, SubjectStates states, ChangeNotifications notifications,
                    @Value("${waarborg.vault.open-keys:100000}") int capacity) {
@@ -36,12 +53,7 @@ class SubjectCiphers {
         notifications.onReconnect(this::forgetAll); // announcements missed meanwhile may include erasures
         int perStripe = Math.max(1, capacity / STRIPES);
         for (int i = 0; i < STRIPES; i++) {
-            stripes.add(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, ValueCipher> eldest) {
-                    return size() > perStripe;
-                }
-            });
+            stripes.add(new Stripe(perStripe));
         }
     }
 
@@ -61,21 +73,36 @@ class SubjectCiphers {
     Map<UUID, ValueCipher> open(Collection<UUID> subjects) {
         Map<UUID, ValueCipher> open = new HashMap<>(subjects.size() * 2);
         List<UUID> missing = new ArrayList<>();
+        long[] seen = null; // each stripe's forget count when a subject of it was found missing
         for (UUID s : subjects) {
-            ValueCipher c = cached(s);
-            if (c != null) {
-                open.put(s, c);
-            } else {
-                missing.add(s);
+            Stripe stripe = stripe(s);
+            synchronized (stripe) {
+                ValueCipher c = stripe.ciphers.get(s);
+                if (c != null) {
+                    open.put(s, c);
+                    continue;
+                }
+                if (seen == null) {
+                    seen = new long[STRIPES];
+                    java.util.Arrays.fill(seen, -1);
+                }
+                int i = stripeIndex(s);
+                if (seen[i] < 0) {
+                    seen[i] = stripe.forgets;
+                }
             }
+            missing.add(s);
         }
         if (!missing.isEmpty()) {
             for (Map.Entry<UUID, byte[]> e : store.getAll(missing).entrySet()) {
                 ValueCipher c = keys.open(e.getKey(), e.getValue());
-                open.put(e.getKey(), c);
-                Map<UUID, ValueCipher> stripe = stripe(e.getKey());
+                open.put(e.getKey(), c); // this call began before any erasure that came in meanwhile
+                Stripe stripe = stripe(e.getKey());
                 synchronized (stripe) {
-                    stripe.put(e.getKey(), c);
+                    // a forget notice since the count was read may be this subject's erasure: do not remember it
+                    if (stripe.forgets == seen[stripeIndex(e.getKey())]) {
+                        stripe.ciphers.put(e.getKey(), c);
+                    }
                 }
             }
         }
@@ -96,28 +123,27 @@ class SubjectCiphers {
     }
 
     void forget(UUID subject) {
-        Map<UUID, ValueCipher> stripe = stripe(subject);
+        Stripe stripe = stripe(subject);
         synchronized (stripe) {
-            stripe.remove(subject);
+            stripe.ciphers.remove(subject);
+            stripe.forgets++;
         }
     }
 
     void forgetAll() {
-        for (Map<UUID, ValueCipher> stripe : stripes) {
+        for (Stripe stripe : stripes) {
             synchronized (stripe) {
-                stripe.clear();
+                stripe.ciphers.clear();
+                stripe.forgets++;
             }
         }
     }
 
-    private ValueCipher cached(UUID subject) {
-        Map<UUID, ValueCipher> stripe = stripe(subject);
-        synchronized (stripe) {
-            return stripe.get(subject);
-        }
+    private Stripe stripe(UUID subject) {
+        return stripes.get(stripeIndex(subject));
     }
 
-    private Map<UUID, ValueCipher> stripe(UUID subject) {
-        return stripes.get((subject.hashCode() & 0x7fffffff) % STRIPES);
+    private static int stripeIndex(UUID subject) {
+        return (subject.hashCode() & 0x7fffffff) % STRIPES;
     }
 }

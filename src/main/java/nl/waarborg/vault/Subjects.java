@@ -97,6 +97,46 @@ class Subjects implements SubjectFactSource {
                 .params(identifier.kind().code(), identifier.blindIndex()).query(UUID.class).list();
     }
 
+    /**
+     * Those of the subjects within a key's purposes: in one of the subject categories, or with an item collected for
+     * one of the purposes (docs/vault.md, "Purpose limitation").
+     */
+    java.util.Set<UUID> withinScope(Collection<UUID> candidates, Collection<String> subjectCategories,
+                                    Collection<String> purposes) {
+        java.util.Set<UUID> within = new java.util.HashSet<>();
+        if (candidates.isEmpty()) {
+            return within;
+        }
+        template.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id FROM unnest(?::uuid[]) AS s(id) "
+                    + "WHERE EXISTS (SELECT 1 FROM subject_membership m WHERE m.subject_id = s.id "
+                    + "AND m.subject_category = ANY (?::text[])) "
+                    + "OR EXISTS (SELECT 1 FROM item i WHERE i.subject_id = s.id AND i.purposes && ?::text[])")) {
+                ps.setArray(1, c.createArrayOf("uuid", candidates.toArray()));
+                ps.setArray(2, c.createArrayOf("text", subjectCategories.toArray()));
+                ps.setArray(3, c.createArrayOf("text", purposes.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        within.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return null;
+        });
+        return within;
+    }
+
+    boolean exists(UUID subject) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subject WHERE id = ?)").param(subject).query(Boolean.class).single();
+    }
+
+    /** Whether no purpose claims the subject yet: it is in no subject category and has no items. */
+    boolean unclaimed(UUID subject) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM subject_membership WHERE subject_id = :s) "
+                        + "AND NOT EXISTS (SELECT 1 FROM item WHERE subject_id = :s)")
+                .param("s", subject).query(Boolean.class).single();
+    }
+
     /** Locks the subject's row until the transaction ends: changes to one subject happen one at a time. */
     boolean lock(UUID subject) {
         return jdbc.sql("SELECT id FROM subject WHERE id = ? FOR UPDATE").param(subject).query(UUID.class).optional()

@@ -19,6 +19,8 @@ import nl.waarborg.access.Caller;
 import nl.waarborg.access.Decision;
 import nl.waarborg.access.DecisionEngine;
 import nl.waarborg.access.DenyReason;
+import nl.waarborg.access.ItemRetention;
+import nl.waarborg.access.KeyScope;
 import nl.waarborg.access.SubjectState;
 import nl.waarborg.access.service.SubjectStates;
 import nl.waarborg.audit.AuditEvent;
@@ -60,10 +62,13 @@ public class Vault {
     private final Clock clock;
     private final ItemScheduler scheduler;
     private final ExpiringItems expiring;
+    private final RecordedDates dates;
 
     Vault(Subjects subjects, Items items, SubjectCiphers ciphers, BlindIndex blindIndex, SubjectStates states,
           ActivePolicy policy, AuditLog audit, AuditRecorder recorder, TransactionTemplate tx, Clock clock,
-          ItemScheduler scheduler, ExpiringItems expiring) {
+          ItemScheduler scheduler, ExpiringItems expiring,
+          @org.springframework.beans.factory.annotation.Value("${waarborg.vault.clock-skew:PT5M}") java.time.Duration clockSkew) {
+        this.dates = new RecordedDates(clockSkew);
         this.scheduler = scheduler;
         this.expiring = expiring;
         this.recorder = recorder;
@@ -101,6 +106,7 @@ public class Vault {
             throw new InvalidInputException("a call creates 1 to " + MAX_BATCH + " subjects, not " + newSubjects.size());
         }
         CompiledPolicy compiled = policy.compiled();
+        KeyScope scope = KeyScope.of(compiled.policy(), caller);
         Instant now = clock.instant();
         List<Subjects.Row> rows = new ArrayList<>(newSubjects.size());
         Set<Reference> seen = new LinkedHashSet<>();
@@ -108,6 +114,11 @@ public class Vault {
             for (String c : s.categories()) {
                 if (compiled.subjectCategoryId(c) < 0) {
                     throw new InvalidInputException("subject category '" + c + "' is not declared in the policy");
+                }
+                if (!scope.mayJoin(c)) {
+                    throw refuse(caller, "create-subject", null, BeyondKeyPurposesException.Reason.CATEGORY_NOT_JOINABLE,
+                            "subject-category:" + c, "no purpose of this key may place subjects in subject category '"
+                                    + c + "' (the policy's joins-subject-categories)");
                 }
             }
             for (Reference r : s.references()) {
@@ -147,6 +158,7 @@ public class Vault {
             throw new InvalidInputException("name at least one identifier");
         }
         List<Subjects.IndexedIdentifier> indexed = indexed(identifiers);
+        requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "add-identifiers", false, null);
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
             subjects.addIdentifiers(subject, indexed);
@@ -159,16 +171,36 @@ public class Vault {
 
     /** The subject with this reference; the lookup is in the audit log (kind only, never the value). */
     public Optional<UUID> find(Caller caller, Reference reference) {
-        Optional<UUID> found = subjects.byReference(reference);
-        recordLookup(caller, "reference:" + reference.scheme(), found.stream().toList());
-        return found;
+        List<UUID> found = withinPurposes(caller, subjects.byReference(reference).stream().toList(),
+                "reference:" + reference.scheme());
+        recordLookup(caller, "reference:" + reference.scheme(), found);
+        return found.stream().findFirst();
     }
 
     /** The subjects with this identifier (several may share an e-mail address), found by its blind index. */
     public List<UUID> find(Caller caller, Identifier identifier) {
-        List<UUID> found = subjects.byIdentifier(indexed(List.of(identifier)).getFirst());
+        List<UUID> found = withinPurposes(caller, subjects.byIdentifier(indexed(List.of(identifier)).getFirst()),
+                "identifier:" + identifier.kind().code());
         recordLookup(caller, "identifier:" + identifier.kind().code(), found);
         return found;
+    }
+
+    // A lookup finds only subjects within the key's purposes; one outside them is not named in the answer, and the
+    // refused sight of it is on record (its id and the kind looked by, never the value).
+    private List<UUID> withinPurposes(Caller caller, List<UUID> found, String by) {
+        KeyScope scope = KeyScope.of(policy.policy(), caller);
+        if (found.isEmpty() || scope.coversEverySubject()) {
+            return found;
+        }
+        Set<UUID> within = subjects.withinScope(found, scope.subjectCategories(), scope.purposes());
+        if (within.size() == found.size()) {
+            return found;
+        }
+        long version = policy.version().id();
+        recorder.recordAll(found.stream().filter(s -> !within.contains(s)).map(s -> AuditEvent.draft(caller.actor(),
+                caller.role(), "lookup-subject").subject(s).outcome(Outcome.DENIED, by,
+                BeyondKeyPurposesException.Reason.SUBJECT_OUTSIDE_PURPOSES.code()).policyVersion(version)).toList());
+        return found.stream().filter(within::contains).toList();
     }
 
     private void recordLookup(Caller caller, String by, List<UUID> found) {
@@ -186,6 +218,7 @@ public class Vault {
     public Optional<SubjectRecord> subject(Caller caller, UUID subject) {
         Optional<SubjectRecord> found = ciphers.open(subject) == null ? Optional.empty() : subjects.find(subject);
         if (found.isPresent()) {
+            requireWithinPurposes(caller, KeyScope.of(policy.policy(), caller), subject, "read-subject", false, null);
             recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "read-subject").subject(subject)
                     .policyVersion(policy.version().id()));
         }
@@ -198,14 +231,24 @@ public class Vault {
      * @return false when it had joined that category before (the first joining time stays)
      */
     public boolean join(Caller caller, UUID subject, String subjectCategory, Instant at) {
+        Policy p = policy.policy();
         if (policy.compiled().subjectCategoryId(subjectCategory) < 0) {
             throw new InvalidInputException("subject category '" + subjectCategory + "' is not declared in the policy");
         }
         Instant now = clock.instant();
         Instant when = at == null ? now : at;
-        if (when.isAfter(now)) {
-            throw new InvalidInputException("a subject joins a category when it has happened, not ahead of time");
+        dates.requireRecordable("at", when, now);
+        KeyScope scope = KeyScope.of(p, caller);
+        String what = "subject-category:" + subjectCategory;
+        if (!scope.mayJoin(subjectCategory)) {
+            throw refuse(caller, "join-subject-category", subject, BeyondKeyPurposesException.Reason.CATEGORY_NOT_JOINABLE,
+                    what, "no purpose of this key may place subjects in subject category '" + subjectCategory
+                            + "' (the policy's joins-subject-categories)");
         }
+        // a subject that no purpose claims yet (just created, in no category, no items) may be placed by any key
+        // that may join the category; one that belongs to others' purposes only not (an HR key taking a customer)
+        requireWithinPurposes(caller, scope, subject, "join-subject-category", true, what);
+        requireNotBackDated(caller, p, "join-subject-category", subject, what, "at", when, now);
         return Boolean.TRUE.equals(tx.execute(status -> {
             requireSubject(subject);
             boolean joined = subjects.join(subject, subjectCategory, when);
@@ -228,9 +271,15 @@ public class Vault {
         }
         Instant now = clock.instant();
         Instant when = occurredAt == null ? now : occurredAt;
-        if (when.isAfter(now)) {
-            throw new InvalidInputException("a lifecycle event is recorded when it has happened, not ahead of time");
+        dates.requireRecordable("occurredAt", when, now);
+        KeyScope scope = KeyScope.of(p, caller);
+        String what = "event:" + event;
+        if (!scope.mayRecord(event)) {
+            throw refuse(caller, "record-lifecycle-event", subject, BeyondKeyPurposesException.Reason.EVENT_NOT_RECORDABLE,
+                    what, "no purpose of this key may record lifecycle event '" + event + "' (the policy's records-events)");
         }
+        requireWithinPurposes(caller, scope, subject, "record-lifecycle-event", false, what);
+        requireNotBackDated(caller, p, "record-lifecycle-event", subject, what, "occurredAt", when, now);
         tx.executeWithoutResult(status -> {
             requireSubject(subject);
             subjects.recordEvent(subject, event, when, now);
@@ -315,7 +364,13 @@ public class Vault {
         long version = policy.version().id();
         Instant now = clock.instant();
         Set<UUID> subjectIds = new LinkedHashSet<>();
-        newItems.forEach(i -> subjectIds.add(i.subject()));
+        for (int index = 0; index < newItems.size(); index++) {
+            NewItem item = newItems.get(index);
+            subjectIds.add(item.subject());
+            if (item.collectedAt() != null) {
+                dates.requireRecordable("collectedAt", newItems.size() == 1 ? null : index, item.collectedAt(), now);
+            }
+        }
 
         Map<UUID, ValueCipher> open = ciphers.open(subjectIds);
         for (UUID s : subjectIds) {
@@ -328,9 +383,11 @@ public class Vault {
 
         List<Refusal> refusals = new ArrayList<>();
         List<Items.Row> rows = new ArrayList<>(newItems.size());
+        long[][] masks = new long[compiled.categoryCount()][];
         for (int index = 0; index < newItems.size(); index++) {
             NewItem item = newItems.get(index);
-            List<Reason> reasons = collectionRefusals(caller, compiled, p, subjectStates.get(item.subject()), role, item);
+            List<Reason> reasons = collectionRefusals(caller, compiled, p, subjectStates.get(item.subject()), role, item,
+                    masks);
             if (!reasons.isEmpty()) {
                 refusals.add(new Refusal(index, reasons));
                 continue;
@@ -345,6 +402,7 @@ public class Vault {
             throw new ItemsRefusedException(refusals);
         }
         List<AuditEvent.Draft> events = collectionEvents(caller, rows, version);
+        List<Refusal> ownRetention = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             // the subjects' histories are read in the transaction that stores the items, under a lock on the subject
             // rows that a change of history or holds waits for (join, recordEvent and holds take the row alone), so a
@@ -352,16 +410,50 @@ public class Vault {
             subjects.lockForItems(rows.stream().map(Items.Row::subject).collect(java.util.stream.Collectors.toSet()));
             List<ItemSchedule> schedules = scheduler.forNew(rows.stream().map(r -> new ItemScheduler.NewItemFacts(
                     r.subject(), r.category(), r.purposes(), r.collectedAt())).toList());
+            // a new item is judged by its own retention, not by its category's other items: refused only when its
+            // own period is over already (collected long ago) or its own rules have narrowed past its purposes
+            ownRetention.addAll(ownRetentionRefusals(rows, schedules, now));
+            if (!ownRetention.isEmpty()) {
+                status.setRollbackOnly();
+                return;
+            }
             // a subject erased since its key was opened above: its rows are gone and the insert fails on the
             // foreign key; the call then fails as a whole and stores nothing
             items.insert(rows, schedules);
             audit.appendAll(events);
         });
+        if (!ownRetention.isEmpty()) {
+            recordRefusedCollection(caller, newItems, ownRetention, version);
+            throw new ItemsRefusedException(ownRetention);
+        }
         return rows.stream().map(Items.Row::id).toList();
     }
 
+    // The rows' positions are those of the call's items: rows are built only when no item was refused.
+    private static List<Refusal> ownRetentionRefusals(List<Items.Row> rows, List<ItemSchedule> schedules, Instant now) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ItemSchedule s = schedules.get(i);
+            List<Reason> reasons = new ArrayList<>();
+            if (s.dueAt() != null && !now.isBefore(s.dueAt())) {
+                reasons.add(new Reason(DenyReason.RETENTION_OVER.code(), DenyReason.RETENTION_OVER.message(), null));
+            } else if (s.narrowedAt() != null && !now.isBefore(s.narrowedAt())) {
+                for (String purpose : rows.get(i).purposes()) {
+                    if (!s.retainedFor().contains(purpose)) {
+                        reasons.add(new Reason(DenyReason.LEGAL_OBLIGATION_ONLY.code(),
+                                DenyReason.LEGAL_OBLIGATION_ONLY.message(), purpose));
+                    }
+                }
+            }
+            if (!reasons.isEmpty()) {
+                refusals.add(new Refusal(i, reasons));
+            }
+        }
+        return refusals;
+    }
+
     private static List<Reason> collectionRefusals(Caller caller, CompiledPolicy compiled, Policy p, SubjectState state,
-                                                   int role, NewItem item) {
+                                                   int role, NewItem item, long[][] masks) {
         List<Reason> reasons = new ArrayList<>();
         if (item.value() == null) {
             reasons.add(new Reason("no-value", "the item has no value", null));
@@ -390,7 +482,15 @@ public class Vault {
                 reasons.add(new Reason(DenyReason.UNKNOWN_PURPOSE.code(), DenyReason.UNKNOWN_PURPOSE.message(), purpose));
                 continue;
             }
-            Decision d = DecisionEngine.decide(compiled, state, role, pu, category, Action.WRITE, DecisionEngine.NO_RECIPIENT);
+            long[] mask = masks[category];
+            if (mask == null) {
+                mask = masks[category] = compiled.newCategoryMask();
+                CompiledPolicy.addCategory(mask, category);
+            }
+            // judged by its own retention (RUNNING here; its schedule is checked once computed, in addItems), not by
+            // the category's: every other clip of a visitor past due does not make a new clip so
+            Decision d = DecisionEngine.decide(compiled, state, role, pu, mask, Action.WRITE, DecisionEngine.NO_RECIPIENT,
+                    0, ItemRetention.RUNNING);
             for (DenyReason reason : d.reasons()) {
                 reasons.add(new Reason(reason.code(), reason.message(), purpose));
             }
@@ -471,6 +571,8 @@ public class Vault {
         Instant now = clock.instant();
         List<Items.ReadRow> rows = items.ofSubject(subject, categories, now);
         SubjectState state = states.state(subject, compiled);
+        // purpose limitation (Art. 5(1)(b), 6(4)): only items collected for this purpose or one it is compatible with
+        Set<String> readable = KeyScope.readableFor(compiled.policy(), purpose);
         int role = compiled.roleId(caller.role());
 
         // one decision per category present
@@ -482,10 +584,13 @@ public class Vault {
         List<StoredItem> allowed = new ArrayList<>();
         Map<String, Integer> withheldCount = new LinkedHashMap<>();
         Map<String, Integer> legalOnlyCount = new LinkedHashMap<>();
+        Map<String, Integer> otherPurposeCount = new LinkedHashMap<>();
         for (Items.ReadRow rr : rows) {
             Items.Row r = rr.row();
             if (!byCategory.get(r.category()).allowed()) {
                 withheldCount.merge(r.category(), 1, Integer::sum);
+            } else if (!collectedFor(r.purposes(), readable)) {
+                otherPurposeCount.merge(r.category(), 1, Integer::sum);
             } else if (!rr.retainedFor(purpose, now)) {
                 // this item's other rules have ended: only the purposes of the rules still running may use it
                 legalOnlyCount.merge(r.category(), 1, Integer::sum);
@@ -507,8 +612,14 @@ public class Vault {
                     DenyReason.LEGAL_OBLIGATION_ONLY.message(), purpose))));
             deniedCodes.add(DenyReason.LEGAL_OBLIGATION_ONLY.code());
         });
+        otherPurposeCount.forEach((category, count) -> {
+            withheld.add(new Withheld(category, count, List.of(new Reason(DenyReason.NOT_COLLECTED_FOR_PURPOSE.code(),
+                    DenyReason.NOT_COLLECTED_FOR_PURPOSE.message(), purpose))));
+            deniedCodes.add(DenyReason.NOT_COLLECTED_FOR_PURPOSE.code());
+        });
         Set<String> withheldCategories = new TreeSet<>(withheldCount.keySet());
         withheldCategories.addAll(legalOnlyCount.keySet());
+        withheldCategories.addAll(otherPurposeCount.keySet());
 
         List<AuditEvent.Draft> events = new ArrayList<>(2);
         Set<String> readCategories = new TreeSet<>();
@@ -522,6 +633,15 @@ public class Vault {
         }
         recorder.recordAll(events);
         return new ItemsForPurpose(subject, purpose, allowed, withheld);
+    }
+
+    private static boolean collectedFor(List<String> itemPurposes, Set<String> readable) {
+        for (String p : itemPurposes) {
+            if (readable.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -540,6 +660,51 @@ public class Vault {
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "refuse-anonymised-remainder").subject(subject)
                     .outcome(Outcome.ALLOWED).policyVersion(policy.version().id()));
         });
+    }
+
+    // Refuses a subject outside the key's purposes (403, on record); an unknown subject is left to the 404 later.
+    private void requireWithinPurposes(Caller caller, KeyScope scope, UUID subject, String action, boolean unclaimedToo,
+                                       String what) {
+        if (scope.coversEverySubject()) {
+            return;
+        }
+        List<UUID> one = List.of(subject);
+        if (!subjects.withinScope(one, scope.subjectCategories(), scope.purposes()).isEmpty()
+                || !subjects.exists(subject) || unclaimedToo && subjects.unclaimed(subject)) {
+            return;
+        }
+        throw refuse(caller, action, subject, BeyondKeyPurposesException.Reason.SUBJECT_OUTSIDE_PURPOSES, what,
+                "the subject is in no subject category this key's purposes declare and has no items collected for them");
+    }
+
+    // An application may not date a fact further back than the policy's recording.back-dating-limit (a
+    // contract-ended of 2001 would make the subject's data due at once); staff may.
+    private void requireNotBackDated(Caller caller, Policy p, String action, UUID subject, String what, String field,
+                                     Instant when, Instant now) {
+        if (caller.staff()) {
+            return;
+        }
+        nl.waarborg.policy.RetentionPeriod limit = (p.recording() == null ? Policy.Recording.DEFAULT : p.recording())
+                .backDatingLimit();
+        Instant earliest = now.atZone(java.time.ZoneOffset.UTC).minus(limit.value()).toInstant().minus(dates.skew());
+        if (when.isBefore(earliest)) {
+            throw refuse(caller, action, subject, BeyondKeyPurposesException.Reason.BACK_DATED_BEYOND_LIMIT, what,
+                    "'" + field + "' lies further back than an application may record (the policy's "
+                            + "recording.back-dating-limit, " + limit.raw() + "); staff may record it");
+        }
+    }
+
+    // The refusal on record (reason code and policy ids, no values), then the exception to throw.
+    private BeyondKeyPurposesException refuse(Caller caller, String action, UUID subject,
+                                              BeyondKeyPurposesException.Reason reason, String what, String detail) {
+        AuditEvent.Draft d = AuditEvent.draft(caller.actor(), caller.role(), action)
+                .outcome(Outcome.DENIED, what == null ? new String[] {reason.code()} : new String[] {reason.code(), what})
+                .policyVersion(policy.version().id());
+        if (subject != null) {
+            d = d.subject(subject);
+        }
+        recorder.record(d);
+        return new BeyondKeyPurposesException(reason, subject, detail);
     }
 
     private void requireSubject(UUID subject) {

@@ -145,7 +145,8 @@ class VaultController {
 
     @PostMapping("/subjects")
     @Operation(summary = "Create a subject", description = "With the application's references, lookup identifiers "
-            + "(kept only as blind indexes) and subject categories. 409 when a reference is taken. Role: application.")
+            + "(kept only as blind indexes) and subject categories (those the key's purposes may join; 403 otherwise). 409 when "
+            + "a reference is taken. Role: application.")
     ResponseEntity<CreatedSubject> createSubject(@AuthenticationPrincipal Caller caller, @RequestBody NewSubjectBody body) {
         UUID id = vault.createSubjects(caller, List.of(body.toNewSubject())).getFirst();
         return ResponseEntity.created(URI.create("/api/v1/subjects/" + id)).body(new CreatedSubject(id));
@@ -163,7 +164,8 @@ class VaultController {
 
     @PostMapping("/subjects/lookup")
     @Operation(summary = "Find subjects by reference or identifier", description = "Give scheme and reference, or "
-            + "kind (email, phone) and value. A POST so the value stays out of URLs and logs. Roles: application, staff.")
+            + "kind (email, phone) and value. A POST so the value stays out of URLs and logs. An application finds only "
+            + "subjects within its key's purposes. Roles: application, staff.")
     FoundSubjects lookup(@AuthenticationPrincipal Caller caller, @RequestBody LookupBody body) {
         boolean byReference = body.scheme() != null || body.reference() != null;
         boolean byIdentifier = body.kind() != null || body.value() != null;
@@ -211,7 +213,9 @@ class VaultController {
 
     @PostMapping("/subjects/{id}/categories")
     @Operation(summary = "Record that the subject joined a subject category", description = "A lead becomes a "
-            + "customer. 'at' defaults to now; the first joining time stays. Role: application.")
+            + "customer. 'at' defaults to now; the first joining time stays. An application only for categories its "
+            + "key's purposes may join (joins-subject-categories), for subjects within them, at most "
+            + "recording.back-dating-limit back; 403 with a reason otherwise. Roles: application, staff.")
     Joined join(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody CategoryBody body) {
         if (body.category() == null) {
             throw new InvalidInputException("category", "the body needs 'category'");
@@ -221,7 +225,9 @@ class VaultController {
 
     @PostMapping("/subjects/{id}/events")
     @Operation(summary = "Record a lifecycle event", description = "An event the policy names (contract-ended, "
-            + "complaint-closed) and when it happened (default now). Role: application.")
+            + "complaint-closed) and when it happened (default now). An application only for events its key's "
+            + "purposes may record (records-events), for subjects within them, at most recording.back-dating-limit "
+            + "back; 403 with a reason otherwise. Roles: application, staff.")
     ResponseEntity<Void> event(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody EventBody body) {
         if (body.event() == null) {
             throw new InvalidInputException("event", "the body needs 'event'");
@@ -265,7 +271,8 @@ class VaultController {
 
     @GetMapping("/subjects/{id}/items")
     @Operation(summary = "Read a subject's items for a purpose", description = "Only the items the caller may use for "
-            + "the purpose come back; the others are listed as withheld, per category, with the reasons. Optionally "
+            + "the purpose come back, only those collected for it or a purpose it is declared compatible with; the "
+            + "others are listed as withheld, per category, with the reasons. Optionally "
             + "only some categories (repeat 'category'). Every read is in the audit log. Role: application.")
     Vault.ItemsForPurpose read(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                @RequestParam String purpose,

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
@@ -43,10 +45,14 @@ public class ApiKeys {
 
     /** Who manages keys: the operator at the command line (the only way keys are made or revoked). */
     private static final String OPERATOR = "operator";
+    /** How many known keys are remembered by default (waarborg.api-keys.cache-size). */
+    static final int DEFAULT_CACHE_SIZE = 10_000;
+
     // Keys that authenticated, by prefix: a call then costs a hash and a map lookup instead of a query. Only keys
-    // that were found go in (the set stays as small as the number of keys in use); a revocation, here or in a
-    // `keys revoke` command beside the service, is announced on REVOKED_CHANNEL and drops the entry.
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    // that were found go in; bounded (least recently and frequently used out first), so a host with very many keys
+    // costs a query now and then, never unbounded memory. A revocation, here or in a `keys revoke` command beside
+    // the service, is announced on REVOKED_CHANNEL and drops the entry.
+    private final Cache<String, Known> known;
 
     // Counts revocations seen; a key read from the database is remembered only if none came in meanwhile (a
     // revocation committed between the read and the remembering would otherwise be undone here).
@@ -57,6 +63,16 @@ public class ApiKeys {
 
     public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy, ChangeNotifications notifications, AuditLog audit,
                    TransactionTemplate tx) {
+        this(jdbc, clock, policy, notifications, audit, tx, DEFAULT_CACHE_SIZE);
+    }
+
+    @Autowired
+    public ApiKeys(JdbcClient jdbc, Clock clock, ActivePolicy policy, ChangeNotifications notifications, AuditLog audit,
+                   TransactionTemplate tx, @Value("${waarborg.api-keys.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize) {
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("waarborg.api-keys.cache-size must be positive, was " + cacheSize);
+        }
+        this.known = Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
@@ -65,11 +81,11 @@ public class ApiKeys {
         this.notifications = notifications;
         notifications.subscribe(REVOKED_CHANNEL, prefix -> {
             revocations.incrementAndGet();
-            known.remove(prefix);
+            known.invalidate(prefix);
         });
         notifications.onReconnect(() -> {
             revocations.incrementAndGet();
-            known.clear();
+            known.invalidateAll();
         });
     }
 
@@ -131,7 +147,7 @@ public class ApiKeys {
         }
         String prefix = presented.substring(3, split);
         byte[] hash = sha256(presented.substring(split + 1));
-        Known k = known.get(prefix);
+        Known k = known.getIfPresent(prefix);
         if (k != null) {
             return MessageDigest.isEqual(k.hash(), hash) ? Optional.of(k.caller()) : Optional.empty();
         }
@@ -144,7 +160,7 @@ public class ApiKeys {
         found.ifPresent(f -> {
             known.put(prefix, f);
             if (revocations.get() != seen) {
-                known.remove(prefix); // a revocation may have come in between: ask the database next time
+                known.invalidate(prefix); // a revocation may have come in between: ask the database next time
             }
         });
         return found.filter(f -> MessageDigest.isEqual(f.hash(), hash)).map(Known::caller);
@@ -182,10 +198,16 @@ public class ApiKeys {
         }));
         if (revoked) {
             revocations.incrementAndGet();
-            known.remove(prefix);
+            known.invalidate(prefix);
             notifications.publish(REVOKED_CHANNEL, prefix); // every service on this database drops it too
         }
         return revoked;
+    }
+
+    /** How many keys are remembered now (pending evictions done first); for tests of the bound. */
+    long remembered() {
+        known.cleanUp();
+        return known.estimatedSize();
     }
 
     private static String random(int bytes) {

@@ -68,9 +68,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)
                         // the vault: applications keep and use data; staff look subjects up and erase them
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects/lookup").hasAnyRole(APP, STAFF)
+                        // joining a category and recording an event: staff too, who may date them further back than
+                        // applications (recording.back-dating-limit) to correct a subject's history
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/categories", "/api/v1/subjects/*/events")
+                                .hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects", "/api/v1/subjects/batch",
-                                "/api/v1/subjects/*/categories", "/api/v1/subjects/*/events", "/api/v1/subjects/*/items",
-                                "/api/v1/subjects/*/identifiers",
+                                "/api/v1/subjects/*/items", "/api/v1/subjects/*/identifiers",
                                 "/api/v1/items/batch").hasRole(APP)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/items").hasRole(APP)
                         .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*").hasAnyRole(APP, STAFF)

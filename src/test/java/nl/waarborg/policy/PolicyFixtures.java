@@ -24,13 +24,22 @@ final class PolicyFixtures {
     }
 
     /** The clean policy with {@code from} replaced by {@code to}; fails if {@code from} is not in it exactly once. */
+    /** The clean policy with {@code from} replaced by {@code to}; several edits at once separated by "§" in both. */
     static String cleanWith(String from, String to) {
         String text = clean();
-        int at = text.indexOf(from);
-        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-            throw new IllegalArgumentException("fixture text must occur exactly once: " + from);
+        String[] froms = from.split("§", -1);
+        String[] tos = to.split("§", -1);
+        if (froms.length != tos.length) {
+            throw new IllegalArgumentException("as many replacements as texts to replace: " + from);
         }
-        return text.replace(from, to);
+        for (int i = 0; i < froms.length; i++) {
+            int at = text.indexOf(froms[i]);
+            if (at < 0 || text.indexOf(froms[i], at + 1) >= 0) {
+                throw new IllegalArgumentException("fixture text must occur exactly once: " + froms[i]);
+            }
+            text = text.replace(froms[i], tos[i]);
+        }
+        return text;
     }
 
     static List<Finding> lint(String yaml) {

@@ -80,7 +80,7 @@ class PolicyLintTest {
                         "- id: crm"),
                 Arguments.of("unused-source", "lifecycle-events:", "  - id: public\n    name: {nl: Openbaar, en: Public}\nlifecycle-events:",
                         "- id: public"),
-                Arguments.of("unused-role", "subject-categories:", "  - id: auditor\n    name: {nl: Accountant, en: Auditor}\nsubject-categories:",
+                Arguments.of("unused-role", "\nsubject-categories:", "\n  - id: auditor\n    name: {nl: Accountant, en: Auditor}\nsubject-categories:",
                         "- id: auditor"),
                 Arguments.of("unused-lifecycle-event", "purposes:\n  - id: quote", "  - id: last-contact\n    name: {nl: Laatste contact, en: Last contact}\npurposes:\n  - id: quote",
                         "- id: last-contact"),
@@ -90,6 +90,16 @@ class PolicyLintTest {
                 Arguments.of("archive-purpose-misused", "    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                         "    legal-basis: contract\n    archive: [statistics]\n    profiling: true\n    roles: [staff]\n    subjects: [lead]",
                         "archive: [statistics]"),
+                Arguments.of("compatible-with-consent", "  - id: security\n",
+                        "  - id: newsletter\n    name: {nl: Nieuwsbrief, en: Newsletter}\n    legal-basis: consent\n    roles: [staff]\n"
+                                + "    subjects: [lead]\n    data: [email]\n    sources: [subject]\n    systems: [vault]\n"
+                                + "  - id: security\n    compatible-with: [newsletter]\n", "compatible-with: [newsletter]"),
+                Arguments.of("compatible-with-special-category",
+                        "    name: {nl: Camerabeelden, en: Camera footage}§  - id: quote\n",
+                        "    name: {nl: Camerabeelden, en: Camera footage}\n    special: true§  - id: quote\n    compatible-with: [security]\n",
+                        "compatible-with: [security]"),
+                Arguments.of("joins-outside-purpose", "    joins-subject-categories: [lead]", "    joins-subject-categories: [lead, customer]",
+                        "joins-subject-categories: [lead, customer]"),
                 Arguments.of("purpose-without-data", "    data: [video-footage]\n    systems: [cctv]", "    systems: [cctv]", "- id: security"));
     }
 

@@ -90,6 +90,35 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void compatibleWithEventsAndJoinsNameDeclaredIds() {
+        String yaml = cleanWith("    compatible-with: [rental]", "    compatible-with: [rentl]");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("undefined-reference")).findFirst().orElseThrow();
+        assertThat(f.format()).isEqualTo("policy.yaml:" + lineOf(yaml, "[rentl]") + ":23: error undefined-reference: "
+                + "`rentl` is not declared in `purposes`. Did you mean `rental`?");
+        String events = cleanWith("    records-events: [contract-ended, complaint-closed]\n    data: [name, email]",
+                "    records-events: [contract-end]\n    data: [name, email]");
+        assertThat(lint(events)).anySatisfy(x -> assertThat(x.message()).contains("`contract-end` is not declared in `lifecycle-events`"));
+        String joins = cleanWith("    joins-subject-categories: [lead]", "    joins-subject-categories: [leads]");
+        assertThat(lint(joins)).anySatisfy(x -> assertThat(x.message()).contains("`leads` is not declared in `subject-categories`"));
+    }
+
+    @Test
+    void theBackDatingLimitIsAPeriodOfZeroOrMore() {
+        String ok = clean() + "recording:\n  back-dating-limit: P0D\n";
+        assertThat(lint(ok)).isEmpty();
+        assertThat(PolicyLoader.load("policy.yaml", ok.getBytes(java.nio.charset.StandardCharsets.UTF_8)).loaded().policy()
+                .recording().backDatingLimit().value()).isEqualTo(java.time.Period.ZERO);
+        for (String bad : List.of("P-1D", "zo kort mogelijk")) {
+            String yaml = clean() + "recording:\n  back-dating-limit: " + bad + "\n";
+            Finding f = lint(yaml).stream().filter(Finding::isError).findFirst().orElseThrow();
+            assertThat(f.at().line()).isEqualTo(lineOf(yaml, "back-dating-limit"));
+            assertThat(f.message()).contains("back-dating-limit").contains("P7D");
+        }
+        assertThat(PolicyLoader.load("policy.yaml", clean().getBytes(java.nio.charset.StandardCharsets.UTF_8)).loaded().policy()
+                .recording()).isEqualTo(nl.waarborg.policy.Policy.Recording.DEFAULT);
+    }
+
+    @Test
     void wrongTypeSaysWhatWasExpected() {
         String yaml = cleanWith("  response-time: P4W", "  response-time: [P4W]");
         Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();

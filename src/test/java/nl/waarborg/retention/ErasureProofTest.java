@@ -20,4 +20,16 @@ class ErasureProofTest {
                 .isNotEqualTo(ErasureProof.hash(List.of(a)));
         assertThat(proof.counts()).containsExactly("anonymise:birth-date:research:1", "delete:camera-footage:camera-footage:1");
     }
+
+    @Test
+    void everyEventThatMadeItemsDueAtOnceIsNamedOnceByIdKindAndSubject() {
+        UUID subject = UUID.fromString("01a2683e-0e0d-7947-9430-54a7cf04433d");
+        ErasureProof proof = new ErasureProof();
+        proof.addDueAtOnce(42, "contract-ended", subject);
+        proof.addDueAtOnce(42, "contract-ended", subject); // several of its items in one batch
+        proof.addDueAtOnce(7, "complaint-closed", subject);
+        assertThat(proof.dueAtOnce()).containsExactly(
+                "due-at-once:event:42:contract-ended:subject:" + subject,
+                "due-at-once:event:7:complaint-closed:subject:" + subject);
+    }
 }

@@ -64,6 +64,19 @@ class ApiKeysTest extends ServiceTestBase {
     }
 
     @Test
+    void theKnownKeysAreBoundedInMemory() {
+        ApiKeys small = new ApiKeys(jdbc, java.time.Clock.systemUTC(), policy, notifications, audit, tx, 3);
+        List<String> plaintexts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            plaintexts.add(keys.create("staff", List.of("quote"), "bound-" + i).plaintext());
+        }
+        plaintexts.forEach(p -> assertThat(small.authenticate(p)).isPresent());
+        assertThat(small.remembered()).isLessThanOrEqualTo(3);
+        // a key that dropped out is read from the database again
+        assertThat(small.authenticate(plaintexts.getFirst())).isPresent();
+    }
+
+    @Test
     void onlyAHashOfTheSecretIsStored() {
         ApiKeys.Created created = keys.create("management", List.of("security"), null);
         String secret = created.plaintext().substring(created.plaintext().lastIndexOf('_') + 1);

@@ -79,7 +79,8 @@ public final class PolicyBinder {
                 transfers(r.mapping("transfers", false)),
                 rights(r.mapping("rights", true)),
                 minors(r.mapping("minors", false)),
-                security(r.mapping("security", false)));
+                security(r.mapping("security", false)),
+                recording(r.mapping("recording", false)));
         r.done();
         ctx.checkReferences();
         return policy;
@@ -184,7 +185,10 @@ public final class PolicyBinder {
                 r.refs("data", DATA),
                 r.refs("sources", SOURCES),
                 r.refs("recipients", RECIPIENTS),
-                r.refs("systems", SYSTEMS));
+                r.refs("systems", SYSTEMS),
+                r.refs("compatible-with", PURPOSES),
+                r.refs("records-events", EVENTS),
+                r.refs("joins-subject-categories", SUBJECTS));
     }
 
     private RetentionRule retentionRule(MappingReader r) {
@@ -292,6 +296,25 @@ public final class PolicyBinder {
                 countries(r, "data-centres"), r.text("measures", false));
         r.done();
         return s;
+    }
+
+    private Recording recording(MappingReader r) {
+        if (r == null) {
+            return Recording.DEFAULT;
+        }
+        YamlNode at = r.node("back-dating-limit", false);
+        nl.waarborg.policy.RetentionPeriod limit = r.period("back-dating-limit", false);
+        r.done();
+        if (limit == null) {
+            return Recording.DEFAULT;
+        }
+        // P0D is allowed (applications record nothing in the past); "as long as necessary" or a negative period is not
+        if (limit.value() == null || limit.value().isNegative()) {
+            ctx.error(at.at(), "wrong-type", "`back-dating-limit` must be an ISO-8601 period of zero or more days "
+                    + "such as P7D or P0D, not `" + limit.raw() + "`");
+            return Recording.DEFAULT;
+        }
+        return new Recording(limit);
     }
 
     private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());

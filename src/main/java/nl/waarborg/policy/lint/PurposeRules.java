@@ -103,6 +103,50 @@ final class PurposeRules {
                                 }
                             }
                         }),
+                Rule.warning("compatible-with-consent",
+                        "Data collected on consent is not reused for another purpose by a compatibility assessment (Art. 6(4) GDPR): ask for consent to the new purpose.",
+                        (p, report) -> {
+                            for (Purpose x : p.policy().purposes()) {
+                                for (String original : x.compatibleWith()) {
+                                    p.policy().purpose(original).filter(o -> o.basis() == LegalBasis.CONSENT && !o.id().equals(x.id()))
+                                            .ifPresent(o -> report.at("purposes." + x.id() + ".compatible-with", "purpose `" + x.id()
+                                                    + "` is declared compatible with `" + o.id() + "`, which is based on consent; data given for that "
+                                                    + "consent may be used for `" + x.id() + "` only with consent to it too (Art. 6(4)): remove `"
+                                                    + o.id() + "` from `compatible-with` or base `" + x.id() + "` on consent"));
+                                }
+                            }
+                        }),
+                Rule.warning("compatible-with-special-category",
+                        "Further processing of special-category or criminal-offence data is rarely compatible (Art. 6(4)(c) GDPR): check the assessment.",
+                        (p, report) -> {
+                            for (Purpose x : p.policy().purposes()) {
+                                for (String original : x.compatibleWith()) {
+                                    p.policy().purpose(original).filter(o -> !o.id().equals(x.id())).ifPresent(o -> {
+                                        List<String> sensitive = categories(p, o).stream()
+                                                .filter(d -> d.special() || d.criminal()).map(DataCategory::id).toList();
+                                        if (!sensitive.isEmpty()) {
+                                            report.at("purposes." + x.id() + ".compatible-with", "purpose `" + x.id()
+                                                    + "` is declared compatible with `" + o.id() + "`, which uses special-category or criminal-offence data ("
+                                                    + String.join(", ", sensitive) + "); Art. 6(4)(c) weighs the nature of the data: record why the "
+                                                    + "further use is compatible, or collect that data for `" + x.id() + "` itself");
+                                        }
+                                    });
+                                }
+                            }
+                        }),
+                Rule.warning("joins-outside-purpose",
+                        "A purpose joins subjects only to subject categories it processes (R1.2, R1.5).",
+                        (p, report) -> {
+                            for (Purpose x : p.policy().purposes()) {
+                                List<String> outside = x.joinsSubjectCategories().stream()
+                                        .filter(c -> !x.subjects().isEmpty() && !x.subjects().contains(c)).toList();
+                                if (!outside.isEmpty()) {
+                                    report.at("purposes." + x.id() + ".joins-subject-categories", "purpose `" + x.id()
+                                            + "` may join subjects to " + String.join(", ", outside) + ", which it does not list in `subjects:`; "
+                                            + "an application would place subjects in a category whose data it may not use: add them to `subjects:` or remove them here");
+                                }
+                            }
+                        }),
                 Rule.warning("purpose-without-data", "A purpose names the data categories it uses (R1.5).",
                         (p, report) -> p.policy().purposes().stream().filter(x -> x.data().isEmpty()).forEach(x ->
                                 report.at("purposes." + x.id(), "purpose `" + x.id() + "` lists no `data:`; name the categories it uses"))));

@@ -16,6 +16,7 @@ import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.retention.ErasureProof;
 import nl.waarborg.retention.Generalisation;
@@ -179,7 +180,17 @@ public class Sweeper {
             categories.add(d.category());
         }
         statistics.count(groups);
+        // only items whose rule starts at lifecycle events can have been made due by recording one
+        Set<String> eventRules = new HashSet<>();
+        policy.policy().retention().stream().filter(rule -> rule.start() instanceof RetentionStart.AfterEvents)
+                .forEach(rule -> eventRules.add(rule.id()));
+        List<DeletedItem> fromEvents = eventRules.isEmpty() ? List.of()
+                : gone.stream().filter(d -> d.rule() != null && eventRules.contains(d.rule())).toList();
+        for (ExpiringItems.DueAtOnce e : fromEvents.isEmpty() ? List.<ExpiringItems.DueAtOnce>of() : items.dueAtOnce(fromEvents)) {
+            proof.addDueAtOnce(e.eventId(), e.event(), e.subject());
+        }
         List<String> reasons = new ArrayList<>(proof.counts());
+        reasons.addAll(proof.dueAtOnce());
         reasons.add("items:" + proof.size());
         reasons.add("ids-sha256:" + proof.idsSha256());
         audit.append(AuditEvent.draft(ACTOR, "system", "retention-erased").categories(categories.toArray(String[]::new))
