@@ -276,7 +276,8 @@ class PurposeLimitationApiTest extends ServiceTestBase {
         HttpResponse<String> join = http.post("/api/v1/subjects/" + customer + "/categories", staffToken(),
                 "{\"category\": \"lead\", \"at\": \"-4714-11-24T12:00:00Z\"}");
         assertThat(join.statusCode()).as(join.body()).isEqualTo(400);
-        assertThat(join.body()).contains("\"at\"");
+        // a year outside 1900-9999 is refused by the JSON layer already, which names the field as a JSON pointer
+        assertThat(json(join).get("field").asString()).isEqualTo("/at");
     }
 
     // ---- a new item is judged by its own retention ----
