@@ -122,7 +122,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     static String jdbcUrl(Path socketDir, String database) {
         return "jdbc:postgresql://localhost/" + database
-                + "?socketFactory=" + URLEncoder.encode("org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg", StandardCharsets.UTF_8)
+                + "?socketFactory=" + UnixSocketFactory.class.getName()
                 + "&socketFactoryArg=" + URLEncoder.encode(socketDir.resolve(".s.PGSQL." + PORT).toString(), StandardCharsets.UTF_8);
     }
 
@@ -363,6 +363,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             }
             if (!values) {
                 s.execute("CREATE DATABASE " + VALUES + " OWNER " + SERVICE_ROLE);
+            }
+            if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = 'postgres'")) {
+                s.execute("CREATE DATABASE postgres"); // a start killed between the rename above and its successor
             }
             if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + KEYS + "'")) {
                 s.execute("CREATE DATABASE " + KEYS + " OWNER " + KEYS_ROLE);
