@@ -80,7 +80,7 @@ public final class RetentionSweepBenchmark {
                     int way = (step + run - 1) % 3;
                     load(ds, due, version, "now() - interval '1 day' + (i % 1000) * interval '1 second'");
                     exec(ds, "ANALYZE item");
-                    exec(ds, "CHECKPOINT");
+                    EmbeddedSuperuser.checkpoint(ctx, dir);
                     long s = System.nanoTime();
                     long deleted = switch (way) {
                         case 0 -> sweeper.sweep(false).deleted();
@@ -109,7 +109,7 @@ public final class RetentionSweepBenchmark {
                     loadShared(ds, due, version, "now() - interval '1 day' + (row_number() OVER () % 1000) * interval '1 second'");
                     exec(ds, "ANALYZE item");
                     exec(ds, "ANALYZE shared_schedule");
-                    exec(ds, "CHECKPOINT");
+                    EmbeddedSuperuser.checkpoint(ctx, dir);
                     boolean sweepNow = (step == 0) == sweepFirst;
                     long s = System.nanoTime();
                     long deleted;
