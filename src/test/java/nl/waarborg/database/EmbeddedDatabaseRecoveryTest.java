@@ -44,20 +44,29 @@ class EmbeddedDatabaseRecoveryTest {
         }
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** `waarborg serve` as a real process of its own, its output in a log file beside the data folder. */
+    private static Process serve(Path data, int port, String... jvmOptions) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WaarborgCommand.class.getName(),
+                "serve", "--data", data.toString(), "--port", Integer.toString(port), "--policy", POLICY));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+    }
+
     @Test
     void theFirstStartAfterTheServiceWasKilledStopsTheOrphanedServerAndRecovers() throws Exception {
         Path data = folder("killed");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WaarborgCommand.class.getName(),
-                "serve", "--data", data.toString(), "--port", Integer.toString(port), "--policy", POLICY))
-                .redirectErrorStream(true).redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+        int port = freePort();
+        Process serve = serve(data, port);
         try {
-            int finalPort = port;
-            await(Duration.ofMinutes(2), () -> status("http://127.0.0.1:" + finalPort + "/actuator/health", null) == 200);
+            await(Duration.ofMinutes(2), () -> status("http://127.0.0.1:" + port + "/actuator/health", null) == 200);
             long orphan = postmaster(data).orElseThrow();
             serve.destroyForcibly(); // SIGKILL: no shutdown hook stops PostgreSQL
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -110,16 +119,9 @@ class EmbeddedDatabaseRecoveryTest {
     @Test
     void whenTheServerCannotBeStartedAgainTheServiceStopsWithExitCode75ForItsSupervisor() throws Exception {
         Path data = folder("gave-up");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Path log = data.resolveSibling(data.getFileName() + ".log");
-        Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dwaarborg.database.restart-attempts=0",
-                "-cp", System.getProperty("java.class.path"), WaarborgCommand.class.getName(),
-                "serve", "--data", data.toString(), "--port", Integer.toString(port), "--policy", POLICY))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process serve = serve(data, port, "-Dwaarborg.database.restart-attempts=0");
         try {
             await(Duration.ofMinutes(2), () -> status("http://127.0.0.1:" + port + "/actuator/health", null) == 200);
             ProcessHandle.of(postmaster(data).orElseThrow()).orElseThrow().destroyForcibly();
