@@ -168,17 +168,11 @@ public class RefusedCallAudit implements SmartLifecycle {
         ScheduledExecutorService e = executor;
         if (e != null) {
             executor = null;
-            // the last counts, waited for a few seconds at most: at a JVM's exit the database may already be gone
-            java.util.concurrent.Future<Integer> last = e.submit(this::flushAll);
-            e.shutdown();
-            try {
-                last.get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException failed) {
+            // the last counts, waited for a few seconds at most (FinalRun says why)
+            if (!nl.waarborg.audit.service.FinalRun.thenStop(e, this::flushAll,
+                    java.time.Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS))) {
                 log.warn("refused calls: the last counts were not written within {} s", SHUTDOWN_WAIT_SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
             }
-            e.shutdownNow();
         }
     }
 

@@ -169,18 +169,10 @@ public class AuditCheckpoints implements SmartLifecycle {
         ScheduledExecutorService e = executor;
         if (e != null) {
             executor = null;
-            // the head as the service leaves it, waited for a few seconds at most: at a JVM's exit the embedded
-            // database may already be gone, and a connection attempt would hold the exit for the pool's timeout
-            java.util.concurrent.Future<?> last = e.submit(this::scheduled);
-            e.shutdown();
-            try {
-                last.get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException late) {
+            // the head as the service leaves it, waited for a few seconds at most (FinalRun says why)
+            if (!FinalRun.thenStop(e, Executors.callable(this::scheduled), java.time.Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS))) {
                 log.warn("audit checkpoint at shutdown not written within {} s", SHUTDOWN_WAIT_SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
             }
-            e.shutdownNow();
         }
     }
 
