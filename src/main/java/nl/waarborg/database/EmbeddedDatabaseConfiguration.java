@@ -9,11 +9,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The zero-setup database: when no {@code spring.datasource.url} is given, Waarborg runs its own PostgreSQL in
@@ -76,14 +74,6 @@ class EmbeddedDatabaseConfiguration {
         @Bean
         HealthIndicator embeddedDatabaseHealthIndicator(DatabaseAvailability availability) {
             return new EmbeddedDatabaseHealth(availability);
-        }
-
-        @Bean
-        FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseAvailability availability) {
-            FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-                    new FilterRegistrationBean<>(new DatabaseUnavailableFilter(availability));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-            return registration;
         }
     }
 
