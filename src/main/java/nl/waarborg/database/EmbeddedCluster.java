@@ -139,7 +139,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /** The postmaster's process id, from its pid file; empty when none runs. */
-    public Optional<Long> postmasterPid() {
+    private Optional<Long> postmasterPid() {
         Path pidFile = pgdata.resolve("postmaster.pid");
         try {
             List<String> lines = Files.readAllLines(pidFile);

@@ -68,10 +68,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
         LOG.error("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));
-        ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                "the database cannot be reached; try again in a few seconds", null);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "5")
-                .body(answer.getBody());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "Database unavailable", "the database cannot be reached; try again in a few seconds", null));
     }
 
     @ExceptionHandler(Exception.class)
@@ -130,12 +129,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String field) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail(status, title, detail, field));
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String title, String detail, String field) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         if (field != null) {
             p.setProperty("field", field);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return p;
     }
 
     /** The JSON pointer (RFC 6901) of a Jackson path: /items/3/collectedAt. */
