@@ -67,7 +67,7 @@ public record ConsentReceipt(UUID receiptId, String version, List<String> confor
         Policy.Contact contact = c.contact();
         Dpo dpo = c.dpo() == null ? null : new Dpo(c.dpo().name(), c.dpo().email(), c.dpo().phone());
         String country = a == null || a.country() == null ? "NL" : a.country();
-        Controller controller = new Controller(c.name(), c.kvk(), a == null ? null : a.street(),
+        Controller controller = new Controller(c.name(), c.registration() == null ? null : c.registration().number(), a == null ? null : a.street(),
                 a == null ? null : a.postcode(), a == null ? null : a.city(), country,
                 contact == null ? null : contact.email(), contact == null ? null : contact.phone(),
                 contact == null ? null : contact.web(), dpo);

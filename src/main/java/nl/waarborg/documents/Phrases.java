@@ -123,7 +123,8 @@ public interface Phrases {
 
     String lAddress();
 
-    String lKvk();
+    /** The label of the controller's registration number, per register (R1.1). */
+    String lRegistration(nl.waarborg.policy.RegistrationKind kind);
 
     String lEmail();
 

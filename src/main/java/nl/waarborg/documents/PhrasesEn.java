@@ -162,8 +162,19 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
-    public String lKvk() {
-        return "Chamber of Commerce (KvK) number";
+    public String lRegistration(nl.waarborg.policy.RegistrationKind kind) {
+        return switch (kind) {
+            case KVK -> "Chamber of Commerce (KvK) number";
+            case KBO -> "Enterprise number (KBO)";
+            case RCS -> "Trade and companies register (RCS) number";
+            case SIREN -> "SIREN number";
+            case HANDELSREGISTER -> "Commercial register (Handelsregister)";
+            case FIRMENBUCH -> "Company register (Firmenbuch) number";
+            case CRO -> "Companies Registration Office (CRO) number";
+            case CVR -> "CVR number";
+            case KRS -> "National Court Register (KRS) number";
+            case OTHER -> "Registration number";
+        };
     }
 
     @Override

@@ -161,8 +161,19 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
-    public String lKvk() {
-        return "KvK-nummer";
+    public String lRegistration(nl.waarborg.policy.RegistrationKind kind) {
+        return switch (kind) {
+            case KVK -> "KvK-nummer";
+            case KBO -> "Ondernemingsnummer (KBO)";
+            case RCS -> "Nummer in het handelsregister van Luxemburg (RCS)";
+            case SIREN -> "SIREN-nummer";
+            case HANDELSREGISTER -> "Handelsregister (Duitsland)";
+            case FIRMENBUCH -> "Firmenbuchnummer (Oostenrijk)";
+            case CRO -> "CRO-nummer (Ierland)";
+            case CVR -> "CVR-nummer (Denemarken)";
+            case KRS -> "KRS-nummer (Polen)";
+            case OTHER -> "Registratienummer";
+        };
     }
 
     @Override

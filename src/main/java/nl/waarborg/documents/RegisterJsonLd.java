@@ -87,7 +87,8 @@ final class RegisterJsonLd {
     /** The IRI base for this policy's own terms: by KvK number, else by controller name. */
     private String base() {
         Policy.Controller c = policy.controller();
-        String key = c != null && !Words.blank(c.kvk()) ? "kvk-" + c.kvk().strip()
+        Policy.Registration r = c == null ? null : c.registration();
+        String key = r != null && !Words.blank(r.number()) ? r.kind().term() + "-" + r.number().strip()
                 : slug(w.controllerName());
         return "urn:waarborg:" + slug(key) + ":";
     }
@@ -199,8 +200,9 @@ final class RegisterJsonLd {
         if (c == null) {
             return n;
         }
-        if (!Words.blank(c.kvk())) {
-            n.put("schema:identifier", "KvK " + c.kvk().strip());
+        if (c.registration() != null && !Words.blank(c.registration().number())) {
+            n.put("schema:identifier", c.registration().kind().term().toUpperCase(java.util.Locale.ROOT) + " "
+                    + c.registration().number().strip());
         }
         if (!w.address().isEmpty()) {
             n.put("schema:address", w.address());
@@ -222,6 +224,7 @@ final class RegisterJsonLd {
             putIf(a, "schema:name", c.authority().name());
             putIf(a, "schema:url", c.authority().url());
             putIf(a, "schema:telephone", c.authority().phone());
+            putIf(a, "schema:address", c.authority().address());
             n.put("dpv:hasAuthority", a);
         }
         return n;

@@ -79,8 +79,9 @@ final class RegisterTable {
     private static List<String> controller(Policy policy, Phrases p, Words w) {
         List<String> out = new ArrayList<>();
         out.add(w.controllerName());
-        if (policy.controller() != null && !Words.blank(policy.controller().kvk())) {
-            out.add(p.lKvk() + ": " + policy.controller().kvk().strip());
+        Policy.Registration r = policy.controller() == null ? null : policy.controller().registration();
+        if (r != null && !Words.blank(r.number())) {
+            out.add(p.lRegistration(r.kind()) + ": " + r.number().strip());
         }
         return out;
     }

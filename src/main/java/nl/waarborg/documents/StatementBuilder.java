@@ -80,8 +80,8 @@ final class StatementBuilder {
         if (!address.isEmpty()) {
             items.add(labelled(p.lAddress(), Line.of(address)));
         }
-        if (c != null && !Words.blank(c.kvk())) {
-            items.add(labelled(p.lKvk(), Line.of(c.kvk().strip())));
+        if (c != null && c.registration() != null && !Words.blank(c.registration().number())) {
+            items.add(labelled(p.lRegistration(c.registration().kind()), Line.of(c.registration().number().strip())));
         }
         if (c != null && c.contact() != null) {
             contactLines(items, c.contact().email(), c.contact().phone(), c.contact().web());
@@ -434,6 +434,9 @@ final class StatementBuilder {
             if (!Words.blank(a.phone())) {
                 items.add(labelled(p.lPhone(), Line.of(tel(a.phone()))));
             }
+            if (!Words.blank(a.address())) {
+                items.add(labelled(p.lAddress(), Line.of(a.address().strip())));
+            }
             if (!items.isEmpty()) {
                 out.add(new Bullets(items));
             }
@@ -442,8 +445,8 @@ final class StatementBuilder {
         if (policy.controller() != null && policy.controller().dpo() != null) {
             more.add(p.dpoSupervises());
         }
-        boolean dutch = policy.controller() != null && policy.controller().address() != null
-                && "NL".equalsIgnoreCase(policy.controller().address().country());
+        // the ACM is the Dutch supervisor of cookies and direct marketing (Telecommunicatiewet art. 15.1)
+        boolean dutch = policy.controller() != null && "NL".equalsIgnoreCase(policy.controller().country());
         if (dutch && policy.purposes().stream().anyMatch(Purpose::directMarketing)) {
             more.add(p.acmSupervises());
         }

@@ -2,9 +2,24 @@ package nl.waarborg.policy;
 
 import java.util.Locale;
 
-/** The languages a statement can be written in. */
+/**
+ * The languages Waarborg has statement texts for (documents/Phrases*; the console issue moves them to message
+ * bundles). A policy may publish its statement in any of these, and no other.
+ */
 public enum Lang implements PolicyTerm {
-    NL, EN;
+    NL("Nederlands"), EN("English");
+
+    private final String ownName;
+
+    Lang(String ownName) {
+        this.ownName = ownName;
+    }
+
+    /** The languages on offer, for messages: "nl (Nederlands), en (English)". */
+    public static String available() {
+        return java.util.Arrays.stream(values()).map(l -> l.code() + " (" + l.ownName + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +36,6 @@ public enum Lang implements PolicyTerm {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown language '" + code + "', expected nl or en");
+        throw new IllegalArgumentException("unknown language '" + code + "', expected one of " + available());
     }
 }

@@ -64,8 +64,21 @@ public record Policy(
 
     public record PreviousVersion(String version, java.time.LocalDate effective, String url) {}
 
-    /** Who is responsible (R1.1). */
-    public record Controller(String name, String kvk, Address address, Contact contact, Dpo dpo, Authority authority) {}
+    /**
+     * Who is responsible (R1.1). {@code registration} null when not given; {@code publicAuthority}: a public body, which
+     * cannot rely on legitimate interest for its public tasks (Art. 6(1), last sentence, GDPR).
+     */
+    public record Controller(String name, Registration registration, Address address, Contact contact, Dpo dpo,
+                             Authority authority, boolean publicAuthority) {
+
+        /** The controller's country: its address's, the Netherlands when none is given. */
+        public String country() {
+            return address == null || address.country() == null ? "NL" : address.country();
+        }
+    }
+
+    /** The controller's entry in a public register (KvK, KBO, …) and its number as written. */
+    public record Registration(RegistrationKind kind, String number) {}
 
     public record Address(String street, String postcode, String city, String country) {}
 
@@ -74,8 +87,11 @@ public record Policy(
     /** The data protection officer (FG); optional. */
     public record Dpo(String name, String email, String phone) {}
 
-    /** The supervisory authority complaints go to (R3.8); the Autoriteit Persoonsgegevens by default. */
-    public record Authority(String name, String url, String phone) {}
+    /**
+     * The supervisory authority complaints go to (R3.8); by default that of the controller's country
+     * ({@link MemberStates}). {@code address} is a postal address on one line, or null.
+     */
+    public record Authority(String name, String url, String phone, String address) {}
 
     /** A staff or integration role that purposes grant access to (R6.1). */
     public record Role(String id, Text name) {}
@@ -126,7 +142,8 @@ public record Policy(
             List<String> systems,
             List<String> compatibleWith,
             List<String> recordsEvents,
-            List<String> joinsSubjectCategories) {
+            List<String> joinsSubjectCategories,
+            boolean outsidePublicTasks) {
 
         /** Whether the purpose only keeps data in an archive (R2.7). Not isArchive(): bean-style JSON would read that as a second `archive`. */
         public boolean archiveOnly() {

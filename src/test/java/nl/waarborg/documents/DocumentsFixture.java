@@ -62,7 +62,7 @@ public final class DocumentsFixture {
 
     public static Policy withControllerName(Policy p, String name) {
         Policy.Controller c = p.controller();
-        return with(p, p.statement(), new Policy.Controller(name, c.kvk(), c.address(), c.contact(), c.dpo(), c.authority()));
+        return with(p, p.statement(), new Policy.Controller(name, c.registration(), c.address(), c.contact(), c.dpo(), c.authority(), c.publicAuthority()));
     }
 
     public static Policy withStatement(Policy p, Policy.Statement statement) {

@@ -31,7 +31,8 @@ class ExamplePoliciesTest {
     private static final Path EXAMPLES = Path.of("examples");
 
     @ParameterizedTest
-    @ValueSource(strings = {"self-storage.yaml", "crm-saas.yaml", "coaching.yaml", "membership.yaml", "bookkeeping-saas.yaml"})
+    @ValueSource(strings = {"self-storage.yaml", "crm-saas.yaml", "coaching.yaml", "membership.yaml", "bookkeeping-saas.yaml",
+            "public-library-be.yaml"})
     void everyExampleLoadsWithoutLoadingProblems(String file) throws IOException {
         PolicyLoader.Result result = PolicyLoader.load(EXAMPLES.resolve(file));
         assertThat(result.findings()).as("loading findings of %s", file).isEmpty();
@@ -41,6 +42,12 @@ class ExamplePoliciesTest {
     @Test
     void selfStorageLintsWithoutAnyFinding() throws IOException {
         List<Finding> findings = PolicyLint.lint(EXAMPLES.resolve("self-storage.yaml"));
+        assertThat(findings).extracting(Finding::format).isEmpty();
+    }
+
+    @Test
+    void belgianPublicLibraryLintsWithoutAnyFinding() throws IOException {
+        List<Finding> findings = PolicyLint.lint(EXAMPLES.resolve("public-library-be.yaml"));
         assertThat(findings).extracting(Finding::format).isEmpty();
     }
 

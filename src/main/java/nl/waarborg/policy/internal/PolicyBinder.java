@@ -12,11 +12,13 @@ import nl.waarborg.policy.Finding;
 import nl.waarborg.policy.HoldKind;
 import nl.waarborg.policy.IdentityMethod;
 import nl.waarborg.policy.Lang;
+import nl.waarborg.policy.MemberStates;
 import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.*;
 import nl.waarborg.policy.Position;
 import nl.waarborg.policy.RecipientRole;
+import nl.waarborg.policy.RegistrationKind;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
@@ -35,10 +37,9 @@ public final class PolicyBinder {
     static final String SYSTEMS = "systems";
     static final String ROLES = "roles";
 
-    private static final Authority DUTCH_AUTHORITY = new Authority("Autoriteit Persoonsgegevens",
-            "https://autoriteitpersoonsgegevens.nl", "088 - 1805 250");
-
     private final BindContext ctx;
+    /** The controller's country, once read: defaults elsewhere (age of digital consent) follow it. */
+    private String country = "NL";
 
     public PolicyBinder(List<Finding> findings) {
         this.ctx = new BindContext(findings);
@@ -98,7 +99,8 @@ public final class PolicyBinder {
                     languages.add(Lang.parse(v));
                 }
             } catch (IllegalArgumentException e) {
-                ctx.error(n.at(), "unknown-value", "`" + v + "` is not a supported language; use nl or en");
+                ctx.error(n.at(), "unknown-value", "Waarborg has no statement texts in `" + v + "`; it has "
+                        + Lang.available());
             }
         }
         List<PreviousVersion> previous = new ArrayList<>();
@@ -142,14 +144,37 @@ public final class PolicyBinder {
             d.done();
         }
         MappingReader au = r.mapping("authority", false);
-        Authority authority = DUTCH_AUTHORITY;
+        String country = address == null ? "NL" : address.country();
+        // by default the authority of the controller's country; none where the country has no single one (lint says so)
+        Authority authority = MemberStates.of(country).map(MemberStates.MemberState::authority).orElse(null);
         if (au != null) {
-            authority = new Authority(au.str("name", true), au.str("url", false), au.str("phone", false));
+            authority = new Authority(au.str("name", true), au.str("url", false), au.str("phone", false),
+                    au.str("address", false));
             au.done();
         }
-        Controller result = new Controller(r.str("name", true), r.str("kvk", false), address, contact, dpo, authority);
+        Controller result = new Controller(r.str("name", true), registration(r), address, contact, dpo, authority,
+                r.bool("public-authority", false));
+        this.country = country;
         r.done();
         return result;
+    }
+
+    /** `registration: {kind, number}`, or the older `kvk: NUMBER` (a KvK registration); not both. */
+    private Registration registration(MappingReader r) {
+        YamlNode kvk = r.node("kvk", false);
+        MappingReader reg = r.mapping("registration", false);
+        if (kvk != null && reg != null) {
+            ctx.error(kvk.at(), "wrong-type", "`kvk:` and `registration:` cannot both be given; write "
+                    + "`registration: {kind: kvk, number: …}` only");
+        }
+        if (reg != null) {
+            Registration result = new Registration(reg.term("kind", RegistrationKind.class, true, null),
+                    reg.str("number", true));
+            reg.done();
+            return result;
+        }
+        String number = r.str("kvk", false);
+        return number == null ? null : new Registration(RegistrationKind.KVK, number);
     }
 
     private DataCategory dataCategory(MappingReader r) {
@@ -188,7 +213,8 @@ public final class PolicyBinder {
                 r.refs("systems", SYSTEMS),
                 r.refs("compatible-with", PURPOSES),
                 r.refs("records-events", EVENTS),
-                r.refs("joins-subject-categories", SUBJECTS));
+                r.refs("joins-subject-categories", SUBJECTS),
+                r.bool("outside-public-tasks", false));
     }
 
     private RetentionRule retentionRule(MappingReader r) {
@@ -283,7 +309,9 @@ public final class PolicyBinder {
             return null;
         }
         Integer age = r.integer("age-threshold", false);
-        Minors m = new Minors(age == null ? 16 : age, r.bool("parental-consent", true));
+        // by default the age of digital consent of the controller's country (Art. 8(1) GDPR), 16 where none is known
+        int dflt = MemberStates.of(country).map(MemberStates.MemberState::digitalConsentAge).orElse(16);
+        Minors m = new Minors(age == null ? dflt : age, r.bool("parental-consent", true));
         r.done();
         return m;
     }

@@ -25,6 +25,23 @@ final class PurposeRules {
                         (p, report) -> basis(p.policy().purposes(), LegalBasis.LEGITIMATE_INTEREST)
                                 .filter(x -> empty(x.interest())).forEach(x -> report.at("purposes." + x.id() + ".legal-basis",
                                         "purpose `" + x.id() + "` relies on legitimate interest but does not say which; add `interest: {nl: ..., en: ...}`"))),
+                Rule.error("public-authority-legitimate-interest",
+                        "A public authority cannot rely on legitimate interest for the performance of its tasks (Art. 6(1), last sentence, GDPR); it uses public-task or another basis.",
+                        (p, report) -> {
+                            if (p.policy().controller().publicAuthority()) {
+                                basis(p.policy().purposes(), LegalBasis.LEGITIMATE_INTEREST).filter(x -> !x.outsidePublicTasks())
+                                        .forEach(x -> report.at("purposes." + x.id() + ".legal-basis", "the controller is a "
+                                                + "public authority, which cannot rely on legitimate interest for its tasks; use "
+                                                + "`legal-basis: public-task` (with `law:`), or, if this purpose is no public task "
+                                                + "(e.g. managing its own building), say so with `outside-public-tasks: true`"));
+                            }
+                        }),
+                Rule.error("outside-public-tasks-misused",
+                        "`outside-public-tasks` is said only of a legitimate-interest purpose of a public authority.",
+                        (p, report) -> p.policy().purposes().stream().filter(Purpose::outsidePublicTasks)
+                                .filter(x -> !p.policy().controller().publicAuthority() || x.basis() != LegalBasis.LEGITIMATE_INTEREST)
+                                .forEach(x -> report.at("purposes." + x.id() + ".outside-public-tasks", "`outside-public-tasks` "
+                                        + "only matters for a legitimate-interest purpose of a controller with `public-authority: true`; remove it"))),
                 Rule.warning("legitimate-interest-unweighed",
                         "A legitimate-interest purpose says how the interest was weighed against the subject's (R1.6, R3.6).",
                         (p, report) -> basis(p.policy().purposes(), LegalBasis.LEGITIMATE_INTEREST)

@@ -4,6 +4,8 @@ import java.time.Period;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.waarborg.policy.MemberStates;
+import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.Rights;
 import nl.waarborg.policy.Position;
 import nl.waarborg.policy.RetentionPeriod;
@@ -49,11 +51,16 @@ final class RightsRules {
                                 report.at("rights", "no request `channels` are declared; add e.g. [email, web, post]");
                             }
                         }),
-                Rule.warning("minor-age-threshold", "Minors are those under 16 in the Netherlands (art. 5 UAVG, R1.11).",
+                Rule.warning("minor-age-threshold", "Minors are those under the age of digital consent of the controller's country: 16 in the Netherlands (art. 5 UAVG), 13 to 16 elsewhere (Art. 8(1) GDPR, R1.11).",
                         (p, report) -> {
-                            if (p.policy().minors() != null && p.policy().minors().ageThreshold() != 16) {
-                                report.at("minors.age-threshold", "age threshold " + p.policy().minors().ageThreshold()
-                                        + " differs from the 16 years of art. 8 GDPR and art. 5 UAVG; write `age-threshold: 16`");
+                            Policy.Minors m = p.policy().minors();
+                            java.util.Optional<MemberStates.MemberState> state = MemberStates.of(p.policy().controller().country());
+                            // below the country's age is an error of controller-country; above it the policy promises more
+                            if (m != null && state.isPresent() && m.ageThreshold() > state.get().digitalConsentAge()) {
+                                report.at("minors.age-threshold", "age threshold " + m.ageThreshold()
+                                        + " is above the " + state.get().digitalConsentAge() + " years of " + state.get().ageLaw()
+                                        + ": the statement then asks parental consent for more children than the law does; "
+                                        + "write `age-threshold: " + state.get().digitalConsentAge() + "` unless that is meant");
                             }
                         }),
                 Rule.warning("minors-undeclared", "A policy that collects children's data says how minors are handled (R1.11).",

@@ -4,6 +4,7 @@ import java.util.List;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.RegistrationKind;
 import nl.waarborg.policy.Text;
 
 /** R1.1 and the statement's languages: who we are is complete, and every text exists in every language. */
@@ -15,18 +16,22 @@ final class StatementRules {
     static List<LintRule> all() {
         return List.of(
                 Rule.warning("controller-incomplete",
-                        "The controller's identity is complete: KvK number and a privacy phone number besides e-mail (R1.1).",
+                        "The controller's identity is complete: a registration number (KvK or its country's register) and a privacy phone number besides e-mail (R1.1).",
                         (p, report) -> {
                             Policy.Controller c = p.policy().controller();
-                            if (c.kvk() == null || c.kvk().isBlank()) {
-                                report.at("controller", "the controller has no Chamber of Commerce number; add `kvk:`");
-                            } else if (!c.kvk().matches("[0-9]{8}")) {
-                                report.at("controller.kvk", "KvK number `" + c.kvk() + "` is not 8 digits");
+                            if (c.registration() == null || c.registration().number() == null
+                                    || c.registration().number().isBlank()) {
+                                String kind = RegistrationKind.of(c.country()).map(RegistrationKind::term).orElse("other");
+                                report.at("controller", "the controller has no registration number; add `registration: "
+                                        + "{kind: " + kind + ", number: …}`" + (kind.equals("kvk") ? " (or `kvk:`)" : ""));
                             }
                             if (c.contact() != null && (c.contact().phone() == null || c.contact().phone().isBlank())) {
                                 report.at("controller.contact", "the privacy contact has no phone number; add `phone:`");
                             }
                         }),
+                Rule.error("controller-country",
+                        "The controller's registration, supervisory authority and age of digital consent fit its country (Art. 8(1), 51 and 77 GDPR).",
+                        ControllerCountry::check),
                 Rule.warning("translation-missing",
                         "Every human-readable text is written in each language the statement is published in.",
                         (p, report) -> walk(p, p.policy(), "", report)));
