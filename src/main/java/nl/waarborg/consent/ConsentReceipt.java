@@ -35,9 +35,16 @@ public record ConsentReceipt(UUID receiptId, String version, List<String> confor
     static final List<String> CONFORMS_TO = List.of("ISO/IEC TS 27560:2023 (fields that apply)",
             "Kantara Consent Receipt Specification 1.1 (in spirit)");
 
-    /** The controller (PII controller): name and how to reach it, from the policy. */
+    /**
+     * The controller (PII controller): name and how to reach it, from the policy. {@code kvk} is kept for Dutch
+     * controllers (receipt version 1 had it); {@code registration} names the register for any country.
+     */
     public record Controller(String name, String kvk, String street, String postcode, String city, String country,
-                             String email, String phone, String web, Dpo dpo) {
+                             String email, String phone, String web, Dpo dpo, Registration registration) {
+    }
+
+    /** The controller's entry in its country's public register ({@code kvk}, {@code kbo}, …). */
+    public record Registration(String kind, String number) {
     }
 
     public record Dpo(String name, String email, String phone) {
@@ -67,10 +74,13 @@ public record ConsentReceipt(UUID receiptId, String version, List<String> confor
         Policy.Contact contact = c.contact();
         Dpo dpo = c.dpo() == null ? null : new Dpo(c.dpo().name(), c.dpo().email(), c.dpo().phone());
         String country = a == null || a.country() == null ? "NL" : a.country();
-        Controller controller = new Controller(c.name(), c.registration() == null ? null : c.registration().number(), a == null ? null : a.street(),
+        Policy.Registration reg = c.registration();
+        Controller controller = new Controller(c.name(),
+                reg != null && reg.kind() == nl.waarborg.policy.RegistrationKind.KVK ? reg.number() : null, a == null ? null : a.street(),
                 a == null ? null : a.postcode(), a == null ? null : a.city(), country,
                 contact == null ? null : contact.email(), contact == null ? null : contact.phone(),
-                contact == null ? null : contact.web(), dpo);
+                contact == null ? null : contact.web(), dpo,
+                reg == null ? null : new Registration(reg.kind().term(), reg.number()));
         Purpose purpose = policy.purpose(r.purpose())
                 .map(p -> new Purpose(p.id(), text(p.name(), lang), text(p.description(), lang),
                         p.basis() == null ? null : p.basis().term(), article(p), p.data(), p.directMarketing(),

@@ -178,6 +178,9 @@ class ConsentEndpointTest extends ConsentPolicyTestBase {
         assertThat(receipt.at("/controller/name").asString()).isEqualTo("Testopslag B.V.");
         assertThat(receipt.at("/controller/email").asString()).isEqualTo("privacy@testopslag.example");
         assertThat(receipt.at("/controller/phone").asString()).isEqualTo("+31 30 000 0000");
+        assertThat(receipt.at("/controller/kvk").asString()).isEqualTo("12345678");
+        assertThat(receipt.at("/controller/registration/kind").asString()).isEqualTo("kvk");
+        assertThat(receipt.at("/controller/registration/number").asString()).isEqualTo("12345678");
         assertThat(receipt.at("/subject/id").asString()).isEqualTo(subject.toString());
         assertThat(receipt.at("/purpose/id").asString()).isEqualTo("newsletter");
         assertThat(receipt.at("/purpose/name").asString()).isEqualTo("Nieuwsbrief");
