@@ -114,6 +114,11 @@ class PolicySchemaTest {
         assertThat(validate(example.replaceFirst("legal-basis: contract", "legal-basis: contract\n    archive: historic"))).isNotEmpty();
         assertThat(validate(example.replaceFirst("refuse-anonymised-remainder: true", "refuse-anonymised-remainder: yes please")))
                 .isNotEmpty();
+        assertThat(validate(example.replaceFirst("(?m)^  kvk: (.*)$", "  kvk: $1\n  registration: {kind: kvk, number: $1}")))
+                .isNotEmpty();
+        assertThat(validate(example.replaceFirst("(?m)^  kvk: (.*)$", "  registration: {kind: kbp, number: $1}"))).isNotEmpty();
+        assertThat(validate(example.replaceFirst("(?m)^  kvk: (.*)$", "  registration: {kind: kbo, number: \"0207.451.227\"}")))
+                .isEmpty();
     }
 
     /** The archive words (R2.7), as one word or a list, are valid wherever the loader takes them. */
