@@ -118,4 +118,31 @@ class StatementTruthTest {
         assertThat(section(md(policy, Lang.EN), "How we protect your data")).contains("- Video surveillance: site manager.")
                 .doesNotContain("Newsletter:");
     }
+
+    private static Policy example(String name) throws IOException {
+        return PolicyLoader.load(java.nio.file.Path.of("examples/" + name + ".yaml")).orThrow().policy();
+    }
+
+    @Test
+    void theExamplesStatementsSayWhatTheirPoliciesEnforce() throws IOException {
+        Policy storage = example("self-storage");
+        String nl = md(storage, Lang.NL);
+        String en = md(storage, Lang.EN);
+        // no rule anonymises: deleting only
+        assertThat(section(nl, "Hoe lang wij uw gegevens bewaren")).contains("Is die voorbij, dan verwijderen wij de gegevens.")
+                .doesNotContain("anoniem");
+        assertThat(section(en, "How long we keep your data")).contains("When it ends, we delete the data.").doesNotContain("anonymous");
+        // camera footage: the only role of camera-surveillance, in both languages
+        assertThat(section(nl, "Hoe wij uw gegevens beveiligen"))
+                .contains("- Cameratoezicht op onze opslaglocaties: managementteam (een beperkt aantal leden).");
+        assertThat(section(en, "How we protect your data"))
+                .contains("- Video surveillance of our storage locations: management team (a limited number of members).");
+
+        // membership's statutory rule is scoped by purpose: its purpose is named under its own words, and it anonymises
+        Policy membership = example("membership");
+        assertThat(md(membership, Lang.NL)).contains("<br>Gegevens voor het doel ‘Verstrekken aan overheidsinstanties",
+                "of maken wij ze anoniem");
+        assertThat(md(membership, Lang.EN)).contains("<br>Data for the purpose ‘Disclosure to government bodies",
+                "or make it anonymous");
+    }
 }
