@@ -365,7 +365,7 @@ public interface Phrases {
 
     String needToKnow();
 
-    /** R6.1: introduces, per purpose, the roles the policy lets use its data (enforced by the decision engine). */
+    /** R6.1: introduces, per purpose, the roles (staff or integrations) the policy lets use its data (enforced by the decision engine). */
     String rolesIntro();
 
     /** One purpose with the roles that may use its data: "Cameratoezicht: managementteam". */

@@ -809,7 +809,7 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String rolesIntro() {
-        return "For each purpose, only staff in these roles may use your data:";
+        return "For each purpose, only these roles in our organisation may use your data:";
     }
 
     @Override

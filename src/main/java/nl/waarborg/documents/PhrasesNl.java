@@ -824,7 +824,7 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String rolesIntro() {
-        return "Per doel mogen alleen medewerkers met deze functies uw gegevens gebruiken:";
+        return "Per doel mogen bij ons alleen deze functies uw gegevens gebruiken:";
     }
 
     @Override

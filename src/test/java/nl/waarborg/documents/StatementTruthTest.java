@@ -91,14 +91,14 @@ class StatementTruthTest {
         Policy policy = DocumentsFixture.policy();
         String nl = section(md(policy, Lang.NL), "Hoe wij uw gegevens beveiligen");
         assertThat(nl).contains("Alleen medewerkers die uw gegevens voor hun werk nodig hebben, kunnen erbij.",
-                "Per doel mogen alleen medewerkers met deze functies uw gegevens gebruiken:",
+                "Per doel mogen bij ons alleen deze functies uw gegevens gebruiken:",
                 "- Offerte opstellen: klantenservice.",
                 "- Uitvoeren van het huurcontract: klantenservice en financiële administratie.",
                 "- Cameratoezicht: vestigingsmanager.",
                 "- Nieuwsbrief: marketing.",
                 "Daarnaast kunnen de medewerkers die uw privacyverzoeken behandelen uw gegevens inzien.");
         String en = section(md(policy, Lang.EN), "How we protect your data");
-        assertThat(en).contains("For each purpose, only staff in these roles may use your data:",
+        assertThat(en).contains("For each purpose, only these roles in our organisation may use your data:",
                 "- Preparing a quote: customer service.",
                 "- Performing the rental contract: customer service and finance.",
                 "- Video surveillance: site manager.",
