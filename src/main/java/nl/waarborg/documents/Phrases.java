@@ -205,11 +205,20 @@ public interface Phrases {
 
     String retentionIntro();
 
+    /** The retention introduction when no rule anonymises: it speaks of deleting only. */
+    String retentionIntroDelete();
+
     String retentionOverlap();
 
     List<String> retentionHeader();
 
     String allData();
+
+    /** A rule scoped by purposes, not data categories: "Gegevens voor het doel ‘Fiscale administratie’". */
+    String dataForPurposes(List<String> purposes);
+
+    /** Qualifies a rule's data categories by the purposes it is scoped to: "voor het doel ‘Nieuwsbrief’". */
+    String forPurposes(List<String> purposes);
 
     String startCollection();
 
@@ -356,6 +365,15 @@ public interface Phrases {
     String securityIntro();
 
     String needToKnow();
+
+    /** R6.1: introduces, per purpose, the roles (staff or integrations) the policy lets use its data (enforced by the decision engine). */
+    String rolesIntro();
+
+    /** One purpose with the roles that may use its data: "Cameratoezicht: managementteam". */
+    String rolesOfPurpose(String purpose, List<String> roles);
+
+    /** The staff console may act for any purpose: said so that the roles above are not read as the only ones. */
+    String rolesStaff();
 
     String confidentiality();
 

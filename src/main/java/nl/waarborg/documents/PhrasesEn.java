@@ -395,6 +395,12 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
+    public String retentionIntroDelete() {
+        return "We keep your data no longer than necessary. Each kind of data has a fixed period. When it ends, "
+                + "we delete the data.";
+    }
+
+    @Override
     public String retentionOverlap() {
         return "If a piece of data falls under more than one period, we keep it until the longest one ends. "
                 + "After a shorter period ends, we use it only for the purpose of the longer one.";
@@ -408,6 +414,17 @@ final class PhrasesEn implements Phrases {
     @Override
     public String allData() {
         return "All data";
+    }
+
+    @Override
+    public String dataForPurposes(List<String> purposes) {
+        return "Data " + forPurposes(purposes);
+    }
+
+    @Override
+    public String forPurposes(List<String> purposes) {
+        List<String> quoted = purposes.stream().map(x -> "‘" + x + "’").toList();
+        return (quoted.size() == 1 ? "for the purpose " : "for the purposes ") + list(quoted);
     }
 
     @Override
@@ -799,6 +816,21 @@ final class PhrasesEn implements Phrases {
     @Override
     public String needToKnow() {
         return "Only staff who need your data for their work can access it.";
+    }
+
+    @Override
+    public String rolesIntro() {
+        return "For each purpose, only these roles in our organisation may use your data:";
+    }
+
+    @Override
+    public String rolesOfPurpose(String purpose, List<String> roles) {
+        return purpose + ": " + list(roles) + ".";
+    }
+
+    @Override
+    public String rolesStaff() {
+        return "Besides them, the staff who handle your privacy requests can see your data.";
     }
 
     @Override

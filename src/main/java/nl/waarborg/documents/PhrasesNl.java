@@ -406,6 +406,12 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
+    public String retentionIntroDelete() {
+        return "Wij bewaren uw gegevens niet langer dan nodig. Voor elke soort gegevens geldt een vaste termijn. "
+                + "Is die voorbij, dan verwijderen wij de gegevens.";
+    }
+
+    @Override
     public String retentionOverlap() {
         return "Valt een gegeven onder meer dan één termijn, dan bewaren wij het tot de langste voorbij is. "
                 + "Na afloop van een kortere termijn gebruiken wij het alleen nog voor het doel van de langere.";
@@ -419,6 +425,17 @@ final class PhrasesNl implements Phrases {
     @Override
     public String allData() {
         return "Alle gegevens";
+    }
+
+    @Override
+    public String dataForPurposes(List<String> purposes) {
+        return "Gegevens " + forPurposes(purposes);
+    }
+
+    @Override
+    public String forPurposes(List<String> purposes) {
+        List<String> quoted = purposes.stream().map(x -> "‘" + x + "’").toList();
+        return (quoted.size() == 1 ? "voor het doel " : "voor de doelen ") + list(quoted);
     }
 
     @Override
@@ -814,6 +831,21 @@ final class PhrasesNl implements Phrases {
     @Override
     public String needToKnow() {
         return "Alleen medewerkers die uw gegevens voor hun werk nodig hebben, kunnen erbij.";
+    }
+
+    @Override
+    public String rolesIntro() {
+        return "Per doel mogen bij ons alleen deze functies uw gegevens gebruiken:";
+    }
+
+    @Override
+    public String rolesOfPurpose(String purpose, List<String> roles) {
+        return purpose + ": " + list(roles) + ".";
+    }
+
+    @Override
+    public String rolesStaff() {
+        return "Daarnaast kunnen de medewerkers die uw privacyverzoeken behandelen uw gegevens inzien.";
     }
 
     @Override

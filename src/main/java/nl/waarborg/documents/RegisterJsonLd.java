@@ -33,6 +33,8 @@ final class RegisterJsonLd {
     static final String DPV = "https://w3id.org/dpv#";
     static final String PD = "https://w3id.org/dpv/pd#";
     static final String LOC = "https://w3id.org/dpv/loc#";
+    /** Versioned IRIs of DPV releases: https://w3id.org/dpv/2.3, https://w3id.org/dpv/2.3/pd. */
+    static final String DPV_RELEASE = "https://w3id.org/dpv/";
     static final String WB = "urn:waarborg:vocab:";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -61,6 +63,9 @@ final class RegisterJsonLd {
         if (s != null && s.effective() != null) {
             doc.put("dct:valid", typed(s.effective().toString(), "xsd:date"));
         }
+        // the DPV release whose terms lint checked the pd: terms against (dpv-term-unknown), as its versioned IRIs
+        String dpv = nl.waarborg.policy.DpvTerms.shipped().version();
+        doc.put("dct:conformsTo", List.of(ref(DPV_RELEASE + dpv), ref(DPV_RELEASE + dpv + "/pd")));
         List<Object> graph = new ArrayList<>();
         for (Purpose x : policy.purposes()) {
             graph.add(handling(x));

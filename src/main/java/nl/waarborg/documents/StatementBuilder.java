@@ -228,11 +228,16 @@ final class StatementBuilder {
 
     private void retention() {
         h2("retention", p.hRetention());
-        para(p.retentionIntro());
+        // anonymising is spoken of only where some rule anonymises (the statement never promises more than the policy)
+        boolean anonymises = policy.retention().stream().anyMatch(r -> r.end() == nl.waarborg.policy.EndAction.ANONYMISE);
+        para(anonymises ? p.retentionIntro() : p.retentionIntroDelete());
         List<List<Cell>> rows = new ArrayList<>();
         for (RetentionRule r : policy.retention()) {
             List<Line> what = new ArrayList<>();
             what.add(Line.of(w.what(r)));
+            if (r.data().isEmpty() && !r.purposes().isEmpty() && !w.t(r.description()).isEmpty()) {
+                what.add(Line.of(Words.sentence(w.scopeOfPurposes(r)))); // the policy's own words, then what they cover
+            }
             if (!r.supersededBy().isEmpty()) {
                 what.add(Line.of(p.superseded(w.subjectNames(r.supersededBy()))));
             }
@@ -457,10 +462,17 @@ final class StatementBuilder {
 
     private void security() {
         Policy.Security s = policy.security();
-        if (s == null) {
+        List<Purpose> limited = policy.purposes().stream().filter(x -> !x.roles().isEmpty()).toList();
+        if (s == null && limited.isEmpty()) {
             return;
         }
         h2("security", p.hSecurity());
+        if (s == null) { // no measures declared, but the roles are enforced all the same
+            roles(limited);
+            Policy.Authority a = policy.controller() == null ? null : policy.controller().authority();
+            para(p.breach(a == null || Words.blank(a.name()) ? "?" : a.name().strip()));
+            return;
+        }
         List<Line> items = new ArrayList<>();
         if (s.needToKnow()) {
             items.add(Line.of(p.needToKnow()));
@@ -479,8 +491,21 @@ final class StatementBuilder {
             para(p.securityIntro());
             out.add(new Bullets(items));
         }
+        roles(limited);
         Policy.Authority a = policy.controller() == null ? null : policy.controller().authority();
         para(p.breach(a == null || Words.blank(a.name()) ? "?" : a.name().strip()));
+    }
+
+    /** R6.1: who inside the organisation may use each purpose's data, as the decision engine enforces it. */
+    private void roles(List<Purpose> limited) {
+        if (limited.isEmpty()) {
+            return;
+        }
+        para(p.rolesIntro());
+        out.add(new Bullets(limited.stream()
+                .map(x -> Line.of(p.rolesOfPurpose(w.name(x), w.roleNames(x.roles()).stream().map(w::inSentence).toList())))
+                .toList()));
+        para(p.rolesStaff());
     }
 
     private void minors() {

@@ -156,11 +156,24 @@ final class Words {
         if (rule.description() != null && !t(rule.description()).isEmpty()) {
             return t(rule.description());
         }
-        String data = rule.data().isEmpty() ? p.allData() : listInSentence(dataNames(rule.data()));
+        // a rule scoped by purpose covers only the data held for those purposes, never "all data"
+        List<String> purposes = purposeNamesOf(rule);
+        String data = rule.data().isEmpty()
+                ? (purposes.isEmpty() ? p.allData() : p.dataForPurposes(purposes))
+                : listInSentence(dataNames(rule.data())) + (purposes.isEmpty() ? "" : " " + p.forPurposes(purposes));
         if (rule.subjects().isEmpty()) {
             return data;
         }
         return data + " (" + listInSentence(subjectNames(rule.subjects())) + ")";
+    }
+
+    /** "Gegevens voor het doel ‘Fiscale administratie’": the data a purpose-scoped rule covers. */
+    String scopeOfPurposes(RetentionRule rule) {
+        return p.dataForPurposes(purposeNamesOf(rule));
+    }
+
+    private List<String> purposeNamesOf(RetentionRule rule) {
+        return rule.purposes().stream().map(id -> policy.purpose(id).map(this::name).orElse(id)).toList();
     }
 
     List<String> dataNames(List<String> ids) {

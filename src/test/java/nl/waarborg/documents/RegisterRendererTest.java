@@ -212,6 +212,24 @@ class RegisterRendererTest {
     }
 
     @Test
+    void jsonLdStatesTheDpvReleaseItsTermsAreCheckedAgainst() {
+        JsonNode root = JsonMapper.builder().build().readTree(RegisterRenderer.render(POLICY, RegisterFormat.JSONLD));
+        assertThat(root.path("dct:conformsTo").findValuesAsString("@id"))
+                .containsExactly("https://w3id.org/dpv/2.3", "https://w3id.org/dpv/2.3/pd");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"self-storage", "crm-saas", "coaching", "membership", "bookkeeping-saas"})
+    void everyPdTermAnExamplesRegisterPointsAtIsDefinedInThatRelease(String example) throws Exception {
+        Policy policy = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/" + example + ".yaml")).orThrow().policy();
+        JsonNode root = JsonMapper.builder().build().readTree(RegisterRenderer.render(policy, RegisterFormat.JSONLD));
+        List<String> pd = root.findValuesAsString("@id").stream().filter(id -> id.startsWith("pd:")).distinct().toList();
+        assertThat(pd).isNotEmpty().contains("pd:Name")
+                .allSatisfy(term -> assertThat(nl.waarborg.policy.DpvTerms.shipped().known(term)).as(term).isTrue())
+                .doesNotContain("pd:BrowsingBehavior");
+    }
+
+    @Test
     void jsonLdUsesDpvWithOneProcessingEntryPerPurpose() {
         JsonNode root = JsonMapper.builder().build().readTree(RegisterRenderer.render(POLICY, RegisterFormat.JSONLD));
         assertThat(root.path("@context").path("dpv").asString()).isEqualTo("https://w3id.org/dpv#");

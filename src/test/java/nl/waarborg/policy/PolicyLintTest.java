@@ -112,7 +112,11 @@ class PolicyLintTest {
                         "compatible-with: [security]"),
                 Arguments.of("joins-outside-purpose", "    joins-subject-categories: [lead]", "    joins-subject-categories: [lead, customer]",
                         "joins-subject-categories: [lead, customer]"),
-                Arguments.of("purpose-without-data", "    data: [video-footage]\n    systems: [cctv]", "    systems: [cctv]", "- id: security"));
+                Arguments.of("purpose-without-data", "    data: [video-footage]\n    systems: [cctv]", "    systems: [cctv]", "- id: security"),
+                Arguments.of("retention-text-period-differs", "  - id: leads\n",
+                        "  - id: leads\n    description: {nl: Wij bewaren uw gegevens een jaar., en: We keep your data for six months.}\n",
+                        "description:"),
+                Arguments.of("dpv-term-unknown", "    dpv: pd:EmailAddress", "    dpv: pd:EmailAdress", "pd:EmailAdress"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,5 +212,58 @@ class PolicyLintTest {
         String yaml = cleanWith("  extension: P2M", "  extension: P3M").replace("    period: P7D", "    period: P7X");
         List<Finding> findings = lint(yaml);
         assertThat(findings).extracting(f -> f.at().line()).isSorted();
+    }
+
+    @Test
+    void aDpvTermDpvSpellsDifferentlyIsAnErrorWithTheTermItMeant() {
+        List<Finding> findings = lint(cleanWith("    dpv: pd:EmailAddress", "    dpv: pd:BrowsingBehavior"));
+        assertThat(findings).extracting(Finding::rule).containsExactly("dpv-term-unknown");
+        assertThat(findings.get(0).message()).contains("`pd:BrowsingBehavior`", DpvTerms.shipped().version(),
+                "Did you mean `pd:BrowsingBehaviour`?");
+    }
+
+    @Test
+    void dpvTermsAreCheckedInEverySpellingTheRegisterAccepts() {
+        for (String known : List.of("pd:BrowsingBehaviour", "BrowsingBehaviour", "dpv-pd:BrowsingBehaviour",
+                "https://w3id.org/dpv/pd#BrowsingBehaviour", "dpv:PersonalData", "https://w3id.org/dpv#SensitivePersonalData",
+                "https://example.org/vocab#OurOwnTerm")) {
+            assertThat(lint(cleanWith("    dpv: pd:EmailAddress", "    dpv: \"" + known + "\""))).as(known).isEmpty();
+        }
+        for (String unknown : List.of("dpv:EmailAddress", "https://w3id.org/dpv/pd#Emial", "Emial", "foaf:mbox")) {
+            assertThat(lint(cleanWith("    dpv: pd:EmailAddress", "    dpv: \"" + unknown + "\"")))
+                    .as(unknown).extracting(Finding::rule).containsExactly("dpv-term-unknown");
+        }
+    }
+
+    @Test
+    void theShippedDpvListNamesItsVersionAndHoldsTheTermsTheExamplesUse() {
+        DpvTerms terms = DpvTerms.shipped();
+        assertThat(terms.version()).isEqualTo("2.3");
+        assertThat(terms.all()).contains("pd:BrowsingBehaviour", "pd:EmailAddress", "pd:Name", "pd:VoiceCommunicationRecording",
+                "dpv:PersonalData").doesNotContain("pd:BrowsingBehavior").hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void aDescriptionThatSaysThePeriodOrTheHoldMaximumIsNotReported() {
+        String footage = "  - id: footage\n    data: [video-footage]\n";
+        for (String description : List.of(
+                "{nl: Camerabeelden bewaren wij zeven dagen; na een incident tot 28 dagen., en: Footage is kept for 7 days; after an incident up to four weeks.}",
+                "{nl: Wij bewaren beelden 7 tot 28 dagen (na een incident)., en: Footage is kept between seven and 28 days.}",
+                "{nl: \"Beelden worden maximaal één week bewaard, tenzij art. 52 AWR of een incident vanaf 1 januari anders vraagt.\", en: \"Footage is deleted after 7-28 days, counted from 1 January.\"}")) {
+            String yaml = cleanWith(footage, footage + "    description: " + description + "\n");
+            assertThat(lint(yaml)).as(description).isEmpty();
+        }
+    }
+
+    @Test
+    void aDescriptionThatNamesAnotherPeriodOrRangeIsReportedNamingBoth() {
+        String footage = "  - id: footage\n    data: [video-footage]\n";
+        String yaml = cleanWith(footage, footage
+                + "    description: {nl: Camerabeelden bewaren wij 14 dagen., en: Footage is kept for between 7 and 30 days.}\n");
+        List<Finding> findings = lint(yaml);
+        assertThat(findings).extracting(Finding::rule).containsExactly("retention-text-period-differs", "retention-text-period-differs");
+        assertThat(findings.get(0).message()).contains("Dutch", "`14 dagen`", "P2W", "`P7D`", "`P28D`");
+        assertThat(findings.get(1).message()).contains("English", "`7 and 30 days`", "P7D to P30D");
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 }

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 public final class LintRules {
 
     public static final List<LintRule> ALL = Stream.of(RetentionRules.all(), PurposeRules.all(), SharingRules.all(),
-            RightsRules.all(), UsageRules.all(), StatementRules.all()).flatMap(List::stream).toList();
+            RightsRules.all(), UsageRules.all(), StatementRules.all(),
+            TransparencyRules.all()).flatMap(List::stream).toList();
 
     /** Rule ids of problems found while loading a file, before compliance rules run. */
     public static final List<String> LOADING = List.of("yaml-syntax", "duplicate-key", "unknown-key", "missing-key",
