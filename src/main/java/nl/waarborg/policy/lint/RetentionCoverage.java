@@ -47,8 +47,10 @@ final class RetentionCoverage {
         List<RetentionRule> covering = new ArrayList<>();
         for (RetentionRule rule : candidates(data)) {
             if (rule.covers(data, subject, purpose.id())) {
-                covering.add(rule);
                 usedRules.add(rule.id());
+                if (!rule.consentBound()) { // it may stop governing (consent withdrawn): another rule must cover too
+                    covering.add(rule);
+                }
             }
         }
         if (covering.isEmpty()) {
@@ -61,7 +63,7 @@ final class RetentionCoverage {
             boolean governed = false;
             for (RetentionRule rule : candidates(data)) {
                 if (governsAfterConversion(rule, subject, to, purpose.id())) {
-                    governed = true;
+                    governed |= !rule.consentBound();
                     usedRules.add(rule.id());
                 }
             }
