@@ -159,6 +159,21 @@ class RegisterRendererTest {
     }
 
     @Test
+    void aRetentionPeriodOnConsentSaysItHoldsOnlyWhileTheConsentStands() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
+        List<List<String>> nl = parseCsv(new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.NL), UTF_8));
+        int retention = column(nl.get(0), "Bewaartermijnen");
+        String pool = nl.stream().filter(r -> r.get(0).equals("talent-pool")).findFirst().orElseThrow().get(retention);
+        assertThat(pool).contains("2 jaar vanaf verzameling, daarna verwijderd. Alleen zolang de toestemming voor "
+                + "Uw cv bewaren voor toekomstige vacatures geldt; na intrekking geldt alleen de gewone termijn.")
+                .contains("4 weken vanaf verzameling");
+        List<List<String>> en = parseCsv(new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.EN), UTF_8));
+        assertThat(en.stream().filter(r -> r.get(0).equals("talent-pool")).findFirst().orElseThrow()
+                .get(column(en.get(0), "Time limits for erasure")))
+                .contains("Only while the consent for Keeping your CV for future vacancies stands");
+    }
+
+    @Test
     void csvFieldsAreQuotedAsRfc4180SaysAndFormulasAreDefused() {
         assertThat(RegisterRenderer.csvField("plain")).isEqualTo("plain");
         assertThat(RegisterRenderer.csvField("a,b")).isEqualTo("\"a,b\"");
