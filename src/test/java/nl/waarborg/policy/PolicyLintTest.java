@@ -190,7 +190,10 @@ class PolicyLintTest {
         String yaml = cleanWith("  - id: security\n§" + FOOTAGE_HOLD, POOL_PURPOSE.replace("data: [video-footage]", "data: [video-footage, invoice]")
                 + "§" + FOOTAGE_HOLD + "  - id: pool\n    data: [video-footage, invoice]\n    purposes: [pool]\n"
                 + "    period: P2Y\n    while-consent: pool\n");
-        assertThat(lint(yaml)).extracting(Finding::rule).containsExactly("retention-missing");
+        assertThat(lint(yaml)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("retention-missing");
+            assertThat(f.message()).contains("`invoice` is collected for `pool`", "once consent is withdrawn");
+        });
     }
 
     @Test

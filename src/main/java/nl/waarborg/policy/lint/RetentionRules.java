@@ -29,6 +29,7 @@ final class RetentionRules {
                         "Every data category a purpose collects, for each of its subject categories, is covered by a retention rule, also after the subject converts (R2.1, R2.3).",
                         (p, report) -> {
                             Map<String, List<String>> missing = new LinkedHashMap<>();
+                            Set<String> onConsent = new java.util.HashSet<>();
                             for (RetentionCoverage.Gap gap : new RetentionCoverage(p.policy()).gaps) {
                                 String path = "purposes." + gap.purpose().id() + ".data";
                                 if (gap.convertedTo() != null) {
@@ -39,13 +40,18 @@ final class RetentionRules {
                                 } else {
                                     missing.computeIfAbsent(gap.purpose().id() + "\u0000" + gap.data(), k -> new ArrayList<>())
                                             .add(gap.subject());
+                                    if (gap.onlyOnConsent()) {
+                                        onConsent.add(gap.purpose().id() + "\u0000" + gap.data());
+                                    }
                                 }
                             }
                             missing.forEach((key, subjects) -> {
                                 String purpose = key.substring(0, key.indexOf('\u0000'));
                                 String data = key.substring(key.indexOf('\u0000') + 1);
                                 report.at("purposes." + purpose + ".data", "`" + data + "` is collected for `" + purpose + "`"
-                                        + forSubjects(subjects) + " but no retention rule covers it; add a rule under `retention:` with `data: ["
+                                        + forSubjects(subjects) + " but no retention rule covers it"
+                                        + (onConsent.contains(key) ? " once consent is withdrawn (a `while-consent` rule covers it only while "
+                                        + "the consent stands)" : "") + "; add a rule under `retention:` with `data: ["
                                         + data + "]` and a concrete `period:` such as P2Y");
                             });
                         }),
