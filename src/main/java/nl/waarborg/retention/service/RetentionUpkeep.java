@@ -88,7 +88,8 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
         Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
         Instant now = clock.instant();
-        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now);
+        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now,
+                newItems.stream().map(NewItemFacts::purposes).toList());
         List<ItemSchedule> out = new ArrayList<>(newItems.size());
         for (NewItemFacts i : newItems) {
             out.add(stored(v, v.schedule().schedule(
@@ -110,14 +111,20 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
     }
 
     /**
-     * The subjects' standing consents, where a rule depends on one (else none are read): per subject, purpose and
-     * when the consent lapses by itself.
+     * The subjects' standing consents, where a rule depends on one and could govern one of the items (held for the
+     * rule's purposes), else none are read: per subject, purpose and when the consent lapses by itself.
      */
-    private Map<UUID, Map<String, Instant>> consentsFor(Collection<UUID> subjects, Instant now) {
-        if (policy.policy().retention().stream().noneMatch(Policy.RetentionRule::consentBound)) {
-            return Map.of();
+    private Map<UUID, Map<String, Instant>> consentsFor(Collection<UUID> subjects, Instant now,
+                                                        Collection<List<String>> itemPurposes) {
+        boolean needed = false;
+        for (Policy.RetentionRule rule : policy.policy().retention()) {
+            if (rule.consentBound() && (rule.purposes().isEmpty()
+                    || itemPurposes.stream().anyMatch(ps -> ps.stream().anyMatch(rule.purposes()::contains)))) {
+                needed = true;
+                break;
+            }
         }
-        return standingConsents(subjects, now);
+        return needed ? standingConsents(subjects, now) : Map.of();
     }
 
     /** The subjects' standing consents at {@code now}, per purpose with when each lapses by itself. */
@@ -170,7 +177,10 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
             return new Recomputed(0, 0);
         }
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
-        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now);
+        List<List<String>> purposes = new ArrayList<>(shared.size() + own.size());
+        shared.forEach(f -> purposes.add(f.purposes()));
+        own.forEach(f -> purposes.add(f.purposes()));
+        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now, purposes);
         // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
         List<Long> sharedMoved = new ArrayList<>();
         List<ItemSchedule> sharedSchedules = new ArrayList<>();
