@@ -157,6 +157,17 @@ class StatementRendererTest {
     }
 
     @Test
+    void aConsentRuleOverAnOrdinaryRuleThatAnonymisesDoesNotPromiseDeletion() throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("examples/self-storage.yaml"))
+                .replace("    period: P4W\n    start: collection\n", "    period: P4W\n    start: collection\n    end: anonymise\n");
+        Policy anonymising = nl.waarborg.policy.PolicyLoader.load("anonymising.yaml", yaml.getBytes(UTF_8)).orThrow().policy();
+        assertThat(new String(StatementRenderer.render(anonymising, Lang.NL, StatementFormat.MD), UTF_8))
+                .contains("Is die al voorbij, dan verwijderen of anonimiseren wij de gegevens meteen.");
+        assertThat(new String(StatementRenderer.render(anonymising, Lang.EN, StatementFormat.MD), UTF_8))
+                .contains("If that has passed, we delete or anonymise the data straight away.");
+    }
+
+    @Test
     void recipientsAndTransfersNameRoleCountrySafeguard() {
         String nl = md(Lang.NL);
         assertThat(nl).contains("| **E-maildienst** | verwerker: werkt in onze opdracht | Nieuwsbrief | Verenigde Staten | standaardcontractbepalingen van de Europese Commissie (SCC’s)<br>doorgifterisico beoordeeld op 1 februari 2024 |",
