@@ -165,6 +165,23 @@ class TalentPoolRetentionTest extends ServiceTestBase {
     }
 
     @Test
+    void aConsentGivenForAYearKeepsTheCvUntilItLapsesWithoutWaitingForTheExpiryToBeRecorded() {
+        UUID subject = applicant();
+        Instant t0 = start();
+        Instant lapses = t0.atZone(AMSTERDAM).plusYears(1).toInstant();
+        consents.give(HR, subject, new Consents.NewConsent("talent-pool", "2026-03", "en", "app", lapses));
+        UUID cv = storeCv(subject, "recruitment", "talent-pool");
+        assertThat(dueAt(cv)).as("the consent's end ends the rule").isCloseTo(lapses, within(1, ChronoUnit.SECONDS));
+
+        advanceTo(lapses.minusSeconds(1));
+        sweeper.sweep(false);
+        assertThat(exists(cv)).isTrue();
+        advanceTo(lapses); // whether the expiry sweep has recorded it yet or not: the stored date was right already
+        sweeper.sweep(false);
+        assertThat(exists(cv)).isFalse();
+    }
+
+    @Test
     void consentGivenWithinTheFourWeeksKeepsAStoredCvAndWithdrawalWithinThemRestoresThem() {
         UUID subject = applicant();
         Instant t0 = start();
