@@ -63,6 +63,12 @@ class TalentPoolRetentionTest extends ServiceTestBase {
     ActivePolicy policy;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    nl.waarborg.access.service.Restraints restraints;
+    @Autowired
+    RetentionUpkeep upkeep;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private UUID applicant() {
         return vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("applicant")))).getFirst();
@@ -179,6 +185,41 @@ class TalentPoolRetentionTest extends ServiceTestBase {
         advanceTo(lapses); // whether the expiry sweep has recorded it yet or not: the stored date was right already
         sweeper.sweep(false);
         assertThat(exists(cv)).isFalse();
+    }
+
+    @Test
+    void consentChangesHoldsAndNewItemsOfOneSubjectAtOnceNeitherDeadlockNorLeaveAStaleSchedule() throws Exception {
+        List<UUID> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID s = applicant();
+            subjects.add(s);
+            consent(s);
+            storeCv(s, "recruitment", "talent-pool");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (UUID s : subjects) {
+                // two consents of one subject at once: each locks the subject before its record's foreign key would
+                // take a shared lock on it, which two could not both upgrade
+                work.add(pool.submit(() -> consent(s)));
+                work.add(pool.submit(() -> consent(s)));
+                work.add(pool.submit(() -> {
+                    storeCv(s, "recruitment");
+                    storeCv(s, "recruitment");
+                }));
+                work.add(pool.submit(() -> restraints.release(STAFF, restraints.hold(STAFF, s, "incident", "INC-9").id())));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS); // a deadlock would surface here as 40P01
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        subjects.forEach(s -> consents.withdraw(HR, s, "talent-pool", "email"));
+        // what is stored is what the facts give now: recomputing moves nothing
+        Integer moved = tx.execute(st -> upkeep.recomputeMoved(subjects, clock.instant()));
+        assertThat(moved).isZero();
     }
 
     @Test
