@@ -129,6 +129,44 @@ public class ConsentRecords implements SubjectFactSource {
                 """).params(ts(now), limit).query(UUID.class).list();
     }
 
+    /**
+     * Locks the subject's row alone until the transaction ends, before a consent record that retention depends on is
+     * written: its schedules are recomputed under the same lock, and storing items for the subject waits for it.
+     * Taken before the insert, whose foreign key would take a shared lock that two changes could not both upgrade.
+     */
+    void lockSubject(UUID subject) {
+        jdbc.sql("SELECT id FROM subject WHERE id = ? FOR UPDATE").param(subject).query(UUID.class).optional();
+    }
+
+    /**
+     * Per subject, the purposes whose consent stands at {@code at} (given, not withdrawn, not past its expiry), each
+     * with when it lapses by itself ({@link Instant#MAX} when it does not). For retention, whose rules may apply only
+     * while consent stands.
+     */
+    public Map<UUID, Map<String, Instant>> standing(Collection<UUID> subjects, Instant at) {
+        Map<UUID, Map<String, Instant>> all = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return all;
+        }
+        template.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (subject_id, purpose) " + COLUMNS
+                    + " FROM consent_record WHERE subject_id = ANY (?) ORDER BY subject_id, purpose, seq DESC")) {
+                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ConsentRecord r = map(rs);
+                        if (r.stateAt(at) == ConsentState.GIVEN) {
+                            all.computeIfAbsent(r.subject(), k -> new HashMap<>()).put(r.purpose(),
+                                    r.expiresAt() == null ? Instant.MAX : r.expiresAt());
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return all;
+    }
+
     // ---- facts for decisions ----
 
     @Override

@@ -24,6 +24,7 @@ import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,9 +48,11 @@ public class Consents {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectProvider<ConsentObserver> observers;
 
     Consents(ConsentRecords records, SubjectStates states, ActivePolicy policy, AuditLog audit, TransactionTemplate tx,
-             Clock clock) {
+             Clock clock, ObjectProvider<ConsentObserver> observers) {
+        this.observers = observers;
         this.records = records;
         this.states = states;
         this.policy = policy;
@@ -99,9 +102,16 @@ public class Consents {
                 // the queue first: a sweep holding the previous consent's entry finishes before our row gets its
                 // seq, so its expiry record can never come after (and hide) this consent
                 records.unscheduleExpiry(subject, purpose);
+                boolean retained = retentionDependsOn(p, purpose);
+                if (retained) {
+                    records.lockSubject(subject);
+                }
                 records.insert(r);
                 if (r.expiresAt() != null) {
                     records.scheduleExpiry(r.id(), r.expiresAt());
+                }
+                if (retained) {
+                    observers.orderedStream().forEach(o -> o.consentChanged(subject, purpose));
                 }
                 states.changed(subject);
                 audit.append(AuditEvent.draft(caller.actor(), caller.role(), "consent-given").purpose(purpose)
@@ -139,9 +149,18 @@ public class Consents {
                     throw new NothingToWithdrawException(purpose, state);
                 }
                 records.unscheduleExpiry(subject, purpose);
+                // after the queue (an expiry sweep holding this consent's entry needs the subject's row to finish)
+                boolean retained = retentionDependsOn(compiled.policy(), purpose);
+                if (retained) {
+                    records.lockSubject(subject);
+                }
                 records.insert(new ConsentRecords.NewRecord(id, subject, purpose, ConsentState.WITHDRAWN, given.id(),
                         given.statementVersion(), given.language(), given.method(), given.givenAt(),
                         given.expiresAt(), now, method, now, caller.actor(), version));
+                if (retained) {
+                    // a rule that applied only while this consent stood stops: what its base period has passed is due now
+                    observers.orderedStream().forEach(o -> o.consentChanged(subject, purpose));
+                }
                 states.changed(subject);
                 audit.append(AuditEvent.draft(caller.actor(), caller.role(), "consent-withdrawn").purpose(purpose)
                         .subject(subject).outcome(Outcome.ALLOWED, "consent:" + id, "withdraws:" + given.id(),
@@ -244,6 +263,11 @@ public class Consents {
                 return recorded;
             }
         }
+    }
+
+    /** Whether a retention rule applies only while consent for the purpose stands (its items move with the consent). */
+    private static boolean retentionDependsOn(Policy p, String purpose) {
+        return p.retention().stream().anyMatch(r -> purpose.equals(r.whileConsent()));
     }
 
     // ---- checks ----

@@ -239,6 +239,19 @@ public interface Phrases {
 
     String superseded(List<String> subjectCategories);
 
+    /** How long a rule that applies only while consent stands keeps data: "met uw toestemming tot 2 jaar". */
+    String withConsentUpTo(String period);
+
+    /**
+     * Under such a rule: only with consent for {@code purpose}, only that purpose after the ordinary period, and
+     * withdrawal ends it (Art. 7(3)); the data then goes when the ordinary period has passed (deleted, or deleted or
+     * anonymised when an ordinary rule for the data anonymises).
+     */
+    String whileConsent(String purpose, boolean orAnonymised);
+
+    /** The same in the register: "Alleen zolang de toestemming voor Talentenpool geldt." */
+    String regWhileConsent(String purpose);
+
     // ---- recipients and transfers --------------------------------------------------------------
 
     String recipientsIntro();

@@ -475,6 +475,23 @@ final class PhrasesEn implements Phrases {
         return "No longer applies once you belong to: " + alternatives(subjectCategories) + ".";
     }
 
+    @Override
+    public String withConsentUpTo(String period) {
+        return "with your consent, up to " + period;
+    }
+
+    @Override
+    public String regWhileConsent(String purpose) {
+        return "Only while the consent for " + purpose + " stands; after withdrawal only the ordinary period applies.";
+    }
+
+    @Override
+    public String whileConsent(String purpose, boolean orAnonymised) {
+        return "Only if you give consent for: " + purpose + ". After the ordinary period we use the data only for that. "
+                + "You can withdraw your consent at any time. This period then ends and only the ordinary period applies. "
+                + "If that has passed, we " + (orAnonymised ? "delete or anonymise" : "delete") + " the data straight away.";
+    }
+
     // ---- recipients and transfers --------------------------------------------------------------
 
     @Override

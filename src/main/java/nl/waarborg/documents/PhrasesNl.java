@@ -486,6 +486,24 @@ final class PhrasesNl implements Phrases {
         return "Geldt niet meer zodra u hoort bij: " + alternatives(subjectCategories) + ".";
     }
 
+    @Override
+    public String withConsentUpTo(String period) {
+        return "met uw toestemming tot " + period;
+    }
+
+    @Override
+    public String regWhileConsent(String purpose) {
+        return "Alleen zolang de toestemming voor " + purpose + " geldt; na intrekking geldt alleen de gewone termijn.";
+    }
+
+    @Override
+    public String whileConsent(String purpose, boolean orAnonymised) {
+        return "Alleen als u toestemming geeft voor: " + purpose + ". Na de gewone termijn gebruiken wij de gegevens "
+                + "alleen nog daarvoor. U kunt uw toestemming altijd intrekken. Dan stopt deze termijn en geldt alleen "
+                + "de gewone termijn. Is die al voorbij, dan " + (orAnonymised ? "verwijderen of anonimiseren" : "verwijderen")
+                + " wij de gegevens meteen.";
+    }
+
     // ---- recipients and transfers --------------------------------------------------------------
 
     @Override

@@ -351,6 +351,9 @@ final class RegisterJsonLd {
         if (!r.supersededBy().isEmpty()) {
             n.put("wb:supersededBy", r.supersededBy().stream().map(s -> ref("local:subject/" + s)).toList());
         }
+        if (r.consentBound()) { // applies only while the subject's consent for that purpose stands
+            n.put("wb:whileConsentFor", ref("local:purpose/" + r.whileConsent()));
+        }
         List<String> converted = w.coveredData(r, x).stream().flatMap(d -> w.convertedTo(r, d, x).stream()).distinct().toList();
         if (!converted.isEmpty()) {
             n.put("wb:appliesAfterConversionTo", converted.stream().map(s -> ref("local:subject/" + s)).toList());

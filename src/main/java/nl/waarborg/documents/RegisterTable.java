@@ -241,6 +241,9 @@ final class RegisterTable {
             if (!r.supersededBy().isEmpty()) {
                 b.append(". ").append(w.p.superseded(w.subjectNames(r.supersededBy())));
             }
+            if (r.consentBound()) {
+                b.append(". ").append(w.p.regWhileConsent(w.purposeName(r.whileConsent())));
+            }
             out.add(b.toString());
         }
         if (out.isEmpty()) {

@@ -241,9 +241,12 @@ final class StatementBuilder {
             if (!r.supersededBy().isEmpty()) {
                 what.add(Line.of(p.superseded(w.subjectNames(r.supersededBy()))));
             }
+            if (r.consentBound()) {
+                what.add(Line.of(p.whileConsent(w.purposeName(r.whileConsent()), w.ordinaryAnonymises(r))));
+            }
             List<String> holds = w.holds(r);
             // a zero period from an event reads "until the end of the contract", counted from collection
-            rows.add(List.of(new Cell(what), Cell.of(w.howLong(r)),
+            rows.add(List.of(new Cell(what), Cell.of(r.consentBound() ? p.withConsentUpTo(w.howLong(r)) : w.howLong(r)),
                     Cell.of(Words.untilEvent(r) ? p.startCollection() : w.start(r.start())),
                     Cell.of(w.end(r.end())), holds.isEmpty() ? Cell.of("—") : Cell.ofLines(holds)));
         }

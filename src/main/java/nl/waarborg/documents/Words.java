@@ -204,6 +204,21 @@ final class Words {
         return purposes.stream().map(this::name).toList();
     }
 
+    /** A purpose's name by its id (the id where it is not declared). */
+    String purposeName(String id) {
+        return policy.purpose(id).map(this::name).orElse(id);
+    }
+
+    /**
+     * Whether a rule that applies no longer than consent stands falls back on an ordinary rule that anonymises: one
+     * for the same data (or all data) that ends in anonymising. Then the statement may not say only "deleted".
+     */
+    boolean ordinaryAnonymises(RetentionRule consentRule) {
+        return policy.retention().stream().anyMatch(r -> !r.consentBound() && r.end() == EndAction.ANONYMISE
+                && (r.data().isEmpty() || consentRule.data().isEmpty()
+                || r.data().stream().anyMatch(consentRule.data()::contains)));
+    }
+
     String name(Purpose purpose) {
         String n = t(purpose.name());
         return n.isEmpty() ? purpose.id() : n;

@@ -162,7 +162,16 @@ public record Policy(
             RetentionStart start,
             EndAction end,
             List<Hold> holds,
-            List<String> supersededBy) {
+            List<String> supersededBy,
+            String whileConsent) {
+
+        /**
+         * Whether the rule governs only while the subject's consent for a purpose stands ({@code while-consent}):
+         * given, not withdrawn, not expired. Without it the other rules decide alone (docs/policy-format.md, 4.10).
+         */
+        public boolean consentBound() {
+            return whileConsent != null;
+        }
 
         /** Whether the rule covers data of that category, held for that subject category and purpose (null: any). */
         public boolean covers(String dataCategory, String subjectCategory, String purpose) {

@@ -31,9 +31,21 @@ public final class RetentionCalculator {
 
     /**
      * What is known about its subject: when it joined each category, the latest occurrence of each lifecycle
-     * event, and the holds now active on the item (by kind).
+     * event, the holds now active on the item (by kind), and the purposes its consent now stands for (given, not
+     * withdrawn, not expired), each with the moment it lapses by itself ({@link #NO_EXPIRY} when it does not):
+     * a {@code while-consent} rule governs only while that consent stands.
      */
-    public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {}
+    public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds,
+                          Map<String, Instant> consents) {
+
+        /** The lapse moment of a consent given without an expiry. */
+        public static final Instant NO_EXPIRY = Instant.MAX;
+
+        /** A subject with no standing consent. */
+        public Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {
+            this(joined, lastEvents, activeHolds, Map.of());
+        }
+    }
 
     /** One governing rule's verdict: its end (empty while its start event has not happened or a hold is open). */
     public record RuleEnd(RetentionRule rule, Optional<Instant> endsAt) {}
@@ -70,10 +82,27 @@ public final class RetentionCalculator {
 
     private static boolean governs(RetentionRule rule, Item item, Subject subject) {
         return rule.covers(item.dataCategory(), subject.joined().keySet(), item.purposes())
-                && rule.supersededBy().stream().noneMatch(subject.joined()::containsKey);
+                && rule.supersededBy().stream().noneMatch(subject.joined()::containsKey)
+                // without standing consent the rule does not exist for the item: the other rules decide, and once
+                // their periods have passed (consent withdrawn late) the item is due at once
+                && (!rule.consentBound() || subject.consents().containsKey(rule.whileConsent()));
     }
 
     private Optional<Instant> end(RetentionRule rule, Item item, Subject subject) {
+        Optional<Instant> end = periodEnd(rule, item, subject);
+        if (!rule.consentBound()) {
+            return end;
+        }
+        // a consent that lapses by itself ends the rule then: the date is right without waiting for the expiry to be
+        // recorded, and the forecast sees it coming
+        Instant lapses = subject.consents().get(rule.whileConsent());
+        if (lapses.equals(Subject.NO_EXPIRY)) {
+            return end;
+        }
+        return Optional.of(end.filter(e -> e.isBefore(lapses)).orElse(lapses));
+    }
+
+    private Optional<Instant> periodEnd(RetentionRule rule, Item item, Subject subject) {
         Optional<Instant> start = start(rule.start(), item, subject);
         if (start.isEmpty()) {
             return Optional.empty();

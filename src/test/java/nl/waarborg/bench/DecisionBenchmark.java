@@ -99,7 +99,14 @@ public class DecisionBenchmark {
         Policy source = PolicyLoader.load(Path.of("examples/self-storage.yaml")).orThrow().policy();
         policy = CompiledPolicy.compile(source);
         subject = UUID.randomUUID();
-        cache = new SubjectStateCache(10_000, (id, compiled) -> everyone(compiled, id).consentGiven("cookies").build());
+        // the consenting subject consented to every consent purpose (`cookies`, `talent-pool`), as its jCasbin g2 lines say
+        List<String> consentPurposes = source.purposes().stream()
+                .filter(x -> x.basis() == nl.waarborg.policy.LegalBasis.CONSENT).map(Policy.Purpose::id).toList();
+        cache = new SubjectStateCache(10_000, (id, compiled) -> {
+            SubjectState.Builder b = everyone(compiled, id);
+            consentPurposes.forEach(b::consentGiven);
+            return b.build();
+        });
         consenting = cache.get(subject, policy);
 
         marketing = policy.roleId("marketing");

@@ -159,6 +159,28 @@ class RegisterRendererTest {
     }
 
     @Test
+    void aRetentionPeriodOnConsentSaysItHoldsOnlyWhileTheConsentStands() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
+        List<List<String>> nl = parseCsv(new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.NL), UTF_8));
+        int retention = column(nl.get(0), "Bewaartermijnen");
+        String row = nl.stream().filter(r -> r.get(0).equals("talent-pool")).findFirst().orElseThrow().get(retention);
+        assertThat(row).contains("2 jaar vanaf verzameling, daarna verwijderd. Alleen zolang de toestemming voor "
+                + "Uw cv bewaren voor toekomstige vacatures geldt; na intrekking geldt alleen de gewone termijn.")
+                .contains("4 weken vanaf verzameling");
+        List<List<String>> en = parseCsv(new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.EN), UTF_8));
+        assertThat(en.stream().filter(r -> r.get(0).equals("talent-pool")).findFirst().orElseThrow()
+                .get(column(en.get(0), "Time limits for erasure")))
+                .contains("Only while the consent for Keeping your CV for future vacancies stands");
+
+        JsonNode graph = JsonMapper.builder().build().readTree(RegisterRenderer.render(example, RegisterFormat.JSONLD)).path("@graph");
+        JsonNode pool = StreamSupport.stream(graph.spliterator(), false)
+                .filter(e -> e.path("dct:identifier").asString().equals("talent-pool")).findFirst().orElseThrow();
+        List<String> conditions = StreamSupport.stream(pool.path("dpv:hasStorageCondition").spliterator(), false)
+                .map(c -> c.path("@id").asString() + " " + c.path("wb:whileConsentFor").path("@id").asString()).toList();
+        assertThat(conditions).contains("local:retention/talent-pool local:purpose/talent-pool", "local:retention/applicants ");
+    }
+
+    @Test
     void csvFieldsAreQuotedAsRfc4180SaysAndFormulasAreDefused() {
         assertThat(RegisterRenderer.csvField("plain")).isEqualTo("plain");
         assertThat(RegisterRenderer.csvField("a,b")).isEqualTo("\"a,b\"");

@@ -140,6 +140,34 @@ class StatementRendererTest {
     }
 
     @Test
+    void aRuleThatAppliesWhileConsentStandsSaysWithYourConsentAndThatWithdrawalEndsIt() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
+        String nl = new String(StatementRenderer.render(example, Lang.NL, StatementFormat.MD), UTF_8);
+        assertThat(nl).contains("| met uw toestemming tot 2 jaar | vanaf het moment dat wij de gegevens krijgen | verwijderd |",
+                "Alleen als u toestemming geeft voor: Uw cv bewaren voor toekomstige vacatures. Na de gewone termijn "
+                        + "gebruiken wij de gegevens alleen nog daarvoor. U kunt uw toestemming altijd intrekken. Dan stopt "
+                        + "deze termijn en geldt alleen de gewone termijn. Is die al voorbij, dan verwijderen wij de gegevens meteen.");
+        String en = new String(StatementRenderer.render(example, Lang.EN, StatementFormat.MD), UTF_8);
+        assertThat(en).contains("| with your consent, up to 2 years | from the moment we receive the data | deleted |",
+                "Only if you give consent for: Keeping your CV for future vacancies. After the ordinary period we use the "
+                        + "data only for that. You can withdraw your consent at any time. This period then ends and only the "
+                        + "ordinary period applies. If that has passed, we delete the data straight away.");
+        // an ordinary rule reads as before
+        assertThat(en).doesNotContain("with your consent, up to 4 weeks");
+    }
+
+    @Test
+    void aConsentRuleOverAnOrdinaryRuleThatAnonymisesDoesNotPromiseDeletion() throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("examples/self-storage.yaml"))
+                .replace("    period: P4W\n    start: collection\n", "    period: P4W\n    start: collection\n    end: anonymise\n");
+        Policy anonymising = nl.waarborg.policy.PolicyLoader.load("anonymising.yaml", yaml.getBytes(UTF_8)).orThrow().policy();
+        assertThat(new String(StatementRenderer.render(anonymising, Lang.NL, StatementFormat.MD), UTF_8))
+                .contains("Is die al voorbij, dan verwijderen of anonimiseren wij de gegevens meteen.");
+        assertThat(new String(StatementRenderer.render(anonymising, Lang.EN, StatementFormat.MD), UTF_8))
+                .contains("If that has passed, we delete or anonymise the data straight away.");
+    }
+
+    @Test
     void recipientsAndTransfersNameRoleCountrySafeguard() {
         String nl = md(Lang.NL);
         assertThat(nl).contains("| **E-maildienst** | verwerker: werkt in onze opdracht | Nieuwsbrief | Verenigde Staten | standaardcontractbepalingen van de Europese Commissie (SCC’s)<br>doorgifterisico beoordeeld op 1 februari 2024 |",

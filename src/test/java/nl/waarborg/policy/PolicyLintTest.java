@@ -39,6 +39,16 @@ class PolicyLintTest {
                 Arguments.of("retention-period-invalid", "    period: P7D", "    period: P0D", "P0D"),
                 Arguments.of("retention-hold-shorter", "{kind: incident, max: P28D}", "{kind: incident, max: P5D}", "kind: incident"),
                 Arguments.of("retention-rule-unused", "    period: P6M", "    period: P6M\n    purposes: [security]", "- id: leads"),
+                Arguments.of("while-consent-not-consent", "    holds:\n      - {kind: incident, max: P28D}\n",
+                        "    holds:\n      - {kind: incident, max: P28D}\n  - id: quote-pool\n    data: [name, email]\n"
+                                + "    subjects: [lead]\n    purposes: [quote]\n    period: P2Y\n    while-consent: quote\n",
+                        "while-consent: quote"),
+                Arguments.of("while-consent-scope", "  - id: security\n§    holds:\n      - {kind: incident, max: P28D}\n",
+                        "  - id: pool\n    name: {nl: Training, en: Training}\n    legal-basis: consent\n    roles: [management]\n"
+                                + "    subjects: [facility-visitor]\n    data: [video-footage]\n    systems: [cctv]\n"
+                                + "  - id: security\n§    holds:\n      - {kind: incident, max: P28D}\n  - id: pool\n    data: [video-footage]\n"
+                                + "    purposes: [pool, security]\n    period: P2Y\n    while-consent: pool\n",
+                        "purposes: [pool, security]"),
                 Arguments.of("anonymised-remainder-choice-missing", "    period: P7D", "    period: P7D\n    end: anonymise", "response-time"),
                 Arguments.of("legal-basis-missing", "    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                         "    roles: [staff]\n    subjects: [lead]", "- id: quote"),
@@ -149,6 +159,57 @@ class PolicyLintTest {
                 .filter(x -> x.rule().equals("retention-not-concrete")).findFirst().orElseThrow();
         assertThat(f.isError()).isTrue();
         assertThat(f.message()).contains("R2.8").contains("ISO-8601");
+    }
+
+    /** A consent purpose for visitors' footage (training staff), and the retention rule text that follows the footage rule. */
+    private static final String POOL_PURPOSE = "  - id: pool\n    name: {nl: Training, en: Training}\n"
+            + "    legal-basis: consent\n    roles: [management]\n    subjects: [facility-visitor]\n    data: [video-footage]\n"
+            + "    systems: [cctv]\n  - id: security\n";
+    private static final String FOOTAGE_HOLD = "    holds:\n      - {kind: incident, max: P28D}\n";
+
+    private static String withPoolRule(String rule) {
+        return cleanWith("  - id: security\n§" + FOOTAGE_HOLD, POOL_PURPOSE + "§" + FOOTAGE_HOLD + rule);
+    }
+
+    @Test
+    void aRuleThatAppliesWhileConsentStandsLintsCleanWhenScopedToThatPurpose() {
+        assertThat(lint(withPoolRule("  - id: pool\n    data: [video-footage]\n    purposes: [pool]\n"
+                + "    period: P2Y\n    while-consent: pool\n"))).isEmpty();
+    }
+
+    @Test
+    void aConsentRuleWithoutPurposesIsReportedAtItsCondition() {
+        String yaml = withPoolRule("  - id: pool\n    data: [video-footage]\n    period: P2Y\n"
+                + "    while-consent: pool\n");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("while-consent-scope")).findFirst().orElseThrow();
+        assertThat(f.isError()).isTrue();
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "while-consent: pool"));
+        assertThat(f.message()).contains("purposes: [pool]");
+    }
+
+    @Test
+    void aConsentRuleNamingAnUndeclaredPurposeSuggestsTheNearest() {
+        String yaml = withPoolRule("  - id: pool\n    data: [video-footage]\n    purposes: [pool]\n"
+                + "    period: P2Y\n    while-consent: poool\n");
+        List<Finding> findings = PolicyLoader.load("policy.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .findings();
+        assertThat(findings).filteredOn(f -> f.rule().equals("undefined-reference"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.at().line()).isEqualTo(lineOf(yaml, "while-consent: poool"));
+                    assertThat(f.message()).contains("`pool`");
+                });
+    }
+
+    @Test
+    void dataCoveredOnlyByAConsentRuleHasNoRetentionOnceConsentIsWithdrawn() {
+        // the pool purpose also collects invoice data, which only the consent rule covers for it
+        String yaml = cleanWith("  - id: security\n§" + FOOTAGE_HOLD, POOL_PURPOSE.replace("data: [video-footage]", "data: [video-footage, invoice]")
+                + "§" + FOOTAGE_HOLD + "  - id: pool\n    data: [video-footage, invoice]\n    purposes: [pool]\n"
+                + "    period: P2Y\n    while-consent: pool\n");
+        assertThat(lint(yaml)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("retention-missing");
+            assertThat(f.message()).contains("`invoice` is collected for `pool`", "once consent is withdrawn");
+        });
     }
 
     @Test

@@ -51,6 +51,27 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aRuleBoundToConsentNamesItsPurpose() throws java.io.IOException {
+        Policy plain = PolicyLoader.load("clean.yaml", clean().getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        assertThat(plain.retention()).noneMatch(Policy.RetentionRule::consentBound);
+
+        PolicyLoader.Result result = PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml"));
+        Policy.RetentionRule pool = result.orThrow().policy().retention().stream()
+                .filter(r -> r.id().equals("talent-pool")).findFirst().orElseThrow();
+        assertThat(pool.whileConsent()).isEqualTo("talent-pool");
+        assertThat(pool.consentBound()).isTrue();
+        assertThat(result.orThrow().sourceMap().positions()).containsKey("retention.talent-pool.while-consent");
+    }
+
+    @Test
+    void aConsentConditionIsOnePurposeNotAList() {
+        String yaml = cleanWith("    period: P7D\n", "    period: P7D\n    while-consent: [quote, rental]\n");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("`while-consent` must be a single value");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "while-consent: [quote, rental]"));
+    }
+
+    @Test
     void unknownArchiveUseListsTheValidOnes() {
         String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                 "    legal-basis: contract\n    archive: [historic]\n    roles: [staff]\n    subjects: [lead]");

@@ -201,6 +201,16 @@ final class MappingReader {
         return List.copyOf(out);
     }
 
+    /** One id that must be declared in {@code kind}; null when absent. */
+    String ref(String key, String kind) {
+        YamlNode n = node(key, false);
+        String v = n == null ? null : scalar(n, key);
+        if (v != null) {
+            ctx.reference(kind, v, n.at());
+        }
+        return v;
+    }
+
     List<YamlNode> items(String key) {
         YamlNode n = node(key, false);
         if (n == null) {

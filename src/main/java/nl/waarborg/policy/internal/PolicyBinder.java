@@ -238,7 +238,8 @@ public final class PolicyBinder {
                 start(r),
                 r.term("end", EndAction.class, false, EndAction.DELETE),
                 List.copyOf(holds),
-                r.refs("superseded-by", SUBJECTS));
+                r.refs("superseded-by", SUBJECTS),
+                r.ref("while-consent", PURPOSES));
     }
 
     private RetentionStart start(MappingReader r) {

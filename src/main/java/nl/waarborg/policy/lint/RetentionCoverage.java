@@ -17,8 +17,11 @@ import nl.waarborg.policy.Policy.RetentionRule;
  */
 final class RetentionCoverage {
 
-    /** A combination no rule covers; {@code convertedTo} is set when the gap opens only after conversion. */
-    record Gap(Purpose purpose, String data, String subject, String convertedTo) {}
+    /**
+     * A combination no rule covers; {@code convertedTo} is set when the gap opens only after conversion;
+     * {@code onlyOnConsent} when a {@code while-consent} rule covers it, which stops when the consent is withdrawn.
+     */
+    record Gap(Purpose purpose, String data, String subject, String convertedTo, boolean onlyOnConsent) {}
 
     final List<Gap> gaps = new ArrayList<>();
     final Set<String> usedRules = new HashSet<>();
@@ -45,14 +48,19 @@ final class RetentionCoverage {
 
     private void check(Purpose purpose, String data, String subject) {
         List<RetentionRule> covering = new ArrayList<>();
+        boolean onConsent = false;
         for (RetentionRule rule : candidates(data)) {
             if (rule.covers(data, subject, purpose.id())) {
-                covering.add(rule);
                 usedRules.add(rule.id());
+                if (!rule.consentBound()) { // it may stop governing (consent withdrawn): another rule must cover too
+                    covering.add(rule);
+                } else {
+                    onConsent = true;
+                }
             }
         }
         if (covering.isEmpty()) {
-            gaps.add(new Gap(purpose, data, subject, null));
+            gaps.add(new Gap(purpose, data, subject, null, onConsent));
             return;
         }
         Set<String> convertedTo = new HashSet<>();
@@ -61,12 +69,12 @@ final class RetentionCoverage {
             boolean governed = false;
             for (RetentionRule rule : candidates(data)) {
                 if (governsAfterConversion(rule, subject, to, purpose.id())) {
-                    governed = true;
+                    governed |= !rule.consentBound();
                     usedRules.add(rule.id());
                 }
             }
             if (!governed) {
-                gaps.add(new Gap(purpose, data, subject, to));
+                gaps.add(new Gap(purpose, data, subject, to, false));
             }
         }
     }

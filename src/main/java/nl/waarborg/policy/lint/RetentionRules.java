@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.waarborg.policy.EndAction;
+import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.Hold;
 import nl.waarborg.policy.Policy.Purpose;
@@ -28,6 +29,7 @@ final class RetentionRules {
                         "Every data category a purpose collects, for each of its subject categories, is covered by a retention rule, also after the subject converts (R2.1, R2.3).",
                         (p, report) -> {
                             Map<String, List<String>> missing = new LinkedHashMap<>();
+                            Set<String> onConsent = new java.util.HashSet<>();
                             for (RetentionCoverage.Gap gap : new RetentionCoverage(p.policy()).gaps) {
                                 String path = "purposes." + gap.purpose().id() + ".data";
                                 if (gap.convertedTo() != null) {
@@ -38,13 +40,18 @@ final class RetentionRules {
                                 } else {
                                     missing.computeIfAbsent(gap.purpose().id() + "\u0000" + gap.data(), k -> new ArrayList<>())
                                             .add(gap.subject());
+                                    if (gap.onlyOnConsent()) {
+                                        onConsent.add(gap.purpose().id() + "\u0000" + gap.data());
+                                    }
                                 }
                             }
                             missing.forEach((key, subjects) -> {
                                 String purpose = key.substring(0, key.indexOf('\u0000'));
                                 String data = key.substring(key.indexOf('\u0000') + 1);
                                 report.at("purposes." + purpose + ".data", "`" + data + "` is collected for `" + purpose + "`"
-                                        + forSubjects(subjects) + " but no retention rule covers it; add a rule under `retention:` with `data: ["
+                                        + forSubjects(subjects) + " but no retention rule covers it"
+                                        + (onConsent.contains(key) ? " once consent is withdrawn (a `while-consent` rule covers it only while "
+                                        + "the consent stands)" : "") + "; add a rule under `retention:` with `data: ["
                                         + data + "]` and a concrete `period:` such as P2Y");
                             });
                         }),
@@ -93,6 +100,37 @@ final class RetentionRules {
                                                 + " hold's maximum " + hold.max().raw() + " does not extend the period "
                                                 + rule.period().raw() + "; give a longer `max:` or drop the hold");
                                     }
+                                }
+                            }
+                        }),
+                Rule.error("while-consent-not-consent",
+                        "A rule that applies while consent stands names a purpose whose legal basis is consent (Art. 6(1)(a), 7(3)).",
+                        (p, report) -> {
+                            for (RetentionRule rule : p.policy().retention()) {
+                                if (rule.consentBound()) {
+                                    // an undeclared purpose is reported with a did-you-mean when the policy is loaded
+                                    p.policy().purpose(rule.whileConsent()).filter(x -> x.basis() != LegalBasis.CONSENT)
+                                            .ifPresent(x -> report.at("retention." + rule.id() + ".while-consent", "`while-consent: "
+                                                    + x.id() + "` names a purpose whose legal basis is "
+                                                    + (x.basis() == null ? "not declared" : x.basis().term())
+                                                    + ", not consent, so there is no consent that could be withdrawn (Art. 7(3)); name a purpose with "
+                                                    + "`legal-basis: consent`, or drop `while-consent` if the period applies to everyone"));
+                                }
+                            }
+                        }),
+                Rule.error("while-consent-scope",
+                        "A rule that applies while consent stands is scoped to exactly that purpose, so that beyond the other periods only "
+                                + "that purpose may use the data (Art. 5(1)(b), 5(1)(e), 6(1)(a)).",
+                        (p, report) -> {
+                            for (RetentionRule rule : p.policy().retention()) {
+                                if (rule.consentBound() && !rule.purposes().equals(List.of(rule.whileConsent()))) {
+                                    String fix = "write `purposes: [" + rule.whileConsent() + "]`";
+                                    report.at("retention." + rule.id() + (rule.purposes().isEmpty() ? ".while-consent" : ".purposes"),
+                                            rule.purposes().isEmpty()
+                                                    ? "rule `" + rule.id() + "` keeps data longer on consent for `" + rule.whileConsent()
+                                                    + "` but names no `purposes`, so every purpose could use the data in that time; " + fix
+                                                    : "rule `" + rule.id() + "` keeps data longer on consent for `" + rule.whileConsent()
+                                                    + "`, so only that purpose may use it in that time; " + fix);
                                 }
                             }
                         }),

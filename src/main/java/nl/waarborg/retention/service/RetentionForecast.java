@@ -94,10 +94,13 @@ public class RetentionForecast {
             Map<UUID, ExpiringItems.SubjectHistory> histories = items.histories(page);
             Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(page);
             Set<UUID> refusers = items.refusersOfRemainder(page);
+            Map<UUID, Map<String, Instant>> consents = candidate.retention().stream()
+                    .anyMatch(Policy.RetentionRule::consentBound) ? upkeep.standingConsents(page, now) : Map.of();
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(
                         new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                        RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject())), now);
+                        RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject()),
+                                consents.get(f.subject())), now);
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {
                     continue;
                 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import nl.waarborg.access.service.HoldObserver;
 import nl.waarborg.access.service.SubjectRestraints;
+import nl.waarborg.consent.ConsentObserver;
+import nl.waarborg.consent.ConsentRecords;
 import nl.waarborg.policy.HoldKind;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.RetentionCalculator;
@@ -29,14 +31,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every item's stored schedule in step with the facts it follows from: computed when the item is stored,
- * recomputed inside the transaction that changes the subject's history (joined a category, a lifecycle event) or
- * holds, and for every item once a new policy version is in force ({@link #recomputeStale}).
+ * recomputed inside the transaction that changes the subject's history (joined a category, a lifecycle event),
+ * holds or a consent a {@code while-consent} rule depends on, and for every item once a new policy version is in
+ * force ({@link #recomputeStale}). A consent's own expiry needs no recomputation: the schedule ends the rule then.
  */
 @Component
-public class RetentionUpkeep implements ItemScheduler, HoldObserver {
+public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObserver {
 
     private final ExpiringItems items;
     private final SubjectRestraints restraints;
+    private final ConsentRecords consents;
     private final ActivePolicy policy;
     private final ZoneId zone;
     private final Clock clock;
@@ -45,10 +49,11 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
 
     private record Versioned(long version, RetentionSchedule schedule) {}
 
-    RetentionUpkeep(ExpiringItems items, SubjectRestraints restraints, ActivePolicy policy,
+    RetentionUpkeep(ExpiringItems items, SubjectRestraints restraints, ConsentRecords consents, ActivePolicy policy,
                     @Value("${waarborg.zone:Europe/Amsterdam}") ZoneId zone, Clock clock) {
         this.items = items;
         this.restraints = restraints;
+        this.consents = consents;
         this.policy = policy;
         this.zone = zone;
         this.clock = clock;
@@ -83,11 +88,13 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
         Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
         Instant now = clock.instant();
+        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now,
+                newItems.stream().map(NewItemFacts::purposes).toList());
         List<ItemSchedule> out = new ArrayList<>(newItems.size());
         for (NewItemFacts i : newItems) {
             out.add(stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(i.category(), Set.copyOf(i.purposes()), i.collectedAt()),
-                    subject(histories.get(i.subject()), holds.get(i.subject())), now)));
+                    subject(histories.get(i.subject()), holds.get(i.subject()), consented.get(i.subject())), now)));
         }
         return out;
     }
@@ -95,6 +102,34 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
     @Override
     public void subjectChanged(UUID subject) {
         recompute(List.of(subject));
+    }
+
+    @Override
+    public void consentChanged(UUID subject, String purpose) {
+        // Consents locked the subject's row before writing the record; the consents are read again under it
+        recompute(List.of(subject), clock.instant());
+    }
+
+    /**
+     * The subjects' standing consents, where a rule depends on one and could govern one of the items (held for the
+     * rule's purposes), else none are read: per subject, purpose and when the consent lapses by itself.
+     */
+    private Map<UUID, Map<String, Instant>> consentsFor(Collection<UUID> subjects, Instant now,
+                                                        Collection<List<String>> itemPurposes) {
+        boolean needed = false;
+        for (Policy.RetentionRule rule : policy.policy().retention()) {
+            if (rule.consentBound() && (rule.purposes().isEmpty()
+                    || itemPurposes.stream().anyMatch(ps -> ps.stream().anyMatch(rule.purposes()::contains)))) {
+                needed = true;
+                break;
+            }
+        }
+        return needed ? standingConsents(subjects, now) : Map.of();
+    }
+
+    /** The subjects' standing consents at {@code now}, per purpose with when each lapses by itself. */
+    Map<UUID, Map<String, Instant>> standingConsents(Collection<UUID> subjects, Instant now) {
+        return consents.standing(subjects, now);
     }
 
     @Override
@@ -142,6 +177,10 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
             return new Recomputed(0, 0);
         }
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
+        List<List<String>> purposes = new ArrayList<>(shared.size() + own.size());
+        shared.forEach(f -> purposes.add(f.purposes()));
+        own.forEach(f -> purposes.add(f.purposes()));
+        Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now, purposes);
         // only what moved is written: an event usually moves some periods, and an unchanged row costs a new version
         List<Long> sharedMoved = new ArrayList<>();
         List<ItemSchedule> sharedSchedules = new ArrayList<>();
@@ -151,7 +190,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
             // the collection moment is no input of a shared schedule; if it becomes one, the items are computed apiece
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), Instant.EPOCH),
-                    subject(histories.get(f.subject()), holds.get(f.subject())), now));
+                    subject(histories.get(f.subject()), holds.get(f.subject()), consented.get(f.subject())), now));
             if (!s.shared()) {
                 unshared.add(f.id());
                 continue;
@@ -170,7 +209,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         for (ItemFacts f : own) {
             ItemSchedule s = stored(v, v.schedule().schedule(
                     new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
-                    subject(histories.get(f.subject()), holds.get(f.subject())), now));
+                    subject(histories.get(f.subject()), holds.get(f.subject()), consented.get(f.subject())), now));
             computed.add(s);
             if (s.shared()) {
                 shareable.merge(new ShareKey(f.subject(), f.category(), f.purposes()), 1, Integer::sum);
@@ -225,10 +264,11 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         return currentUpTo == version ? 0 : items.scheduledUnderOther(version);
     }
 
-    static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds) {
+    static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds,
+                                              Map<String, Instant> consents) {
         SubjectHistory h = history == null ? SubjectHistory.NONE : history;
         return new RetentionCalculator.Subject(h.joined(), h.lastEvents(),
-                holds == null ? EnumSet.noneOf(HoldKind.class) : holds);
+                holds == null ? EnumSet.noneOf(HoldKind.class) : holds, consents == null ? Map.of() : consents);
     }
 
     private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {
