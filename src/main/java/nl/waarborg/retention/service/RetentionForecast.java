@@ -96,7 +96,7 @@ public class RetentionForecast {
             Set<UUID> refusers = items.refusersOfRemainder(page);
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(
-                        new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
+                        new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt(), f.dates()),
                         RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject())), now);
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {
                     continue;
