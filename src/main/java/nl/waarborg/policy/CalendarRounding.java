@@ -47,6 +47,11 @@ public enum CalendarRounding implements PolicyTerm {
         return name().startsWith("END_");
     }
 
+    /** Whether the rounded start lies after the start (always but for start-of-current-…, which moves it back). */
+    public boolean forward() {
+        return unitsAhead > 0;
+    }
+
     /** Whether it rounds to the unit after the start's own one ("next"), not the start's own one ("current"). */
     public boolean next() {
         return name().contains("_NEXT_");

@@ -82,8 +82,7 @@ public final class PolicyBinder {
                 minors(r.mapping("minors", false)),
                 security(r.mapping("security", false)),
                 recording(r.mapping("recording", false)),
-                r.elements(ITEM_DATES, ITEM_DATES, false, e -> new ItemDate(e.str("id", true), e.text("name", true),
-                        e.refs("data-categories", DATA))));
+                r.elements(ITEM_DATES, ITEM_DATES, false, this::itemDate));
         r.done();
         ctx.checkReferences();
         return policy;
@@ -159,6 +158,11 @@ public final class PolicyBinder {
         return new DataCategory(r.str("id", true), r.text("name", true), r.str("dpv", false),
                 r.bool("special", false), r.bool("criminal", false), r.bool("national-id", false),
                 r.bool("children", false));
+    }
+
+    private ItemDate itemDate(MappingReader r) {
+        r.node("data-categories", true); // required: the categories whose items are stored with the date
+        return new ItemDate(r.str("id", true), r.text("name", true), r.refs("data-categories", DATA));
     }
 
     private Purpose purpose(MappingReader r) {
