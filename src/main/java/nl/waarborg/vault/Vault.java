@@ -439,8 +439,13 @@ public class Vault {
     private void requireItemDates(Policy p, NewItem item, Integer index) {
         String of = index == null ? "" : " of item " + index;
         for (Map.Entry<String, java.time.LocalDate> d : item.dates().entrySet()) {
-            String field = "dates." + d.getKey();
             Optional<Policy.ItemDate> declared = p.itemDate(d.getKey());
+            if (declared.isEmpty() && !d.getKey().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+                // not even shaped like a policy id: not echoed back
+                throw new InvalidInputException("dates", "'dates'" + of + " names an item date that is not declared in "
+                        + "the policy (item-dates)");
+            }
+            String field = "dates." + d.getKey();
             if (declared.isEmpty()) {
                 throw new InvalidInputException(field, "'" + field + "'" + of + ": item date '" + d.getKey()
                         + "' is not declared in the policy (item-dates)");

@@ -95,7 +95,9 @@ class ItemDatesApiTest extends ServiceTestBase {
                 new Bad("name", "{\"invoice-date\": \"2024-03-01\"}", "dates.invoice-date", "do not carry item date"),
                 new Bad("invoice", null, "dates.invoice-date", "is missing"),
                 new Bad("invoice", "{}", "dates.invoice-date", "is missing"),
-                new Bad("invoice", "{\"invoice-date\": null}", "dates.invoice-date", "is empty"))) {
+                new Bad("invoice", "{\"invoice-date\": null}", "dates.invoice-date", "is empty"),
+                new Bad("invoice", "{\"invoice-date\": \"2024-03-01\", \"Ann's birthday\": \"2024-04-01\"}", "dates",
+                        "not declared in the policy"))) {
             HttpResponse<String> r = store(bad.category(), bad.dates());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
