@@ -175,7 +175,8 @@ class Items {
     List<ReadRow> ofSubject(UUID subject, List<String> categories, Instant now) {
         // an item's schedule is its own or the shared one it points to (V11), never both
         String sql = "SELECT item.id, item.category, item.purposes, source, system, collected_at, policy_version, value, "
-                + "coalesce(s.narrowed_at, item.narrowed_at), coalesce(s.retained_for, item.retained_for) FROM item "
+                + "coalesce(s.narrowed_at, item.narrowed_at), coalesce(s.retained_for, item.retained_for), "
+                + "item.reference_dates FROM item "
                 + "LEFT JOIN shared_schedule s ON s.id = item.shared_schedule WHERE item.subject_id = ? "
                 + "AND coalesce(s.due_at, item.due_at, 'infinity') > ?"
                 + (categories == null ? "" : " AND item.category = ANY (?)") + " ORDER BY collected_at, item.id";
@@ -193,7 +194,8 @@ class Items {
                         java.sql.Array retained = rs.getArray(10);
                         rows.add(new ReadRow(new Row(rs.getObject(1, UUID.class), subject, rs.getString(2),
                                 Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8)),
+                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8),
+                                ReferenceDates.parse(rs.getString(11))),
                                 narrowed == null ? null : narrowed.toInstant(),
                                 retained == null ? List.of() : Arrays.asList((String[]) retained.getArray())));
                     }

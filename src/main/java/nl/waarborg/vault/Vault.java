@@ -635,7 +635,7 @@ public class Vault {
                 legalOnlyCount.merge(r.category(), 1, Integer::sum);
             } else {
                 allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.id(), r.category(), r.value()),
-                        r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion()));
+                        r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion(), r.dates()));
             }
         }
         List<Withheld> withheld = new ArrayList<>();

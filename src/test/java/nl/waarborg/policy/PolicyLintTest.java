@@ -157,6 +157,15 @@ class PolicyLintTest {
     }
 
     @Test
+    void aZeroPeriodFromCollectionRoundedForwardKeepsDataUntilThatMoment() {
+        String untilMonthEnd = cleanWith("    period: P7D", "    period: P0D\n    start: {after: collection, round: end-of-current-month}");
+        assertThat(lint(untilMonthEnd)).filteredOn(f -> f.rule().equals("retention-period-invalid")).isEmpty();
+        String back = cleanWith("    period: P7D", "    period: P0D\n    start: {after: collection, round: start-of-current-month}");
+        assertThat(lint(back)).filteredOn(f -> f.rule().equals("retention-period-invalid")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("keeps nothing"));
+    }
+
+    @Test
     void consentAloneIsNotEnoughForANationalId() {
         String yaml = cleanWith("    name: {nl: Camerabeelden, en: Camera footage}",
                 "    name: {nl: Camerabeelden, en: Camera footage}\n    national-id: true")

@@ -145,6 +145,9 @@ class ItemDatesRetentionTest extends ServiceTestBase {
         sweeper.sweep(false);
         assertThat(exists(olderInvoice)).isTrue();
         assertThat(invoicesRead(app, customer)).containsExactlyInAnyOrder("invoice " + older, "invoice " + newer);
+        JsonNode read = JSON.readTree(http.get("/api/v1/subjects/" + customer + "/items?purpose=bookkeeping", app).body());
+        assertThat(read.get("items").findValuesAsString("invoice-date")).as("a read gives each item's dates back")
+                .containsExactlyInAnyOrder(older.toString(), newer.toString());
 
         // 1 January: the older one is past due, never handed out, and the sweep deletes it alone
         moveTo(olderDue.plusSeconds(1));
