@@ -226,6 +226,21 @@ public interface Phrases {
 
     String startLatest(List<String> events);
 
+    /** "vanaf de factuurdatum" / "from the invoice date": a start at a moment named in words. */
+    String startAt(String moment);
+
+    /** The collection moment as a noun phrase, for a rounded start: "het moment dat wij de gegevens krijgen". */
+    String anchorCollection();
+
+    /** The latest of several events as a noun phrase, for a rounded start. */
+    String anchorLatest(List<String> events);
+
+    /**
+     * A start rounded to the calendar, as a noun phrase around {@code anchor}: "1 januari na het jaar van de
+     * factuurdatum" / "1 January after the year of the invoice date".
+     */
+    String rounded(nl.waarborg.policy.CalendarRounding round, String anchor);
+
     /** A zero period from an event, in the "how long" column: kept until the event. */
     String untilEvent(String event);
 

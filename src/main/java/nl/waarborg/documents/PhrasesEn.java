@@ -443,6 +443,40 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
+    public String startAt(String moment) {
+        return "from " + moment;
+    }
+
+    @Override
+    public String anchorCollection() {
+        return "the moment we receive the data";
+    }
+
+    @Override
+    public String anchorLatest(List<String> events) {
+        return list(events) + ", whichever comes last";
+    }
+
+    @Override
+    public String rounded(nl.waarborg.policy.CalendarRounding round, String anchor) {
+        String unit = switch (round.unit()) {
+            case YEAR -> "the year";
+            case QUARTER -> "the quarter";
+            case MONTH -> "the month";
+        };
+        String of = unit + " of " + anchor;
+        String which = round.next() ? unit + " after " + of : of;
+        if (round.toEnd()) {
+            return "the end of " + which;
+        }
+        return switch (round.unit()) {
+            case YEAR -> "1 January " + (round.next() ? "after " : "of ") + of;
+            case QUARTER -> "the start of " + which;
+            case MONTH -> "the first day of " + which;
+        };
+    }
+
+    @Override
     public String untilEvent(String event) {
         return "until " + event;
     }

@@ -454,6 +454,40 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
+    public String startAt(String moment) {
+        return "vanaf " + moment;
+    }
+
+    @Override
+    public String anchorCollection() {
+        return "het moment dat wij de gegevens krijgen";
+    }
+
+    @Override
+    public String anchorLatest(List<String> events) {
+        return list(events) + ", wat het laatst gebeurt";
+    }
+
+    @Override
+    public String rounded(nl.waarborg.policy.CalendarRounding round, String anchor) {
+        String unit = switch (round.unit()) {
+            case YEAR -> "het jaar";
+            case QUARTER -> "het kwartaal";
+            case MONTH -> "de maand";
+        };
+        String of = unit + " van " + anchor;
+        String which = round.next() ? unit + " na " + of : of;
+        if (round.toEnd()) {
+            return "het einde van " + which;
+        }
+        return switch (round.unit()) {
+            case YEAR -> "1 januari " + (round.next() ? "na " : "van ") + of;
+            case QUARTER -> "het begin van " + which;
+            case MONTH -> "de eerste dag van " + which;
+        };
+    }
+
+    @Override
     public String untilEvent(String event) {
         return "tot " + event;
     }

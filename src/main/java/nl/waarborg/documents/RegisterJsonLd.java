@@ -334,8 +334,15 @@ final class RegisterJsonLd {
                 policy.lifecycleEvent(e).ifPresent(le -> putText(ev, "rdfs:label", le.name()));
                 return ev;
             }).toList());
+        } else if (r.start() instanceof RetentionStart.AtItemDate(String date)) {
+            Map<String, Object> d = node("local:item-date/" + date, null);
+            policy.itemDate(date).ifPresent(id -> putText(d, "rdfs:label", id.name()));
+            n.put("wb:startsAtItemDate", d);
         } else {
             n.put("wb:startsAt", "collection");
+        }
+        if (r.round() != null) {
+            n.put("wb:startRoundedTo", r.round().term());
         }
         n.put("wb:endAction", r.end() == null ? "delete" : r.end().term());
         if (!r.holds().isEmpty()) {

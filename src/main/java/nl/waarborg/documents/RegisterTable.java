@@ -230,8 +230,8 @@ final class RegisterTable {
             if (!converted.isEmpty()) {
                 b.append(w.p.afterConversion(w.p.alternatives(w.subjectNames(converted)))).append(' ');
             }
-            String start = r.start() instanceof nl.waarborg.policy.RetentionStart.AfterEvents ? w.start(r.start())
-                    : w.p.regStartCollection();
+            String start = r.start() instanceof nl.waarborg.policy.RetentionStart.AtCollection && r.round() == null
+                    ? w.p.regStartCollection() : w.start(r);
             b.append(w.listInSentence(w.dataNames(data))).append(": ")
                     .append(Words.untilEvent(r) ? w.howLong(r) : w.duration(r.period()) + " " + start)
                     .append(", ").append(w.p.then(w.end(r.end())));

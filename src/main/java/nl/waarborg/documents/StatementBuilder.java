@@ -247,7 +247,7 @@ final class StatementBuilder {
             List<String> holds = w.holds(r);
             // a zero period from an event reads "until the end of the contract", counted from collection
             rows.add(List.of(new Cell(what), Cell.of(r.consentBound() ? p.withConsentUpTo(w.howLong(r)) : w.howLong(r)),
-                    Cell.of(Words.untilEvent(r) ? p.startCollection() : w.start(r.start())),
+                    Cell.of(Words.untilEvent(r) ? p.startCollection() : w.start(r)),
                     Cell.of(w.end(r.end())), holds.isEmpty() ? Cell.of("—") : Cell.ofLines(holds)));
         }
         out.add(new Table(p.retentionHeader(), rows));

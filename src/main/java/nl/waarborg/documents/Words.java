@@ -117,14 +117,48 @@ final class Words {
         return p.startCollection();
     }
 
-    /** Whether the rule keeps data until a lifecycle event and not beyond it (a zero period from the event). */
+    /**
+     * From when a rule's period counts, in words, with a date of the item itself and a rounding to the calendar:
+     * "vanaf 1 januari na het jaar van de factuurdatum".
+     */
+    String start(RetentionRule rule) {
+        if (rule.round() != null) {
+            return p.startAt(p.rounded(rule.round(), anchor(rule.start())));
+        }
+        if (rule.start() instanceof RetentionStart.AtItemDate) {
+            return p.startAt(anchor(rule.start()));
+        }
+        return start(rule.start());
+    }
+
+    /** The moment a start names, as a noun phrase: "het einde van het contract", "de factuurdatum". */
+    private String anchor(RetentionStart start) {
+        return switch (start) {
+            case RetentionStart.AtCollection c -> p.anchorCollection();
+            case RetentionStart.AfterEvents(List<String> events) -> events.isEmpty() ? p.anchorCollection()
+                    : events.size() == 1 ? eventNames(events).get(0) : p.anchorLatest(eventNames(events));
+            case RetentionStart.AtItemDate(String date) -> policy.itemDate(date)
+                    .map(d -> inSentence(t(d.name()))).filter(x -> !x.isBlank()).orElse(date);
+        };
+    }
+
+    /**
+     * Whether the rule keeps data until a moment and not beyond it (a zero period from a lifecycle event, an item's
+     * own date, or a start rounded forward: "until the end of the year of the last visit").
+     */
     static boolean untilEvent(RetentionRule rule) {
         return rule.period() != null && rule.period().isZero()
-                && rule.start() instanceof RetentionStart.AfterEvents(List<String> events) && !events.isEmpty();
+                && (rule.start() instanceof RetentionStart.AfterEvents(List<String> events) && !events.isEmpty()
+                    || rule.start() instanceof RetentionStart.AtItemDate
+                    || rule.round() != null && rule.round().forward());
     }
 
     /** How long a rule keeps data: its period, or "until the end of the contract" for a zero period from an event. */
     String howLong(RetentionRule rule) {
+        if (untilEvent(rule) && (rule.round() != null || rule.start() instanceof RetentionStart.AtItemDate)) {
+            String anchor = anchor(rule.start());
+            return p.untilEvent(rule.round() == null ? anchor : p.rounded(rule.round(), anchor));
+        }
         if (untilEvent(rule) && rule.start() instanceof RetentionStart.AfterEvents(List<String> events)) {
             List<String> names = eventNames(events);
             return names.size() == 1 ? p.untilEvent(names.get(0)) : p.untilLatest(names);

@@ -24,7 +24,12 @@ public record Policy(
         Rights rights,
         Minors minors,
         Security security,
-        Recording recording) {
+        Recording recording,
+        List<ItemDate> itemDates) {
+
+    public Optional<ItemDate> itemDate(String id) {
+        return itemDates.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
 
     public Optional<DataCategory> dataCategory(String id) {
         return dataCategories.stream().filter(d -> d.id().equals(id)).findFirst();
@@ -114,6 +119,12 @@ public record Policy(
     public record LifecycleEvent(String id, Text name) {}
 
     /**
+     * A date an item carries of its own (an invoice's date), which a retention period can start from: items of the
+     * {@code data} categories are stored with it (docs/policy-format.md, "Item dates").
+     */
+    public record ItemDate(String id, Text name, List<String> data) {}
+
+    /**
      * Why data is processed (R1.5), on which basis (R1.6), by whom and with whom it is shared. A non-empty
      * {@code archive} makes it an archive purpose (R2.7): its data is only kept, and used for nothing but
      * those uses.
@@ -151,7 +162,10 @@ public record Policy(
         }
     }
 
-    /** When data of a scope must go (R2). See docs/policy-format.md for how rules combine. */
+    /**
+     * When data of a scope must go (R2). See docs/policy-format.md for how rules combine. {@code round}: the start is
+     * moved to the calendar (the first of January after the year of the event); null: counted from the start itself.
+     */
     public record RetentionRule(
             String id,
             Text description,
@@ -163,7 +177,8 @@ public record Policy(
             EndAction end,
             List<Hold> holds,
             List<String> supersededBy,
-            String whileConsent) {
+            String whileConsent,
+            CalendarRounding round) {
 
         /**
          * Whether the rule governs only while the subject's consent for a purpose stands ({@code while-consent}):

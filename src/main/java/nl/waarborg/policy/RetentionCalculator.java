@@ -1,6 +1,7 @@
 package nl.waarborg.policy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +27,21 @@ public final class RetentionCalculator {
         this.zone = zone;
     }
 
-    /** What is known about an item. */
-    public record Item(String dataCategory, Set<String> purposes, Instant collectedAt) {}
+    /**
+     * What is known about an item: its category, purposes, collection moment, and the dates it carries of its own
+     * (the policy's {@code item-dates}, such as its invoice date).
+     */
+    public record Item(String dataCategory, Set<String> purposes, Instant collectedAt, Map<String, LocalDate> dates) {
+
+        public Item {
+            dates = dates == null ? Map.of() : dates;
+        }
+
+        /** An item that carries no dates of its own. */
+        public Item(String dataCategory, Set<String> purposes, Instant collectedAt) {
+            this(dataCategory, purposes, collectedAt, Map.of());
+        }
+    }
 
     /**
      * What is known about its subject: when it joined each category, the latest occurrence of each lifecycle
@@ -107,6 +121,9 @@ public final class RetentionCalculator {
         if (start.isEmpty()) {
             return Optional.empty();
         }
+        if (rule.round() != null) {
+            start = Optional.of(rule.round().apply(start.get(), zone));
+        }
         RetentionPeriod period = rule.period();
         if (!period.isConcrete() && !period.isZero()) {
             return Optional.empty(); // "as long as necessary" gives no date; lint rejects such policies
@@ -124,9 +141,18 @@ public final class RetentionCalculator {
         return Optional.of(start.get().atZone(zone).plus(period.value()).toInstant());
     }
 
-    private static Optional<Instant> start(RetentionStart start, Item item, Subject subject) {
+    /**
+     * Where the rule's period starts, before rounding. An item stored without the date a rule starts at (stored before
+     * the policy declared that date: the vault refuses new items of the date's categories without it) counts from its
+     * collection, so that it is never kept without end.
+     */
+    private Optional<Instant> start(RetentionStart start, Item item, Subject subject) {
         return switch (start) {
             case RetentionStart.AtCollection c -> Optional.of(item.collectedAt());
+            case RetentionStart.AtItemDate(String date) -> {
+                LocalDate day = item.dates().get(date);
+                yield Optional.of(day == null ? item.collectedAt() : day.atStartOfDay(zone).toInstant());
+            }
             case RetentionStart.AfterEvents(List<String> events) -> events.stream()
                     .map(subject.lastEvents()::get).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
         };

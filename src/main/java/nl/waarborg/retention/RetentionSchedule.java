@@ -38,8 +38,8 @@ public final class RetentionSchedule {
      * @param retainedFor the purposes of the rules still running at {@code narrowedAt}
      * @param renarrowAt  when a later step narrows the item further (another rule ends): the schedule is computed
      *                    again then; null if no later step
-     * @param shared      whether it follows from the subject alone, not from the item's collection moment (no
-     *                    governing rule starts at collection): then the subject's items of the same category and
+     * @param shared      whether it follows from the subject alone, not from the item's collection moment or a date
+     *                    of its own (no governing rule starts at collection or at an item date): then the subject's items of the same category and
      *                    purposes all have this schedule, and it is stored once for them
      */
     public record Schedule(Instant dueAt, EndAction action, String rule, Instant narrowedAt, List<String> retainedFor,
@@ -50,6 +50,15 @@ public final class RetentionSchedule {
         }
 
         static final Schedule KEPT = new Schedule(null, EndAction.DELETE, null, null, List.of(), null, true);
+    }
+
+    /** Whether a start follows from the item (its collection, a date of its own), not from its subject alone. */
+    private static boolean fromItem(RetentionStart start) {
+        return switch (start) {
+            case RetentionStart.AtCollection c -> true;
+            case RetentionStart.AtItemDate d -> true;
+            case RetentionStart.AfterEvents e -> false;
+        };
     }
 
     /** One narrowing step: from {@code at}, only these purposes may use the item. */
@@ -72,8 +81,7 @@ public final class RetentionSchedule {
         }
         Step stored = steps.isEmpty() ? null : steps.get(current);
         Instant next = current + 1 < steps.size() ? steps.get(current + 1).at() : null;
-        boolean shared = outcome.governing().stream()
-                .noneMatch(r -> r.rule().start() instanceof RetentionStart.AtCollection);
+        boolean shared = outcome.governing().stream().noneMatch(r -> fromItem(r.rule().start()));
         return new Schedule(due, outcome.action(), rule, stored == null ? null : stored.at(),
                 stored == null ? List.of() : stored.purposes(), next, shared);
     }

@@ -43,10 +43,10 @@ public class ExpiringItems {
 
     /**
      * An item's facts that its schedule depends on, and its own stored schedule (null if none: not yet computed, or
-     * the item points to a shared schedule).
+     * the item points to a shared schedule); {@code dates} its reference dates (V13), empty when it carries none.
      */
     public record ItemFacts(UUID id, UUID subject, String category, List<String> purposes, Instant collectedAt,
-                            String system, ItemSchedule stored) {}
+                            String system, ItemSchedule stored, Map<String, java.time.LocalDate> dates) {}
 
     /**
      * A schedule stored once for a subject's items of one category and purposes, whose dates follow from the subject
@@ -184,7 +184,7 @@ public class ExpiringItems {
             return items;
         }
         query("SELECT id, subject_id, category, purposes, collected_at, system, due_at, end_action, retention_rule, "
-                        + "narrowed_at, retained_for, renarrow_at, scheduled_under FROM item WHERE " + where,
+                        + "narrowed_at, retained_for, renarrow_at, scheduled_under, reference_dates FROM item WHERE " + where,
                 type, keys, rs -> {
                     long version = rs.getLong(13);
                     ItemSchedule stored = rs.wasNull() ? null : new ItemSchedule(instant(rs.getTimestamp(7)),
@@ -192,7 +192,8 @@ public class ExpiringItems {
                             instant(rs.getTimestamp(10)), strings(rs.getArray(11)), instant(rs.getTimestamp(12)), version,
                             false);
                     items.add(new ItemFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            strings(rs.getArray(4)), rs.getTimestamp(5).toInstant(), rs.getString(6), stored));
+                            strings(rs.getArray(4)), rs.getTimestamp(5).toInstant(), rs.getString(6), stored,
+                            ReferenceDates.parse(rs.getString(14))));
                 });
         return items;
     }

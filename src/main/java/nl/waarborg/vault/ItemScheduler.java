@@ -12,8 +12,9 @@ import java.util.UUID;
  */
 public interface ItemScheduler {
 
-    /** What is known of an item before it is stored. */
-    record NewItemFacts(UUID subject, String category, List<String> purposes, Instant collectedAt) {}
+    /** What is known of an item before it is stored; {@code dates} the dates it carries of its own (invoice date). */
+    record NewItemFacts(UUID subject, String category, List<String> purposes, Instant collectedAt,
+                        java.util.Map<String, java.time.LocalDate> dates) {}
 
     /** The schedules of items about to be stored, in the order given. */
     List<ItemSchedule> forNew(List<NewItemFacts> items);

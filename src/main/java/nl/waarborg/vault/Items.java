@@ -26,9 +26,18 @@ class Items {
         this.shared = shared;
     }
 
-    /** An item row as stored: the value still encrypted. */
+    /** An item row as stored: the value still encrypted; {@code dates} its reference dates (none: empty). */
     record Row(UUID id, UUID subject, String category, List<String> purposes, String source, String system,
-               Instant collectedAt, long policyVersion, byte[] value) {
+               Instant collectedAt, long policyVersion, byte[] value, Map<String, java.time.LocalDate> dates) {
+
+        Row {
+            dates = dates == null ? Map.of() : dates;
+        }
+
+        Row(UUID id, UUID subject, String category, List<String> purposes, String source, String system,
+            Instant collectedAt, long policyVersion, byte[] value) {
+            this(id, subject, category, purposes, source, system, collectedAt, policyVersion, value, Map.of());
+        }
     }
 
     /** A row read for a use: with the moment from which only some purposes may use it (null: never). */
@@ -40,9 +49,31 @@ class Items {
         }
     }
 
+    private static final String INSERT = insert(false);
+    private static final String INSERT_WITH_DATES = insert(true);
+
+    /** The insert, with the reference dates column (parameter 18) only for calls where an item carries dates. */
+    private static String insert(boolean dates) {
+        return """
+                INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value,
+                                  due_at, end_action, retention_rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
+                                  shared_schedule%1$s)
+                SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value,
+                       due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), renarrow_at, scheduled_under,
+                       shared_schedule%2$s
+                FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[],
+                            ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[],
+                            ?::bigint[]%3$s)
+                     AS t(id, subject_id, category, purposes, source, system, collected_at, version, value,
+                          due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
+                          shared_schedule%1$s)""".formatted(dates ? ", reference_dates" : "",
+                dates ? ", reference_dates::jsonb" : "", dates ? ", ?::text[]" : "");
+    }
+
     /**
      * Inserts the rows with one statement per call: each column travels as one array and is unnested on the
-     * server, far fewer round trips and parse steps than a row at a time.
+     * server, far fewer round trips and parse steps than a row at a time. The reference dates travel as one more
+     * array only in calls where some item carries them.
      */
     void insert(List<Row> rows, List<ItemSchedule> schedules) {
         if (rows.isEmpty()) {
@@ -58,6 +89,7 @@ class Items {
         Timestamp[] collected = new Timestamp[n];
         Long[] versions = new Long[n];
         byte[][] values = new byte[n][];
+        String[] referenceDates = null; // no array at all when no item carries dates: the common case costs nothing
         Long[] sharedIds = sharedSchedules(rows, schedules);
         ScheduleColumns columns = ScheduleColumns.ofItems(schedules, sharedIds);
         for (int i = 0; i < n; i++) {
@@ -71,21 +103,16 @@ class Items {
             collected[i] = Timestamp.from(r.collectedAt());
             versions[i] = r.policyVersion();
             values[i] = r.value();
+            if (!r.dates().isEmpty()) {
+                if (referenceDates == null) {
+                    referenceDates = new String[n];
+                }
+                referenceDates[i] = ReferenceDates.json(r.dates());
+            }
         }
+        String[] datesColumn = referenceDates;
         template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value,
-                                      due_at, end_action, retention_rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
-                                      shared_schedule)
-                    SELECT id, subject_id, category, string_to_array(purposes, ','), source, system, collected_at, version, value,
-                           due_at, end_action, rule, narrowed_at, string_to_array(retained_for, ','), renarrow_at, scheduled_under,
-                           shared_schedule
-                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bytea[],
-                                ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[],
-                                ?::bigint[])
-                         AS t(id, subject_id, category, purposes, source, system, collected_at, version, value,
-                              due_at, end_action, rule, narrowed_at, retained_for, renarrow_at, scheduled_under,
-                              shared_schedule)""")) {
+            try (PreparedStatement ps = c.prepareStatement(datesColumn == null ? INSERT : INSERT_WITH_DATES)) {
                 ps.setArray(1, c.createArrayOf("uuid", ids));
                 ps.setArray(2, c.createArrayOf("uuid", subjects));
                 ps.setArray(3, c.createArrayOf("text", categories));
@@ -97,6 +124,9 @@ class Items {
                 ps.setArray(9, c.createArrayOf("bytea", values));
                 columns.bind(c, ps, 10);
                 ps.setArray(17, c.createArrayOf("bigint", sharedIds));
+                if (datesColumn != null) {
+                    ps.setArray(18, c.createArrayOf("text", datesColumn));
+                }
                 return ps.executeUpdate();
             }
         });
@@ -145,7 +175,8 @@ class Items {
     List<ReadRow> ofSubject(UUID subject, List<String> categories, Instant now) {
         // an item's schedule is its own or the shared one it points to (V11), never both
         String sql = "SELECT item.id, item.category, item.purposes, source, system, collected_at, policy_version, value, "
-                + "coalesce(s.narrowed_at, item.narrowed_at), coalesce(s.retained_for, item.retained_for) FROM item "
+                + "coalesce(s.narrowed_at, item.narrowed_at), coalesce(s.retained_for, item.retained_for), "
+                + "item.reference_dates FROM item "
                 + "LEFT JOIN shared_schedule s ON s.id = item.shared_schedule WHERE item.subject_id = ? "
                 + "AND coalesce(s.due_at, item.due_at, 'infinity') > ?"
                 + (categories == null ? "" : " AND item.category = ANY (?)") + " ORDER BY collected_at, item.id";
@@ -163,7 +194,8 @@ class Items {
                         java.sql.Array retained = rs.getArray(10);
                         rows.add(new ReadRow(new Row(rs.getObject(1, UUID.class), subject, rs.getString(2),
                                 Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8)),
+                                rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getBytes(8),
+                                ReferenceDates.parse(rs.getString(11))),
                                 narrowed == null ? null : narrowed.toInstant(),
                                 retained == null ? List.of() : Arrays.asList((String[]) retained.getArray())));
                     }

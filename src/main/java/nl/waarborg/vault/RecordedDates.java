@@ -32,6 +32,19 @@ final class RecordedDates {
         requireRecordable(field, null, when, now);
     }
 
+    /**
+     * Refuses an item's reference date (its invoice date) outside the years 1900 to 9999. A reference date may lie in
+     * the future (an appointment, the end of a guarantee): it is no fact being recorded but a date the item is about,
+     * so the clock-skew rule of collection moments does not apply.
+     */
+    void requireInRange(String field, Integer index, java.time.LocalDate day) {
+        if (day.getYear() < 1900 || day.getYear() > 9999) {
+            throw new InvalidDateException(InvalidDateException.Reason.OUT_OF_RANGE, field, index,
+                    "'" + field + "'" + (index == null ? "" : " of item " + index)
+                            + " must lie between the years 1900 and 9999");
+        }
+    }
+
     /** The same for one item of a call, at {@code index}. */
     void requireRecordable(String field, Integer index, Instant when, Instant now) {
         if (when.isBefore(EARLIEST) || when.isAfter(LATEST)) {

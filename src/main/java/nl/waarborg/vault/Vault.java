@@ -370,6 +370,7 @@ public class Vault {
             if (item.collectedAt() != null) {
                 dates.requireRecordable("collectedAt", newItems.size() == 1 ? null : index, item.collectedAt(), now);
             }
+            requireItemDates(p, item, newItems.size() == 1 ? null : index);
         }
 
         Map<UUID, ValueCipher> open = ciphers.open(subjectIds);
@@ -395,7 +396,8 @@ public class Vault {
             Instant collected = item.collectedAt() == null ? now : item.collectedAt();
             UUID id = TimeOrderedIds.next(now.toEpochMilli());
             rows.add(new Items.Row(id, item.subject(), item.category(), item.purposes(), item.source(), item.system(),
-                    collected, version, open.get(item.subject()).encrypt(id, item.category(), item.value())));
+                    collected, version, open.get(item.subject()).encrypt(id, item.category(), item.value()),
+                    item.dates()));
         }
         if (!refusals.isEmpty()) {
             recordRefusedCollection(caller, newItems, refusals, version);
@@ -409,7 +411,7 @@ public class Vault {
             // schedule, which items of the subject may share, is not computed from a history that changes meanwhile
             subjects.lockForItems(rows.stream().map(Items.Row::subject).collect(java.util.stream.Collectors.toSet()));
             List<ItemSchedule> schedules = scheduler.forNew(rows.stream().map(r -> new ItemScheduler.NewItemFacts(
-                    r.subject(), r.category(), r.purposes(), r.collectedAt())).toList());
+                    r.subject(), r.category(), r.purposes(), r.collectedAt(), r.dates())).toList());
             // a new item is judged by its own retention, not by its category's other items: refused only when its
             // own period is over already (collected long ago) or its own rules have narrowed past its purposes
             ownRetention.addAll(ownRetentionRefusals(rows, schedules, now));
@@ -427,6 +429,43 @@ public class Vault {
             throw new ItemsRefusedException(ownRetention);
         }
         return rows.stream().map(Items.Row::id).toList();
+    }
+
+    /**
+     * An item's reference dates (docs/vault.md, "Reference dates"): each one the policy declares for the item's data
+     * category (item-dates), within the years 1900 to 9999 (the future is allowed), and every one declared for its
+     * category present, since a retention period counts from it. A 400 naming the date otherwise.
+     */
+    private void requireItemDates(Policy p, NewItem item, Integer index) {
+        String of = index == null ? "" : " of item " + index;
+        for (Map.Entry<String, java.time.LocalDate> d : item.dates().entrySet()) {
+            Optional<Policy.ItemDate> declared = p.itemDate(d.getKey());
+            if (declared.isEmpty() && !d.getKey().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+                // not even shaped like a policy id: not echoed back
+                throw new InvalidInputException("dates", "'dates'" + of + " names an item date that is not declared in "
+                        + "the policy (item-dates)");
+            }
+            String field = "dates." + d.getKey();
+            if (declared.isEmpty()) {
+                throw new InvalidInputException(field, "'" + field + "'" + of + ": item date '" + d.getKey()
+                        + "' is not declared in the policy (item-dates)");
+            }
+            if (item.category() != null && !declared.get().data().contains(item.category())) {
+                throw new InvalidInputException(field, "'" + field + "'" + of + ": items of data category '"
+                        + item.category() + "' do not carry item date '" + d.getKey()
+                        + "' (the policy's item-dates." + d.getKey() + ".data-categories)");
+            }
+            dates.requireInRange(field, index, d.getValue());
+        }
+        if (item.category() != null) {
+            for (Policy.ItemDate declared : p.itemDates()) {
+                if (declared.data().contains(item.category()) && !item.dates().containsKey(declared.id())) {
+                    throw new InvalidInputException("dates." + declared.id(), "'dates." + declared.id() + "'" + of
+                            + " is missing: items of data category '" + item.category() + "' carry item date '"
+                            + declared.id() + "' (the policy's item-dates), and retention may count from it");
+                }
+            }
+        }
     }
 
     // The rows' positions are those of the call's items: rows are built only when no item was refused.
@@ -596,7 +635,7 @@ public class Vault {
                 legalOnlyCount.merge(r.category(), 1, Integer::sum);
             } else {
                 allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.id(), r.category(), r.value()),
-                        r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion()));
+                        r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion(), r.dates()));
             }
         }
         List<Withheld> withheld = new ArrayList<>();

@@ -115,7 +115,7 @@ class VaultController {
     }
 
     record ItemBody(UUID subject, String category, String value, List<String> purposes, String source, String system,
-                    Instant collectedAt) {
+                    Instant collectedAt, java.util.Map<String, java.time.LocalDate> dates) {
         NewItem toNewItem(UUID subjectOfPath, long maxValueBytes) {
             if (subjectOfPath != null && subject != null && !subject.equals(subjectOfPath)) {
                 throw new InvalidInputException("subject", "the item's subject differs from the subject in the path");
@@ -128,7 +128,15 @@ class VaultController {
                 throw new TooLargeException("value", "an item's value is at most " + maxValueBytes
                         + " bytes (waarborg.input.max-value)", maxValueBytes);
             }
-            return new NewItem(s, category, value, purposes, source, system, collectedAt);
+            if (dates != null) {
+                for (java.util.Map.Entry<String, java.time.LocalDate> d : dates.entrySet()) {
+                    if (d.getValue() == null) {
+                        throw new InvalidInputException("dates." + d.getKey(), "'dates." + d.getKey()
+                                + "' is empty; give a date such as 2024-03-01 or leave it out");
+                    }
+                }
+            }
+            return new NewItem(s, category, value, purposes, source, system, collectedAt, dates);
         }
     }
 
@@ -250,7 +258,9 @@ class VaultController {
     @PostMapping("/subjects/{id}/items")
     @Operation(summary = "Add one item", description = "Collection is decided: 422 with the reasons when the category "
             + "is not declared for a purpose and the subject's categories, consent is missing, or the key does not "
-            + "carry the purpose. Role: application.")
+            + "carry the purpose. Reference dates the policy declares for the category (item-dates) go in 'dates', "
+            + "e.g. {\"invoice-date\": \"2024-03-01\"}: 400 naming the date when one is undeclared, missing, or "
+            + "outside 1900-9999. Role: application.")
     ResponseEntity<CreatedItem> addItem(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                         @RequestBody ItemBody body) {
         UUID item = vault.addItems(caller, List.of(body.toNewItem(id, maxValueBytes))).getFirst();

@@ -252,6 +252,19 @@ class RegisterRendererTest {
     }
 
     @Test
+    void aStartAtAnItemDateRoundedToTheCalendarIsInEveryRegisterFormat() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/bookkeeping-saas.yaml"))
+                .orThrow().policy();
+        String dutch = new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.NL),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(dutch).contains("7 jaar vanaf 1 januari na het jaar van de factuurdatum");
+        String jsonLd = new String(RegisterRenderer.render(example, RegisterFormat.JSONLD),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jsonLd).contains("\"wb:startsAtItemDate\"").contains("local:item-date/invoice-date")
+                .contains("\"wb:startRoundedTo\" : \"start-of-next-year\"");
+    }
+
+    @Test
     void jsonLdUsesDpvWithOneProcessingEntryPerPurpose() {
         JsonNode root = JsonMapper.builder().build().readTree(RegisterRenderer.render(POLICY, RegisterFormat.JSONLD));
         assertThat(root.path("@context").path("dpv").asString()).isEqualTo("https://w3id.org/dpv#");

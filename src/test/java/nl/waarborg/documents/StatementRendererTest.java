@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nl.waarborg.policy.CalendarRounding;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.Policy;
 import org.apache.pdfbox.Loader;
@@ -165,6 +166,56 @@ class StatementRendererTest {
                 .contains("Is die al voorbij, dan verwijderen of anonimiseren wij de gegevens meteen.");
         assertThat(new String(StatementRenderer.render(anonymising, Lang.EN, StatementFormat.MD), UTF_8))
                 .contains("If that has passed, we delete or anonymise the data straight away.");
+    }
+
+    @Test
+    void aStartAtTheItemsOwnDateRoundedToTheYearReadsAsTheTaxLawCountsIt() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/bookkeeping-saas.yaml")).orThrow().policy();
+        String nl = new String(StatementRenderer.render(example, Lang.NL, StatementFormat.MD), UTF_8);
+        assertThat(nl).contains("| 7 jaar | vanaf 1 januari na het jaar van de factuurdatum | verwijderd |",
+                "| 7 jaar | vanaf 1 januari na het jaar van het einde van uw abonnement | verwijderd |");
+        String en = new String(StatementRenderer.render(example, Lang.EN, StatementFormat.MD), UTF_8);
+        assertThat(en).contains("| 7 years | from 1 January after the year of the invoice date | deleted |",
+                "| 7 years | from 1 January after the year of the end of your subscription | deleted |");
+        String register = new String(RegisterRenderer.render(example, RegisterFormat.CSV, Lang.EN), UTF_8);
+        assertThat(register).contains("7 years from 1 January after the year of the invoice date");
+    }
+
+    @Test
+    void everyRoundingIsWordedInBothLanguages() {
+        Phrases nl = Phrases.of(Lang.NL);
+        Phrases en = Phrases.of(Lang.EN);
+        assertThat(java.util.Arrays.stream(CalendarRounding.values()).map(r -> nl.rounded(r, "X")).distinct())
+                .hasSize(12);
+        assertThat(java.util.Arrays.stream(CalendarRounding.values()).map(r -> en.rounded(r, "X")).distinct())
+                .hasSize(12);
+        assertThat(nl.rounded(CalendarRounding.START_OF_NEXT_YEAR, "de factuurdatum"))
+                .isEqualTo("1 januari na het jaar van de factuurdatum");
+        assertThat(nl.rounded(CalendarRounding.END_OF_NEXT_YEAR, "het laatste bezoek"))
+                .isEqualTo("het einde van het jaar na het jaar van het laatste bezoek");
+        assertThat(en.rounded(CalendarRounding.END_OF_NEXT_YEAR, "the last visit"))
+                .isEqualTo("the end of the year after the year of the last visit");
+        assertThat(nl.rounded(CalendarRounding.START_OF_CURRENT_QUARTER, "X")).isEqualTo("het begin van het kwartaal van X");
+        assertThat(en.rounded(CalendarRounding.START_OF_NEXT_QUARTER, "X"))
+                .isEqualTo("the start of the quarter after the quarter of X");
+        assertThat(nl.rounded(CalendarRounding.END_OF_CURRENT_MONTH, "X")).isEqualTo("het einde van de maand van X");
+        assertThat(en.rounded(CalendarRounding.START_OF_NEXT_MONTH, "X"))
+                .isEqualTo("the first day of the month after the month of X");
+        assertThat(en.rounded(CalendarRounding.START_OF_CURRENT_YEAR, "X")).isEqualTo("1 January of the year of X");
+    }
+
+    @Test
+    void aZeroPeriodToARoundedMomentReadsAsKeptUntilThatMoment() {
+        Policy p = DocumentsFixture.policy();
+        Policy.RetentionRule first = p.retention().getFirst();
+        Policy.RetentionRule until = new Policy.RetentionRule(first.id(), null, first.data(), first.subjects(), first.purposes(),
+                nl.waarborg.policy.RetentionPeriod.parse("P0D"), nl.waarborg.policy.RetentionStart.COLLECTION,
+                nl.waarborg.policy.EndAction.DELETE, List.of(), List.of(), null, CalendarRounding.END_OF_NEXT_YEAR);
+        Words nl = new Words(p, Phrases.of(Lang.NL));
+        Words en = new Words(p, Phrases.of(Lang.EN));
+        assertThat(Words.untilEvent(until)).isTrue();
+        assertThat(nl.howLong(until)).isEqualTo("tot het einde van het jaar na het jaar van het moment dat wij de gegevens krijgen");
+        assertThat(en.howLong(until)).isEqualTo("until the end of the year after the year of the moment we receive the data");
     }
 
     @Test

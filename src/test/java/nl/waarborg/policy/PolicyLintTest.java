@@ -26,6 +26,13 @@ class PolicyLintTest {
         assertThat(lint(clean())).isEmpty();
     }
 
+    /** The fiscal rule's start to the end of the retention section, where a test declares item dates. */
+    private static final String FISCAL_TO_RECIPIENTS = "    start: [contract-ended, complaint-closed]\n  - id: footage\n"
+            + "    data: [video-footage]\n    period: P7D\n    holds:\n      - {kind: incident, max: P28D}\nrecipients:";
+
+    private static final String INVOICE_DATE = "item-dates:\n  - id: invoice-date\n"
+            + "    name: {nl: de factuurdatum, en: the invoice date}\n    data-categories: [invoice]\n";
+
     /** rule id, text to replace, replacement, text of the line the finding must point at. */
     static Stream<Arguments> violations() {
         return Stream.of(
@@ -49,6 +56,11 @@ class PolicyLintTest {
                                 + "  - id: security\n§    holds:\n      - {kind: incident, max: P28D}\n  - id: pool\n    data: [video-footage]\n"
                                 + "    purposes: [pool, security]\n    period: P2Y\n    while-consent: pool\n",
                         "purposes: [pool, security]"),
+                Arguments.of("item-date-not-carried", FISCAL_TO_RECIPIENTS, FISCAL_TO_RECIPIENTS
+                        .replace("    start: [contract-ended, complaint-closed]", "    start: {item-date: invoice-date}")
+                        .replace("recipients:", INVOICE_DATE + "recipients:"), "start: {item-date: invoice-date}"),
+                Arguments.of("item-date-unused", "recipients:\n  - id: hosting", INVOICE_DATE + "recipients:\n  - id: hosting",
+                        "- id: invoice-date"),
                 Arguments.of("anonymised-remainder-choice-missing", "    period: P7D", "    period: P7D\n    end: anonymise", "response-time"),
                 Arguments.of("legal-basis-missing", "    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                         "    roles: [staff]\n    subjects: [lead]", "- id: quote"),
@@ -219,6 +231,15 @@ class PolicyLintTest {
         Finding fromCollection = lint(cleanWith("    period: P7D", "    period: P0D")).stream()
                 .filter(x -> x.rule().equals("retention-period-invalid")).findFirst().orElseThrow();
         assertThat(fromCollection.message()).contains("keeps nothing").contains("start: contract-ended");
+    }
+
+    @Test
+    void aZeroPeriodFromCollectionRoundedForwardKeepsDataUntilThatMoment() {
+        String untilMonthEnd = cleanWith("    period: P7D", "    period: P0D\n    start: {after: collection, round: end-of-current-month}");
+        assertThat(lint(untilMonthEnd)).filteredOn(f -> f.rule().equals("retention-period-invalid")).isEmpty();
+        String back = cleanWith("    period: P7D", "    period: P0D\n    start: {after: collection, round: start-of-current-month}");
+        assertThat(lint(back)).filteredOn(f -> f.rule().equals("retention-period-invalid")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("keeps nothing"));
     }
 
     @Test

@@ -50,6 +50,72 @@ class PolicyLoaderTest {
         assertThat(result.orThrow().sourceMap().positions()).containsKeys("purposes.quote.archive", "rights.refuse-anonymised-remainder");
     }
 
+    private static final String FISCAL_START = "    start: [contract-ended, complaint-closed]";
+    private static final String INVOICE_DATE = "item-dates:\n  - id: invoice-date\n"
+            + "    name: {nl: de factuurdatum, en: the invoice date}\n    data-categories: [invoice]\nrecipients:";
+
+    @Test
+    void aStartRoundedToTheCalendarAndAStartAtAnItemDateAreBound() {
+        String yaml = cleanWith(FISCAL_START, "    start: {after: [contract-ended, complaint-closed], round: start-of-next-year}")
+                .replace("    period: P7D\n    holds:", "    period: P7D\n    start: {after: collection, round: end-of-current-month}\n    holds:")
+                .replace("\nrecipients:", "\n" + INVOICE_DATE);
+        PolicyLoader.Result result = PolicyLoader.load("rounded.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.findings()).isEmpty();
+        Policy p = result.orThrow().policy();
+        Policy.RetentionRule fiscal = p.retention().stream().filter(r -> r.id().equals("fiscal")).findFirst().orElseThrow();
+        assertThat(fiscal.start()).isEqualTo(new RetentionStart.AfterEvents(List.of("contract-ended", "complaint-closed")));
+        assertThat(fiscal.round()).isEqualTo(CalendarRounding.START_OF_NEXT_YEAR);
+        Policy.RetentionRule footage = p.retention().stream().filter(r -> r.id().equals("footage")).findFirst().orElseThrow();
+        assertThat(footage.start()).isEqualTo(RetentionStart.COLLECTION);
+        assertThat(footage.round()).isEqualTo(CalendarRounding.END_OF_CURRENT_MONTH);
+        assertThat(p.itemDate("invoice-date").orElseThrow().data()).containsExactly("invoice");
+        assertThat(p.retention().stream().filter(r -> r.id().equals("leads")).findFirst().orElseThrow().round()).isNull();
+
+        String atItem = cleanWith(FISCAL_START, "    start: {item-date: invoice-date}").replace("    data: [name, invoice]\n",
+                "    data: [invoice]\n").replace("\nrecipients:", "\n" + INVOICE_DATE);
+        Policy q = PolicyLoader.load("item.yaml", atItem.getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        assertThat(q.retention().stream().filter(r -> r.id().equals("fiscal")).findFirst().orElseThrow().start())
+                .isEqualTo(new RetentionStart.AtItemDate("invoice-date"));
+    }
+
+    @Test
+    void anUnknownRoundingWordListsTheValidOnesAndSuggestsTheNearest() {
+        String yaml = cleanWith(FISCAL_START, "    start: {after: contract-ended, round: start-of-next-yaer}");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("unknown-value")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("`start-of-next-yaer` is not a valid `round`")
+                .contains("end-of-current-quarter").contains("Did you mean `start-of-next-year`?");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "round: start-of-next-yaer"));
+        assertThat(f.at().column()).isEqualTo(lineText(yaml, "round: start-of-next-yaer").indexOf("start-of-next-yaer") + 1);
+    }
+
+    @Test
+    void aStartMappingNamesOneStartAndOnlyKnownKeys() {
+        String both = cleanWith(FISCAL_START, "    start: {after: contract-ended, item-date: invoice-date}")
+                .replace("\nrecipients:", "\n" + INVOICE_DATE);
+        assertThat(lint(both)).filteredOn(f -> f.rule().equals("wrong-type")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("either `after:`").contains("not both"));
+        String none = cleanWith(FISCAL_START, "    start: {round: start-of-next-year}");
+        assertThat(lint(none)).filteredOn(f -> f.rule().equals("missing-key")).singleElement()
+                .satisfies(f -> assertThat(f.at().line()).isEqualTo(lineOf(none, "start: {round")));
+        String typo = cleanWith(FISCAL_START, "    start: {item-dat: invoice-date}").replace("\nrecipients:", "\n" + INVOICE_DATE);
+        assertThat(lint(typo)).filteredOn(f -> f.rule().equals("unknown-key")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Did you mean `item-date`?"));
+        String undeclared = cleanWith(FISCAL_START, "    start: {item-date: invoice-dat}").replace("\nrecipients:", "\n" + INVOICE_DATE);
+        assertThat(lint(undeclared)).filteredOn(f -> f.rule().equals("undefined-reference")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).contains("`invoice-dat` is not declared in `item-dates`").contains("invoice-date");
+                    assertThat(f.at().line()).isEqualTo(lineOf(undeclared, "item-date: invoice-dat}"));
+                });
+        String noCategories = clean().replace("\nrecipients:", "\nitem-dates:\n  - id: invoice-date\n"
+                + "    name: {nl: de factuurdatum, en: the invoice date}\nrecipients:");
+        assertThat(lint(noCategories)).filteredOn(f -> f.rule().equals("missing-key")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("data-categories"));
+    }
+
+    private static String lineText(String yaml, String text) {
+        return yaml.lines().filter(l -> l.contains(text)).findFirst().orElseThrow();
+    }
+
     @Test
     void aRuleBoundToConsentNamesItsPurpose() throws java.io.IOException {
         Policy plain = PolicyLoader.load("clean.yaml", clean().getBytes(StandardCharsets.UTF_8)).orThrow().policy();

@@ -121,6 +121,27 @@ class PolicySchemaTest {
                 .isEmpty();
     }
 
+    /** A start rounded to the calendar or at an item date passes the schema as the loader takes it; a wrong word does not. */
+    @Test
+    void roundedAndItemDateStartsAreValidAndUnknownRoundingWordsAreNot() throws IOException {
+        String rule = "\n  - id: invoices\n    data: [name]\n    period: P7Y\n    start: %s\n";
+        String itemDates = "item-dates:\n  - id: invoice-date\n    name: {nl: de factuurdatum, en: the invoice date}\n"
+                + "    data-categories: [name]\n";
+        for (String start : java.util.List.of("{after: contract-ended, round: start-of-next-year}",
+                "{after: [contract-ended], round: end-of-current-quarter}", "{after: collection, round: end-of-next-month}",
+                "{item-date: invoice-date}", "{item-date: invoice-date, round: start-of-current-year}")) {
+            String yaml = example.replaceFirst("(?m)^retention:", itemDates + "retention:" + rule.formatted(start).stripTrailing());
+            assertThat(validate(yaml)).as(start).isEmpty();
+        }
+        for (String start : java.util.List.of("{after: contract-ended, round: start-of-next-yaer}", "{round: start-of-next-year}",
+                "{after: contract-ended, item-date: invoice-date}", "{item-date: invoice-date, rounding: start-of-next-year}")) {
+            String yaml = example.replaceFirst("(?m)^retention:", itemDates + "retention:" + rule.formatted(start).stripTrailing());
+            assertThat(validate(yaml)).as(start).isNotEmpty();
+        }
+        assertThat(validate(example.replaceFirst("(?m)^retention:", itemDates.replace("    data-categories: [name]\n", "")
+                + "retention:"))).as("an item date names its categories").isNotEmpty();
+    }
+
     /** The archive words (R2.7), as one word or a list, are valid wherever the loader takes them. */
     @Test
     void archiveUsesAreAcceptedAsAWordOrAList() throws IOException {

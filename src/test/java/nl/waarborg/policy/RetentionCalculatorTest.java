@@ -122,4 +122,81 @@ class RetentionCalculatorTest {
         assertThat(outcome.governed()).isFalse();
         assertThat(outcome.dueAt()).isEqualTo(Optional.empty());
     }
+    // ---- starts anchored to the calendar and to the item ----
+
+    private static final String INVOICE_DATE = "item-dates:\n  - id: invoice-date\n"
+            + "    name: {nl: de factuurdatum, en: the invoice date}\n    data-categories: [invoice]\nrecipients:";
+
+    private static RetentionCalculator calculatorWith(String from, String to) {
+        String yaml = PolicyFixtures.cleanWith(from, to).replace("\nrecipients:", "\n" + INVOICE_DATE);
+        return new RetentionCalculator(PolicyLoader.load("calendar.yaml", yaml.getBytes(StandardCharsets.UTF_8))
+                .orThrow().policy(), AMSTERDAM);
+    }
+
+    @Test
+    void sevenYearsFromTheFirstOfJanuaryAfterTheYearTheContractEnded() {
+        RetentionCalculator c = calculatorWith("    start: [contract-ended, complaint-closed]",
+                "    start: {after: [contract-ended, complaint-closed], round: start-of-next-year}");
+        var outcome = c.resolve(new Item("invoice", Set.of("bookkeeping"), at("2024-01-10")),
+                subject(Map.of("customer", at("2024-01-01")), Map.of("contract-ended", at("2024-06-30")), Set.of()));
+        assertThat(outcome.dueAt()).contains(at("2032-01-01"));
+        // ended on 31 December: the same first of January; on 1 January: a year later
+        assertThat(c.resolve(new Item("invoice", Set.of("bookkeeping"), at("2024-01-10")), subject(Map.of(),
+                Map.of("contract-ended", java.time.LocalDateTime.parse("2024-12-31T23:59").atZone(AMSTERDAM).toInstant()),
+                Set.of())).dueAt()).contains(at("2032-01-01"));
+        assertThat(c.resolve(new Item("invoice", Set.of("bookkeeping"), at("2024-01-10")), subject(Map.of(),
+                Map.of("contract-ended", at("2025-01-01")), Set.of())).dueAt()).contains(at("2033-01-01"));
+    }
+
+    @Test
+    void aRoundedStartStillWaitsForItsEvent() {
+        RetentionCalculator c = calculatorWith("    start: [contract-ended, complaint-closed]",
+                "    start: {after: [contract-ended, complaint-closed], round: start-of-next-year}");
+        var outcome = c.resolve(new Item("invoice", Set.of("bookkeeping"), at("2024-01-10")),
+                subject(Map.of("customer", at("2024-01-01")), Map.of(), Set.of()));
+        assertThat(outcome.governed()).isTrue();
+        assertThat(outcome.dueAt()).isEmpty();
+    }
+
+    @Test
+    void untilTheEndOfTheMonthOfCollection() {
+        RetentionCalculator c = calculatorWith("    period: P7D\n    holds:",
+                "    period: P0D\n    start: {after: collection, round: end-of-current-month}\n    holds:");
+        var outcome = c.resolve(new Item("video-footage", Set.of("security"), at("2024-02-10")),
+                subject(Map.of("facility-visitor", at("2024-02-10")), Map.of(), Set.of()));
+        assertThat(outcome.dueAt()).contains(at("2024-03-01"));
+    }
+
+    @Test
+    void eachInvoiceGoesSevenYearsAfterTheYearOfItsOwnDate() {
+        RetentionCalculator c = calculatorWith("    data: [name, invoice]\n    purposes: [bookkeeping]\n    period: P7Y\n"
+                        + "    start: [contract-ended, complaint-closed]",
+                "    data: [invoice]\n    purposes: [bookkeeping]\n    period: P7Y\n"
+                        + "    start: {item-date: invoice-date, round: start-of-next-year}\n  - id: fiscal-name\n"
+                        + "    data: [name]\n    purposes: [bookkeeping]\n    period: P7Y\n"
+                        + "    start: [contract-ended, complaint-closed]");
+        Subject customer = subject(Map.of("customer", at("2024-01-01")), Map.of(), Set.of());
+        // both stored on one day; their own dates tell them apart, a past one and a future one
+        Item of2024 = new Item("invoice", Set.of("bookkeeping"), at("2026-05-01"), Map.of("invoice-date",
+                java.time.LocalDate.parse("2024-03-01")));
+        Item of2026 = new Item("invoice", Set.of("bookkeeping"), at("2026-05-01"), Map.of("invoice-date",
+                java.time.LocalDate.parse("2026-12-31")));
+        assertThat(c.resolve(of2024, customer).dueAt()).contains(at("2032-01-01"));
+        assertThat(c.resolve(of2026, customer).dueAt()).contains(at("2034-01-01"));
+        // an invoice stored before the policy declared the date counts from its collection
+        Item undated = new Item("invoice", Set.of("bookkeeping"), at("2025-05-01"));
+        assertThat(c.resolve(undated, customer).dueAt()).contains(at("2033-01-01"));
+    }
+
+    @Test
+    void anItemDateCountsFromTheStartOfThatDayInTheZone() {
+        RetentionCalculator c = calculatorWith("    data: [name, invoice]\n    purposes: [bookkeeping]\n    period: P7Y\n"
+                        + "    start: [contract-ended, complaint-closed]",
+                "    data: [invoice]\n    purposes: [bookkeeping]\n    period: P7Y\n    start: {item-date: invoice-date}\n"
+                        + "  - id: fiscal-name\n    data: [name]\n    purposes: [bookkeeping]\n    period: P7Y\n"
+                        + "    start: [contract-ended, complaint-closed]");
+        Item leapDay = new Item("invoice", Set.of("bookkeeping"), at("2024-03-01"), Map.of("invoice-date",
+                java.time.LocalDate.parse("2024-02-29")));
+        assertThat(c.resolve(leapDay, subject(Map.of(), Map.of(), Set.of())).dueAt()).contains(at("2031-02-28"));
+    }
 }

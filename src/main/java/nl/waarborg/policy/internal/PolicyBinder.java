@@ -36,6 +36,7 @@ public final class PolicyBinder {
     static final String RECIPIENTS = "recipients";
     static final String SYSTEMS = "systems";
     static final String ROLES = "roles";
+    static final String ITEM_DATES = "item-dates";
 
     private final BindContext ctx;
     /** The controller's country, once read: defaults elsewhere (age of digital consent) follow it. */
@@ -81,7 +82,8 @@ public final class PolicyBinder {
                 rights(r.mapping("rights", true)),
                 minors(r.mapping("minors", false)),
                 security(r.mapping("security", false)),
-                recording(r.mapping("recording", false)));
+                recording(r.mapping("recording", false)),
+                r.elements(ITEM_DATES, ITEM_DATES, false, this::itemDate));
         r.done();
         ctx.checkReferences();
         return policy;
@@ -183,6 +185,11 @@ public final class PolicyBinder {
                 r.bool("children", false));
     }
 
+    private ItemDate itemDate(MappingReader r) {
+        r.node("data-categories", true); // required: the categories whose items are stored with the date
+        return new ItemDate(r.str("id", true), r.text("name", true), r.refs("data-categories", DATA));
+    }
+
     private Purpose purpose(MappingReader r) {
         LegalBasis basis = r.term("legal-basis", LegalBasis.class, false, null); // absence is lint rule legal-basis-missing
         boolean directMarketing = r.bool("direct-marketing", false);
@@ -228,34 +235,77 @@ public final class PolicyBinder {
                 ctx.error(n.at(), "wrong-type", "each hold is a mapping like `{kind: incident, max: P28D}`");
             }
         }
+        String id = r.str("id", true);
+        nl.waarborg.policy.Text description = r.text("description", false);
+        List<String> data = r.refs("data", DATA);
+        List<String> subjects = r.refs("subjects", SUBJECTS);
+        List<String> purposes = r.refs("purposes", PURPOSES);
+        nl.waarborg.policy.RetentionPeriod period = r.period("period", true);
+        Start start = start(r);
         return new RetentionRule(
-                r.str("id", true),
-                r.text("description", false),
-                r.refs("data", DATA),
-                r.refs("subjects", SUBJECTS),
-                r.refs("purposes", PURPOSES),
-                r.period("period", true),
-                start(r),
+                id,
+                description,
+                data,
+                subjects,
+                purposes,
+                period,
+                start.start(),
                 r.term("end", EndAction.class, false, EndAction.DELETE),
                 List.copyOf(holds),
                 r.refs("superseded-by", SUBJECTS),
-                r.ref("while-consent", PURPOSES));
+                r.ref("while-consent", PURPOSES),
+                start.round());
     }
 
-    private RetentionStart start(MappingReader r) {
-        List<YamlNode> items = r.items("start");
+    /** A rule's start as written, with its rounding to the calendar (null: none). */
+    private record Start(RetentionStart start, nl.waarborg.policy.CalendarRounding round) {}
+
+    /**
+     * The written form {@code start: {after: EVENT|[EVENTS]|collection, round: WORD}} or {@code start: {item-date: ID,
+     * round: WORD}}: the start and its rounding to the calendar. The plain forms (a scalar or a list) have no rounding.
+     */
+    private Start start(MappingReader r) {
+        if (!(r.node("start", false) instanceof YamlNode.Mapping m)) {
+            return new Start(startOf(r, "start"), null);
+        }
+        MappingReader s = new MappingReader(m, r.child("start"), ctx);
+        YamlNode after = s.node("after", false);
+        YamlNode itemDate = s.node("item-date", false);
+        RetentionStart start = RetentionStart.COLLECTION;
+        if (after != null && itemDate != null) {
+            ctx.error(itemDate.at(), "wrong-type", "a start is either `after:` (collection or lifecycle events) or "
+                    + "`item-date:`, not both");
+        } else if (itemDate != null) {
+            String id = s.scalar(itemDate, "item-date");
+            if (id != null) {
+                ctx.reference(ITEM_DATES, id, itemDate.at());
+                start = new RetentionStart.AtItemDate(id);
+            }
+        } else if (after != null) {
+            start = startOf(s, "after");
+        } else {
+            ctx.error(m.at(), "missing-key", "`start` written as a mapping needs `after:` (collection or lifecycle "
+                    + "events) or `item-date:`, e.g. `{after: contract-ended, round: start-of-next-year}`");
+        }
+        Start result = new Start(start, s.term("round", nl.waarborg.policy.CalendarRounding.class, false, null));
+        s.done();
+        return result;
+    }
+
+    private RetentionStart startOf(MappingReader r, String key) {
+        List<YamlNode> items = r.items(key);
         if (items.isEmpty()) {
             return RetentionStart.COLLECTION;
         }
         List<String> events = new ArrayList<>();
         for (YamlNode n : items) {
-            String v = r.scalar(n, "start");
+            String v = r.scalar(n, key);
             if (v == null) {
                 continue;
             }
             if (v.equals("collection")) {
                 if (items.size() > 1) {
-                    ctx.error(n.at(), "wrong-type", "`collection` cannot be combined with lifecycle events in `start`");
+                    ctx.error(n.at(), "wrong-type", "`collection` cannot be combined with lifecycle events in `" + key + "`");
                 }
                 return RetentionStart.COLLECTION;
             }

@@ -72,8 +72,10 @@ final class RetentionRules {
                         (p, report) -> {
                             for (RetentionRule rule : p.policy().retention()) {
                                 RetentionPeriod period = rule.period();
+                                // rounded forward ("until the end of the year of collection") a zero period does keep
                                 if (period != null && period.isZero()
-                                        && rule.start() instanceof RetentionStart.AtCollection) {
+                                        && rule.start() instanceof RetentionStart.AtCollection
+                                        && (rule.round() == null || !rule.round().forward())) {
                                     report.at("retention." + rule.id() + ".period", "`" + period.raw()
                                             + "` from collection keeps nothing; a zero period only means something from a lifecycle "
                                             + "event (`start: contract-ended`: kept until the contract ends)");
@@ -142,6 +144,52 @@ final class RetentionRules {
                                 if (!used.contains(rule.id())) {
                                     report.at("retention." + rule.id(), "rule `" + rule.id()
                                             + "` covers no data that any purpose collects; check its `data`, `subjects` and `purposes`, or remove it");
+                                }
+                            }
+                        }),
+                Rule.error("item-date-not-carried",
+                        "A rule that starts at an item date governs only data categories whose items carry that date (item-dates' data-categories); for another category the start would be unknown (R2.1).",
+                        (p, report) -> {
+                            for (RetentionRule rule : p.policy().retention()) {
+                                if (!(rule.start() instanceof RetentionStart.AtItemDate(String date))) {
+                                    continue;
+                                }
+                                Policy.ItemDate declared = p.policy().itemDate(date).orElse(null);
+                                if (declared == null) {
+                                    continue; // an undeclared id is the loader's undefined-reference
+                                }
+                                java.util.Set<String> lacking = new java.util.TreeSet<>();
+                                for (Purpose q : p.policy().purposes()) {
+                                    for (String c : q.data()) {
+                                        if (!declared.data().contains(c) && rule.covers(c,
+                                                q.subjects().isEmpty() ? null : q.subjects(), List.of(q.id()))) {
+                                            lacking.add(c);
+                                        }
+                                    }
+                                }
+                                if (!lacking.isEmpty()) {
+                                    report.at("retention." + rule.id() + ".start", "rule `" + rule.id() + "` starts at item date `"
+                                            + date + "`, but it also governs " + String.join(", ", lacking.stream().map(c -> "`" + c + "`").toList())
+                                            + ", whose items do not carry that date; add " + (lacking.size() == 1 ? "it" : "them")
+                                            + " to `item-dates." + date + ".data-categories`, or narrow the rule's `data`");
+                                }
+                            }
+                        }),
+                Rule.warning("item-date-unused",
+                        "An item date the policy declares is one some retention rule starts at; otherwise applications must send a date nothing uses (data minimisation, Art. 5(1)(c)).",
+                        (p, report) -> {
+                            Set<String> used = new java.util.HashSet<>();
+                            p.policy().retention().forEach(r -> {
+                                if (r.start() instanceof RetentionStart.AtItemDate(String date)) {
+                                    used.add(date);
+                                }
+                            });
+                            for (Policy.ItemDate d : p.policy().itemDates()) {
+                                if (!used.contains(d.id())) {
+                                    report.at("item-dates." + d.id(), "item date `" + d.id() + "` is one no retention rule starts at, "
+                                            + "yet items of " + String.join(", ", d.data().stream().map(c -> "`" + c + "`").toList())
+                                            + " must be stored with it; start a rule at it (`start: {item-date: " + d.id()
+                                            + "}`) or remove it");
                                 }
                             }
                         }),

@@ -35,6 +35,11 @@ class PolicyJsonConfiguration {
             public void serialize(RetentionStart value, JsonGenerator gen, SerializationContext ctx) {
                 switch (value) {
                     case RetentionStart.AtCollection c -> gen.writeString("collection");
+                    case RetentionStart.AtItemDate(String date) -> {
+                        gen.writeStartObject();
+                        gen.writeStringProperty("item-date", date);
+                        gen.writeEndObject();
+                    }
                     case RetentionStart.AfterEvents(List<String> events) -> {
                         gen.writeStartArray();
                         for (String e : events) {

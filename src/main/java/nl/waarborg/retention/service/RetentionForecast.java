@@ -98,7 +98,7 @@ public class RetentionForecast {
                     .anyMatch(Policy.RetentionRule::consentBound) ? upkeep.standingConsents(page, now) : Map.of();
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(
-                        new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
+                        new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt(), f.dates()),
                         RetentionUpkeep.subject(histories.get(f.subject()), holds.get(f.subject()),
                                 consents.get(f.subject())), now);
                 if (s.dueAt() == null || s.dueAt().isAfter(until)) {

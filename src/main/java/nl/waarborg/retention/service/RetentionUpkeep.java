@@ -93,7 +93,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         List<ItemSchedule> out = new ArrayList<>(newItems.size());
         for (NewItemFacts i : newItems) {
             out.add(stored(v, v.schedule().schedule(
-                    new RetentionCalculator.Item(i.category(), Set.copyOf(i.purposes()), i.collectedAt()),
+                    new RetentionCalculator.Item(i.category(), Set.copyOf(i.purposes()), i.collectedAt(), i.dates()),
                     subject(histories.get(i.subject()), holds.get(i.subject()), consented.get(i.subject())), now)));
         }
         return out;
@@ -208,7 +208,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         Map<ShareKey, Integer> shareable = new HashMap<>();
         for (ItemFacts f : own) {
             ItemSchedule s = stored(v, v.schedule().schedule(
-                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt()),
+                    new RetentionCalculator.Item(f.category(), Set.copyOf(f.purposes()), f.collectedAt(), f.dates()),
                     subject(histories.get(f.subject()), holds.get(f.subject()), consented.get(f.subject())), now));
             computed.add(s);
             if (s.shared()) {

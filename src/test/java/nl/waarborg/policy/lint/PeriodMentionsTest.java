@@ -132,6 +132,6 @@ class PeriodMentionsTest {
 
     private static RetentionRule rule(String period, Hold... holds) {
         return new RetentionRule("r", Text.EMPTY, List.of(), List.of(), List.of(), RetentionPeriod.parse(period),
-                new RetentionStart.AtCollection(), EndAction.DELETE, List.of(holds), List.of(), null);
+                new RetentionStart.AtCollection(), EndAction.DELETE, List.of(holds), List.of(), null, null);
     }
 }
