@@ -31,9 +31,26 @@ public final class RetentionCalculator {
 
     /**
      * What is known about its subject: when it joined each category, the latest occurrence of each lifecycle
-     * event, and the holds now active on the item (by kind).
+     * event, the holds now active on all of the subject's data (by kind), and the holds active on some data
+     * categories only (by category, then kind): those extend only items of their categories.
      */
-    public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {}
+    public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds,
+                          Map<String, Set<HoldKind>> categoryHolds) {
+
+        /** A subject whose holds, if any, are all on the whole of its data. */
+        public Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {
+            this(joined, lastEvents, activeHolds, Map.of());
+        }
+
+        /** Whether a hold of this kind is active on the subject's data of this category. */
+        public boolean holds(HoldKind kind, String dataCategory) {
+            if (activeHolds.contains(kind)) {
+                return true;
+            }
+            Set<HoldKind> onCategory = categoryHolds.get(dataCategory);
+            return onCategory != null && onCategory.contains(kind);
+        }
+    }
 
     /** One governing rule's verdict: its end (empty while its start event has not happened or a hold is open). */
     public record RuleEnd(RetentionRule rule, Optional<Instant> endsAt) {}
@@ -83,7 +100,7 @@ public final class RetentionCalculator {
             return Optional.empty(); // "as long as necessary" gives no date; lint rejects such policies
         }
         for (Hold hold : rule.holds()) {
-            if (subject.activeHolds().contains(hold.kind())) {
+            if (subject.holds(hold.kind(), item.dataCategory())) {
                 if (hold.max() == null) {
                     return Optional.empty(); // an open-ended hold keeps the item until it is released
                 }

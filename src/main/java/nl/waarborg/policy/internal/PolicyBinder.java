@@ -17,6 +17,7 @@ import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.*;
 import nl.waarborg.policy.Position;
 import nl.waarborg.policy.RecipientRole;
+import nl.waarborg.policy.RetentionPeriod;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
@@ -39,6 +40,7 @@ public final class PolicyBinder {
             "https://autoriteitpersoonsgegevens.nl", "088 - 1805 250");
 
     private final BindContext ctx;
+    private List<HoldDeclaration> declaredHolds = List.of();
 
     public PolicyBinder(List<Finding> findings) {
         this.ctx = new BindContext(findings);
@@ -61,6 +63,9 @@ public final class PolicyBinder {
             ctx.error(r.node("waarborg", false).at(), "unknown-value", "this Waarborg reads policy format "
                     + FORMAT + "; write `waarborg: " + FORMAT + "`");
         }
+        // the declared hold kinds first: a rule's hold without `max:` takes the declared maximum
+        List<HoldDeclaration> holdKinds = holdDeclarations(r);
+        declaredHolds = holdKinds;
         Policy policy = new Policy(
                 format == null ? FORMAT : format,
                 statement(r.mapping("statement", true)),
@@ -80,7 +85,8 @@ public final class PolicyBinder {
                 rights(r.mapping("rights", true)),
                 minors(r.mapping("minors", false)),
                 security(r.mapping("security", false)),
-                recording(r.mapping("recording", false)));
+                recording(r.mapping("recording", false)),
+                holdKinds);
         r.done();
         ctx.checkReferences();
         return policy;
@@ -196,7 +202,14 @@ public final class PolicyBinder {
         for (YamlNode n : r.items("holds")) {
             if (n instanceof YamlNode.Mapping hm) {
                 MappingReader h = new MappingReader(hm, r.child("holds"), ctx);
-                holds.add(new Hold(h.term("kind", HoldKind.class, true, HoldKind.INCIDENT), h.period("max", false)));
+                HoldKind kind = h.term("kind", HoldKind.class, true, HoldKind.INCIDENT);
+                RetentionPeriod max = h.period("max", false);
+                if (max == null) {
+                    // with hold kinds declared every hold has a maximum: the kind's, unless the rule gives a shorter one
+                    max = declaredHolds.stream().filter(d -> d.kind() == kind).map(HoldDeclaration::max)
+                            .findFirst().orElse(null);
+                }
+                holds.add(new Hold(kind, max));
                 h.done();
             } else {
                 ctx.error(n.at(), "wrong-type", "each hold is a mapping like `{kind: incident, max: P28D}`");
@@ -213,6 +226,39 @@ public final class PolicyBinder {
                 r.term("end", EndAction.class, false, EndAction.DELETE),
                 List.copyOf(holds),
                 r.refs("superseded-by", SUBJECTS));
+    }
+
+    /**
+     * The top-level {@code holds:}: the kinds of hold the organisation places, each once, with a maximum (required:
+     * a declared kind never keeps data open-ended) and whether applications may place it.
+     */
+    private List<HoldDeclaration> holdDeclarations(MappingReader r) {
+        List<HoldDeclaration> out = new ArrayList<>();
+        java.util.Set<HoldKind> seen = java.util.EnumSet.noneOf(HoldKind.class);
+        int i = -1;
+        for (YamlNode n : r.items("holds")) {
+            i++;
+            if (!(n instanceof YamlNode.Mapping hm)) {
+                ctx.error(n.at(), "wrong-type", "each declared hold kind is a mapping like "
+                        + "`{kind: incident, max: P28D, applications: true}`");
+                continue;
+            }
+            MappingReader h = new MappingReader(hm, "holds." + i, ctx);
+            HoldKind kind = h.term("kind", HoldKind.class, true, null);
+            RetentionPeriod max = h.period("max", true);
+            HoldDeclaration d = new HoldDeclaration(kind, max, h.text("name", false), h.bool("applications", false));
+            h.done();
+            if (kind == null) {
+                continue;
+            }
+            if (!seen.add(kind)) {
+                ctx.error(hm.at(), "duplicate-id", "hold kind `" + kind.term() + "` is declared twice in `holds`; "
+                        + "declare each kind once");
+                continue;
+            }
+            out.add(d);
+        }
+        return List.copyOf(out);
     }
 
     private RetentionStart start(MappingReader r) {
