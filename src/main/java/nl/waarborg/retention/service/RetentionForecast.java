@@ -92,7 +92,7 @@ public class RetentionForecast {
             }
             after = page.get(page.size() - 1);
             Map<UUID, ExpiringItems.SubjectHistory> histories = items.histories(page);
-            Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(page);
+            Map<UUID, SubjectRestraints.ActiveHolds> holds = restraints.activeHolds(page);
             Set<UUID> refusers = items.refusersOfRemainder(page);
             for (ItemFacts f : items.itemsOf(page)) {
                 RetentionSchedule.Schedule s = schedule.schedule(

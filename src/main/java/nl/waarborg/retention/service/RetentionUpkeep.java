@@ -81,7 +81,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         Set<UUID> subjects = new LinkedHashSet<>();
         newItems.forEach(i -> subjects.add(i.subject()));
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        Map<UUID, SubjectRestraints.ActiveHolds> holds = restraints.activeHolds(subjects);
         Instant now = clock.instant();
         List<ItemSchedule> out = new ArrayList<>(newItems.size());
         for (NewItemFacts i : newItems) {
@@ -135,7 +135,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         // the subjects' rows first, in id order (a change of history or holds holds one already): what is read below
         // is then not changed by another transaction until this one has written what follows from it
         items.lockSubjects(subjects);
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        Map<UUID, SubjectRestraints.ActiveHolds> holds = restraints.activeHolds(subjects);
         List<ExpiringItems.SharedFacts> shared = items.sharedOf(subjects);
         List<ItemFacts> own = new ArrayList<>(items.ownItemsOf(subjects));
         if (shared.isEmpty() && own.isEmpty()) {
@@ -225,10 +225,10 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver {
         return currentUpTo == version ? 0 : items.scheduledUnderOther(version);
     }
 
-    static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds) {
+    static RetentionCalculator.Subject subject(SubjectHistory history, SubjectRestraints.ActiveHolds holds) {
         SubjectHistory h = history == null ? SubjectHistory.NONE : history;
-        return new RetentionCalculator.Subject(h.joined(), h.lastEvents(),
-                holds == null ? EnumSet.noneOf(HoldKind.class) : holds);
+        SubjectRestraints.ActiveHolds a = holds == null ? SubjectRestraints.ActiveHolds.NONE : holds;
+        return new RetentionCalculator.Subject(h.joined(), h.lastEvents(), a.whole(), a.byCategory());
     }
 
     private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {
