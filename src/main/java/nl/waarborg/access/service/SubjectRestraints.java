@@ -314,6 +314,23 @@ public class SubjectRestraints implements SubjectFactSource {
         return all;
     }
 
+    /**
+     * Every subject with an active hold of one of these kinds, with all of its active holds (subjects under a hold are
+     * few: the forecast asks which undated items an open-ended hold keeps).
+     */
+    public Map<UUID, ActiveHolds> holdersOf(java.util.Set<HoldKind> kinds) {
+        if (kinds.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> subjects = template.query(c -> {
+            PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subject_id FROM subject_hold "
+                    + "WHERE released_at IS NULL AND kind = ANY (?)");
+            ps.setArray(1, c.createArrayOf("text", kinds.stream().map(HoldKind::term).toArray()));
+            return ps;
+        }, (rs, n) -> rs.getObject(1, UUID.class));
+        return activeHolds(subjects);
+    }
+
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
