@@ -190,7 +190,7 @@ public record Policy(
 
     /**
      * A kind of hold the organisation places (R2.4): the longest it may keep data, counted from the start of the
-     * rule it extends ({@code max}, a concrete period), its name in the statement (null: the kind's own words), and
+     * rule it extends ({@code max}, a concrete period), the organisation's own name for it (optional), and
      * whether applications (API keys) may place it; otherwise only staff do.
      */
     public record HoldDeclaration(HoldKind kind, RetentionPeriod max, Text name, boolean applications) {}

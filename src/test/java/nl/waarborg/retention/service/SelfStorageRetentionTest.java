@@ -335,6 +335,18 @@ class SelfStorageRetentionTest extends ServiceTestBase {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> restraints.hold(CCTV, held, "incident", "INC-3",
                 List.of("call-recording")))).isInstanceOf(Restraints.HoldKindNotAllowedException.class);
 
+        // and over HTTP: 403 problem+json naming the kind
+        String cctvKey = keys.create("management", List.of("camera-surveillance"), "cctv").plaintext();
+        var refused = http.post("/api/v1/subjects/" + held + "/holds", cctvKey,
+                "{\"kind\": \"complaint\", \"reason\": \"CMP-1\", \"categories\": [\"camera-footage\"]}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(refused.body()).contains("\"kind\":\"complaint\"").contains("applications: true");
+        assertThat(http.post("/api/v1/subjects/" + held + "/holds", cctvKey,
+                "{\"kind\": \"incident\", \"reason\": \"INC-4\", \"categories\": [\"camera-footage\"]}").statusCode())
+                .as("declared with applications: true").isEqualTo(201);
+        restraints.release(STAFF, restraints.holds(held).getFirst().id());
+
         HoldRecord hold = restraints.hold(STAFF, held, "complaint", "CMP-2", List.of("camera-footage"));
         restraints.hold(STAFF, other, "complaint", "CMP-3", List.of("call-recording"));
         assertThat(hold.categories()).containsExactly("camera-footage");
