@@ -20,7 +20,12 @@ public enum DenyReason {
     CATEGORY_NOT_DECLARED_FOR_PURPOSE("R1.5, R6.6", true, "the data category is not declared for the purpose"),
     ROLE_NOT_ALLOWED("R6.1", false, "the role may not use data for the purpose"),
     RETENTION_OVER("R2.1", true, "the retention period is over: the data must be deleted or anonymised"),
-    LEGAL_OBLIGATION_ONLY("R2.2, R2.7", true, "retained for legal obligation only"),
+    /**
+     * Only the purposes of the retention rules still running may use the data (typically a legal obligation). The
+     * code stays {@code legal-obligation-only}; where the purposes are known the message names them
+     * ({@link #retainedOnlyFor}).
+     */
+    LEGAL_OBLIGATION_ONLY("R2.2, R2.7", true, "retained only for the purposes of the retention rules still running"),
     NO_CONSENT("R1.6, R5.1", false, "the purpose needs consent and the subject has not given it"),
     CONSENT_WITHDRAWN("R3.7, R5.2", false, "the subject withdrew consent for the purpose"),
     OBJECTION_UPHELD("R3.6", false, "the subject objected to the purpose and the objection is upheld"),
@@ -67,6 +72,18 @@ public enum DenyReason {
 
     public String message() {
         return message;
+    }
+
+    /**
+     * The message of {@link #LEGAL_OBLIGATION_ONLY} naming the purposes that may still use the data, e.g. "retained
+     * only for: fiscal-records, legal-claims" (purpose ids of the policy, sorted; never a personal value). Without
+     * purposes: the general message.
+     */
+    public static String retainedOnlyFor(java.util.Collection<String> purposes) {
+        if (purposes == null || purposes.isEmpty()) {
+            return LEGAL_OBLIGATION_ONLY.message;
+        }
+        return "retained only for: " + String.join(", ", new java.util.TreeSet<>(purposes));
     }
 
     static DenyReason ofOrdinal(int ordinal) {

@@ -126,6 +126,23 @@ public final class SubjectState {
                 || test(retainedFor, category * policy.purposeWords(), purpose);
     }
 
+    /**
+     * The purposes that may still use the subject's data of the category as far as its retention goes (ids of the
+     * compiled policy's purposes); empty when the category is not limited to some purposes.
+     */
+    public List<String> retainedForPurposes(int category) {
+        if (!test(retentionLimited, 0, category)) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int p = 0; p < policy.purposeCount(); p++) {
+            if (test(retainedFor, category * policy.purposeWords(), p)) {
+                out.add(policy.purpose(p));
+            }
+        }
+        return out;
+    }
+
     public Set<HoldKind> holds() {
         EnumSet<HoldKind> set = EnumSet.noneOf(HoldKind.class);
         for (HoldKind k : HoldKind.values()) {

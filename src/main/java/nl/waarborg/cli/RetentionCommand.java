@@ -128,6 +128,7 @@ final class RetentionCommand implements Runnable {
                     + "recomputes them first");
         }
         printGroups(out, f.groups());
+        printUndated(out, f);
         if (!f.attestations().isEmpty()) {
             out.println("ATTESTATION DUE\tRULE\tSYSTEM\tOWNER\tCATEGORIES\tSTATE");
             for (RetentionForecast.Attestation a : f.attestations()) {
@@ -136,6 +137,24 @@ final class RetentionCommand implements Runnable {
             }
         }
         out.flush();
+    }
+
+    /** What is kept without a date, so that nothing is kept indefinitely unseen: "kept until contract-ended". */
+    private static void printUndated(PrintWriter out, RetentionForecast.Forecast f) {
+        if (f.undatedItems() == 0) {
+            return;
+        }
+        out.println("Kept without a due date: " + f.undatedItems() + " items");
+        out.println("CATEGORY\tRULE\tKEPT\tITEMS");
+        for (RetentionForecast.Undated u : f.undated()) {
+            String kept = switch (u.reason()) {
+                case START_EVENT_PENDING -> "until " + String.join(" or ", u.startEvents());
+                case OPEN_ENDED_HOLD -> "while an open-ended hold runs";
+                case NO_CONCRETE_PERIOD -> "without a concrete period";
+                case NO_RULE -> "without a recorded rule";
+            };
+            out.println(String.join("\t", u.category(), String.valueOf(u.rule()), kept, Long.toString(u.items())));
+        }
     }
 
     private static void printGroups(PrintWriter out, List<DueGroup> groups) {

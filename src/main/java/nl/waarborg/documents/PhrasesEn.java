@@ -501,6 +501,7 @@ final class PhrasesEn implements Phrases {
         return switch (kind) {
             case INCIDENT -> max == null ? "as long as an incident requires" : "up to " + max + " when an incident occurred";
             case LEGAL_CLAIM -> max == null ? "while a legal dispute is ongoing" : "up to " + max + " while a legal dispute is ongoing";
+            case COMPLAINT -> max == null ? "while a complaint is being handled" : "up to " + max + " while a complaint is being handled";
         };
     }
 

@@ -512,6 +512,7 @@ final class PhrasesNl implements Phrases {
         return switch (kind) {
             case INCIDENT -> max == null ? "zolang een incident dat nodig maakt" : "tot " + max + " als zich een incident heeft voorgedaan";
             case LEGAL_CLAIM -> max == null ? "zolang een juridisch geschil loopt" : "tot " + max + " zolang een juridisch geschil loopt";
+            case COMPLAINT -> max == null ? "zolang we een klacht behandelen" : "tot " + max + " zolang we een klacht behandelen";
         };
     }
 

@@ -25,7 +25,8 @@ public record Policy(
         Minors minors,
         Security security,
         Recording recording,
-        List<ItemDate> itemDates) {
+        List<ItemDate> itemDates,
+        List<HoldDeclaration> holdKinds) {
 
     public Optional<ItemDate> itemDate(String id) {
         return itemDates.stream().filter(d -> d.id().equals(id)).findFirst();
@@ -57,6 +58,23 @@ public record Policy(
 
     public Optional<LifecycleEvent> lifecycleEvent(String id) {
         return lifecycleEvents.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The declaration of a hold kind (top-level {@code holds:}); empty when the policy does not declare it. */
+    public Optional<HoldDeclaration> holdKind(HoldKind kind) {
+        return holdKinds.stream().filter(h -> h.kind() == kind).findFirst();
+    }
+
+    /**
+     * Whether an application (an API key) may place a hold of this kind: as the policy's {@code holds:} declares
+     * ({@code applications: true}). A policy that declares no hold kinds keeps the behaviour from before the
+     * declaration: applications place incident holds only.
+     */
+    public boolean applicationsMayHold(HoldKind kind) {
+        if (holdKinds.isEmpty()) {
+            return kind == HoldKind.INCIDENT;
+        }
+        return holdKind(kind).map(HoldDeclaration::applications).orElse(false);
     }
 
     public Optional<Role> role(String id) {
@@ -210,6 +228,13 @@ public record Policy(
 
     /** A hold extends retention while it is active, up to {@code max} counted from the rule's start. */
     public record Hold(HoldKind kind, RetentionPeriod max) {}
+
+    /**
+     * A kind of hold the organisation places (R2.4): the longest it may keep data, counted from the start of the
+     * rule it extends ({@code max}, a concrete period), the organisation's own name for it (optional), and
+     * whether applications (API keys) may place it; otherwise only staff do.
+     */
+    public record HoldDeclaration(HoldKind kind, RetentionPeriod max, Text name, boolean applications) {}
 
     public record Recipient(
             String id,

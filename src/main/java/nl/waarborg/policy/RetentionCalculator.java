@@ -45,19 +45,29 @@ public final class RetentionCalculator {
 
     /**
      * What is known about its subject: when it joined each category, the latest occurrence of each lifecycle
-     * event, the holds now active on the item (by kind), and the purposes its consent now stands for (given, not
-     * withdrawn, not expired), each with the moment it lapses by itself ({@link #NO_EXPIRY} when it does not):
-     * a {@code while-consent} rule governs only while that consent stands.
+     * event, the holds now active on all of the subject's data (by kind), the purposes its consent now stands for
+     * (given, not withdrawn, not expired), each with the moment it lapses by itself ({@link #NO_EXPIRY} when it does
+     * not): a {@code while-consent} rule governs only while that consent stands; and the holds active on some data
+     * categories only (by category, then kind): those extend only items of their categories.
      */
     public record Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds,
-                          Map<String, Instant> consents) {
+                          Map<String, Instant> consents, Map<String, Set<HoldKind>> categoryHolds) {
 
         /** The lapse moment of a consent given without an expiry. */
         public static final Instant NO_EXPIRY = Instant.MAX;
 
-        /** A subject with no standing consent. */
+        /** A subject with no standing consent, whose holds, if any, are all on the whole of its data. */
         public Subject(Map<String, Instant> joined, Map<String, Instant> lastEvents, Set<HoldKind> activeHolds) {
-            this(joined, lastEvents, activeHolds, Map.of());
+            this(joined, lastEvents, activeHolds, Map.of(), Map.of());
+        }
+
+        /** Whether a hold of this kind is active on the subject's data of this category. */
+        public boolean holds(HoldKind kind, String dataCategory) {
+            if (activeHolds.contains(kind)) {
+                return true;
+            }
+            Set<HoldKind> onCategory = categoryHolds.get(dataCategory);
+            return onCategory != null && onCategory.contains(kind);
         }
     }
 
@@ -129,7 +139,7 @@ public final class RetentionCalculator {
             return Optional.empty(); // "as long as necessary" gives no date; lint rejects such policies
         }
         for (Hold hold : rule.holds()) {
-            if (subject.activeHolds().contains(hold.kind())) {
+            if (subject.holds(hold.kind(), item.dataCategory())) {
                 if (hold.max() == null) {
                     return Optional.empty(); // an open-ended hold keeps the item until it is released
                 }

@@ -31,7 +31,10 @@ public final class RetentionSchedule {
      * @param dueAt       when it must go; null while a governing rule's start event has not happened, an
      *                    open-ended hold runs, or no rule governs it (lint makes sure one does)
      * @param action      delete or anonymise, the decisive rule's end action
-     * @param rule        the decisive rule (the one with the latest end), null when no date is known
+     * @param rule        the decisive rule (the one with the latest end); while no date is known, the first governing
+     *                    rule (in policy order) without an end: the one that keeps the item undated (its start event
+     *                    has not happened, or an open-ended hold runs), so the forecast can count undated items by
+     *                    rule; null when no rule governs the item
      * @param narrowedAt  when the narrowing step in force (or, before the first, the first step) begins: a governing
      *                    rule has ended while others still run, each naming its purposes; from then on only
      *                    {@code retainedFor} may use the item ("retained for legal obligation only"); null if never
@@ -71,7 +74,7 @@ public final class RetentionSchedule {
             return Schedule.KEPT;
         }
         Instant due = outcome.dueAt().orElse(null);
-        String rule = due == null ? null : decisive(outcome);
+        String rule = due == null ? undated(outcome) : decisive(outcome);
         List<Step> steps = steps(outcome, due);
         int current = 0;
         for (int i = 1; i < steps.size(); i++) {
@@ -109,6 +112,11 @@ public final class RetentionSchedule {
             }
         }
         return steps;
+    }
+
+    private static String undated(RetentionCalculator.Outcome outcome) {
+        return outcome.governing().stream().filter(r -> r.endsAt().isEmpty()).map(r -> r.rule().id()).findFirst()
+                .orElse(null);
     }
 
     private static String decisive(RetentionCalculator.Outcome outcome) {

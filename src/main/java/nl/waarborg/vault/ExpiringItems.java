@@ -434,6 +434,52 @@ public class ExpiringItems {
         return DueGroup.merged(groups);
     }
 
+    /**
+     * Items kept without a due date, per category and the rule that keeps them undated (its start event has not
+     * happened, or an open-ended hold runs); rule null: none recorded (no rule governs them, or their schedule was
+     * stored before undated schedules named their rule and has not been recomputed since).
+     */
+    public record UndatedGroup(String category, String rule, long items) {}
+
+    /**
+     * Every item without a due date, per category and rule: one statement over two partial indexes (V14), an
+     * index-only scan of the items with their own schedule and, for items of shared schedules, the undated
+     * schedules with their items.
+     */
+    public List<UndatedGroup> undated() {
+        return template.query("""
+                        SELECT category, retention_rule, sum(n)::bigint FROM (
+                            SELECT category, retention_rule, count(*) AS n
+                            FROM item WHERE due_at IS NULL AND shared_schedule IS NULL GROUP BY 1, 2
+                            UNION ALL
+                            SELECT s.category, s.retention_rule, count(*)
+                            FROM shared_schedule s JOIN item ON item.shared_schedule = s.id
+                            WHERE s.due_at IS NULL GROUP BY 1, 2) u
+                        GROUP BY 1, 2 ORDER BY 1, 2""",
+                (rs, n) -> new UndatedGroup(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** The undated items of these subjects, per subject, category and rule (for those kept by an open-ended hold). */
+    public Map<UUID, List<UndatedGroup>> undatedOf(Collection<UUID> subjects) {
+        Map<UUID, List<UndatedGroup>> out = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return out;
+        }
+        template.query(c -> {
+                    PreparedStatement ps = c.prepareStatement("""
+                            SELECT item.subject_id, item.category, coalesce(s.retention_rule, item.retention_rule), count(*)
+                            FROM item LEFT JOIN shared_schedule s ON s.id = item.shared_schedule
+                            WHERE item.subject_id = ANY (?) AND coalesce(s.due_at, item.due_at) IS NULL
+                            GROUP BY 1, 2, 3""");
+                    ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+                    return ps;
+                }, (ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new UndatedGroup(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                });
+        return out;
+    }
+
     /** Up to {@code limit} subjects with items, after {@code after} (null: from the first) in id order: for paging. */
     public List<UUID> subjectsWithItemsAfter(UUID after, int limit) {
         return after == null

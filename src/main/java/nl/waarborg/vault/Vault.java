@@ -480,7 +480,7 @@ public class Vault {
                 for (String purpose : rows.get(i).purposes()) {
                     if (!s.retainedFor().contains(purpose)) {
                         reasons.add(new Reason(DenyReason.LEGAL_OBLIGATION_ONLY.code(),
-                                DenyReason.LEGAL_OBLIGATION_ONLY.message(), purpose));
+                                DenyReason.retainedOnlyFor(s.retainedFor()), purpose));
                     }
                 }
             }
@@ -623,6 +623,7 @@ public class Vault {
         List<StoredItem> allowed = new ArrayList<>();
         Map<String, Integer> withheldCount = new LinkedHashMap<>();
         Map<String, Integer> legalOnlyCount = new LinkedHashMap<>();
+        Map<String, Set<String>> legalOnlyFor = new LinkedHashMap<>(); // the purposes that may still use them
         Map<String, Integer> otherPurposeCount = new LinkedHashMap<>();
         for (Items.ReadRow rr : rows) {
             Items.Row r = rr.row();
@@ -633,6 +634,9 @@ public class Vault {
             } else if (!rr.retainedFor(purpose, now)) {
                 // this item's other rules have ended: only the purposes of the rules still running may use it
                 legalOnlyCount.merge(r.category(), 1, Integer::sum);
+                if (rr.retainedFor() != null) {
+                    legalOnlyFor.computeIfAbsent(r.category(), k -> new TreeSet<>()).addAll(rr.retainedFor());
+                }
             } else {
                 allowed.add(new StoredItem(r.id(), subject, r.category(), cipher.decrypt(r.id(), r.category(), r.value()),
                         r.purposes(), r.source(), r.system(), r.collectedAt(), r.policyVersion(), r.dates()));
@@ -643,12 +647,14 @@ public class Vault {
         withheldCount.forEach((category, count) -> {
             Decision d = byCategory.get(category);
             withheld.add(new Withheld(category, count, d.reasons().stream()
-                    .map(x -> new Reason(x.code(), x.message(), purpose)).toList()));
+                    .map(x -> new Reason(x.code(), x == DenyReason.LEGAL_OBLIGATION_ONLY
+                            ? DenyReason.retainedOnlyFor(state.retainedForPurposes(compiled.categoryId(category)))
+                            : x.message(), purpose)).toList()));
             deniedCodes.addAll(d.codes());
         });
         legalOnlyCount.forEach((category, count) -> {
             withheld.add(new Withheld(category, count, List.of(new Reason(DenyReason.LEGAL_OBLIGATION_ONLY.code(),
-                    DenyReason.LEGAL_OBLIGATION_ONLY.message(), purpose))));
+                    DenyReason.retainedOnlyFor(legalOnlyFor.get(category)), purpose))));
             deniedCodes.add(DenyReason.LEGAL_OBLIGATION_ONLY.code());
         });
         otherPurposeCount.forEach((category, count) -> {

@@ -43,7 +43,7 @@ class ConsentBoundRetentionDecisionTest {
     @Test
     void withConsentOnlyTheTalentPoolMayReadTheCvAfterTheFourWeeks() {
         var outcome = calculator.resolve(cv, new RetentionCalculator.Subject(Map.of("applicant", COLLECTED), Map.of(),
-                Set.of(), Map.of("talent-pool", RetentionCalculator.Subject.NO_EXPIRY)));
+                Set.of(), Map.of("talent-pool", RetentionCalculator.Subject.NO_EXPIRY), Map.of()));
         SubjectState consented = everyone(policy).consentGiven("talent-pool").build();
         ItemRetention retention = ItemRetention.of(policy, outcome, LATER);
 
@@ -57,7 +57,7 @@ class ConsentBoundRetentionDecisionTest {
     @Test
     void afterWithdrawalPastTheFourWeeksNothingMayReadTheCv() {
         var outcome = calculator.resolve(cv, new RetentionCalculator.Subject(Map.of("applicant", COLLECTED), Map.of(),
-                Set.of(), Map.of()));
+                Set.of(), Map.of(), Map.of()));
         SubjectState withdrawn = everyone(policy).consentWithdrawn("talent-pool").build();
         ItemRetention retention = ItemRetention.of(policy, outcome, LATER);
 

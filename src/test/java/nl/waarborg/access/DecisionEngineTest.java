@@ -195,7 +195,12 @@ class DecisionEngineTest {
         SubjectState s = everyone(policy).retainedOnlyFor("name", "legal-obligations").build();
         Decision contract = decide(s, DecisionRequest.of("customer-service", "customer-contract", READ, "name", "email"));
         assertThat(contract.reasons()).containsExactly(LEGAL_OBLIGATION_ONLY);
-        assertThat(contract.reasons().iterator().next().message()).isEqualTo("retained for legal obligation only");
+        assertThat(contract.reasons().iterator().next().code()).as("the code stays").isEqualTo("legal-obligation-only");
+        assertThat(s.retainedForPurposes(policy.categoryId("name"))).as("what a message names")
+                .containsExactly("legal-obligations");
+        assertThat(s.retainedForPurposes(policy.categoryId("email"))).as("not limited").isEmpty();
+        assertThat(DenyReason.retainedOnlyFor(List.of("legal-claims", "fiscal-records")))
+                .isEqualTo("retained only for: fiscal-records, legal-claims");
         assertThat(((Decision.Deny) contract).failedCategories(policy)).containsExactly("name");
         assertThat(decide(s, DecisionRequest.of("finance", "legal-obligations", READ, "name"))).isSameAs(Decision.ALLOW);
         // Keeping it for another purpose is not allowed either: it is held for the legal purpose alone.

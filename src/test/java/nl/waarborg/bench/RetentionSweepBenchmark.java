@@ -204,6 +204,35 @@ public final class RetentionSweepBenchmark {
             Arrays.sort(fs);
             System.out.printf("forecast 30 days over %,d items (%,d of them due then, %,d through shared schedules): "
                     + "median %.0f ms, max %.0f ms (7 runs)%n", items + 1000 + due, counted, due, fs[3] / 1e6, fs[6] / 1e6);
+
+            // and with as many items kept without a date (a contract still running), half with their own schedule and
+            // half through shared schedules: the forecast counts them per category and rule (issue 13)
+            exec(ds, "INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, "
+                    + "value, due_at, end_action, retention_rule, scheduled_under) SELECT gen_random_uuid(), "
+                    + "s.ids[1 + i % 100000], 'name', ARRAY['customer-contract'], 'from-subject', 'crm', now(), " + version
+                    + ", '\\x0102030405060708090a0b0c0d0e0f'::bytea, NULL, 'delete', 'customers-contract', " + version
+                    + " FROM generate_series(1, " + (due / 2) + ") i, (SELECT array_agg(id) ids FROM subject) s");
+            exec(ds, "INSERT INTO shared_schedule (subject_id, category, purposes, due_at, end_action, retention_rule, "
+                    + "scheduled_under) SELECT id, 'email', ARRAY['customer-contract'], NULL, 'delete', 'customers-contract', "
+                    + version + " FROM (SELECT id FROM subject ORDER BY id LIMIT " + (due / 20) + ") s");
+            exec(ds, "INSERT INTO item (id, subject_id, category, purposes, source, system, collected_at, policy_version, value, "
+                    + "shared_schedule) SELECT gen_random_uuid(), g.subject_id, 'email', ARRAY['customer-contract'], "
+                    + "'from-subject', 'crm', now(), " + version + ", '\\x0102030405060708090a0b0c0d0e0f'::bytea, g.id "
+                    + "FROM shared_schedule g, generate_series(1, 10) i WHERE g.category = 'email' AND g.due_at IS NULL");
+            exec(ds, "VACUUM ANALYZE item");
+            exec(ds, "VACUUM ANALYZE shared_schedule");
+            long undated = 0;
+            for (int i = 0; i < fs.length; i++) {
+                long s = System.nanoTime();
+                RetentionForecast.Forecast f = forecast.forecast(30);
+                fs[i] = System.nanoTime() - s;
+                counted = f.items();
+                undated = f.undatedItems();
+            }
+            Arrays.sort(fs);
+            System.out.printf("forecast 30 days over %,d items (%,d due then, %,d kept without a date and counted per "
+                    + "category and rule): median %.0f ms, max %.0f ms (7 runs)%n", items + 1000 + due + due, counted,
+                    undated, fs[3] / 1e6, fs[6] / 1e6);
         }
     }
 

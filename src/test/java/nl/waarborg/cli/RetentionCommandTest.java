@@ -33,6 +33,15 @@ class RetentionCommandTest {
                 .web(WebApplicationType.NONE)
                 .run("--waarborg.data-dir=" + data, "--waarborg.policy=examples/self-storage.yaml")) {
             service.getBean(javax.sql.DataSource.class); // migrated, policy stored
+            // one customer's name, kept while the contract runs: no due date yet
+            nl.waarborg.access.Caller staff = new nl.waarborg.access.Caller("test", "management", java.util.List.of(), true);
+            nl.waarborg.vault.Vault vault = service.getBean(nl.waarborg.vault.Vault.class);
+            java.util.UUID customer = vault.createSubjects(staff, java.util.List.of(new nl.waarborg.vault.Vault.NewSubject(
+                    java.util.List.of(), java.util.List.of(), java.util.List.of("customer")))).getFirst();
+            nl.waarborg.access.Caller crm = new nl.waarborg.access.Caller("crm", "customer-service",
+                    java.util.List.of("customer-contract"), false);
+            vault.addItems(crm, java.util.List.of(new nl.waarborg.vault.NewItem(customer, "name", "value",
+                    java.util.List.of("customer-contract"), "from-subject", "crm", null)));
         }
     }
 
@@ -48,6 +57,13 @@ class RetentionCommandTest {
         assertThat(run("retention", "forecast", "--days", "14", "--data", data.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Retention forecast").contains("(14 days)").contains("0 items")
                 .contains("ATTESTATION DUE").contains("cctv").contains("Facilitair manager");
+    }
+
+    @Test
+    void forecastCountsWhatIsKeptWithoutADateAndNamesTheEventItWaitsFor() {
+        assertThat(run("retention", "forecast", "--data", data.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Kept without a due date: 1 items")
+                .contains("name\tcustomers-contract\tuntil contract-ended\t1");
     }
 
     @Test

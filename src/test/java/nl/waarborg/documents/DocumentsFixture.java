@@ -72,6 +72,6 @@ public final class DocumentsFixture {
     private static Policy with(Policy p, Policy.Statement statement, Policy.Controller controller) {
         return new Policy(p.format(), statement, controller, p.roles(), p.subjectCategories(), p.dataCategories(),
                 p.sources(), p.lifecycleEvents(), p.purposes(), p.retention(), p.recipients(), p.systems(), p.transfers(),
-                p.rights(), p.minors(), p.security(), p.recording(), p.itemDates());
+                p.rights(), p.minors(), p.security(), p.recording(), p.itemDates(), p.holdKinds());
     }
 }

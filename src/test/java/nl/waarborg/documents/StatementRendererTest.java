@@ -140,6 +140,20 @@ class StatementRendererTest {
         assertThat(en).doesNotContain("P0D").doesNotContain("| 0 days");
     }
 
+    /** The declared hold kinds and maxima (top-level holds:) are what both statements promise, none open-ended. */
+    @Test
+    void theSelfStorageStatementShowsEveryHoldWithItsDeclaredMaximum() throws Exception {
+        Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
+        String nl = new String(StatementRenderer.render(example, Lang.NL, StatementFormat.MD), UTF_8);
+        assertThat(nl).contains("tot 28 dagen als zich een incident heeft voorgedaan",
+                "tot 2 jaar zolang een juridisch geschil loopt", "tot 1 jaar zolang we een klacht behandelen");
+        assertThat(nl).doesNotContain("zolang een incident dat nodig maakt");
+        String en = new String(StatementRenderer.render(example, Lang.EN, StatementFormat.MD), UTF_8);
+        assertThat(en).contains("up to 28 days when an incident occurred",
+                "up to 2 years while a legal dispute is ongoing", "up to 1 year while a complaint is being handled");
+        assertThat(en).doesNotContain("as long as an incident requires");
+    }
+
     @Test
     void aRuleThatAppliesWhileConsentStandsSaysWithYourConsentAndThatWithdrawalEndsIt() throws Exception {
         Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();

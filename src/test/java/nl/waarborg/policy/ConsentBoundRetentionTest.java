@@ -36,7 +36,7 @@ class ConsentBoundRetentionTest {
     }
 
     private static Subject applicant(Map<String, Instant> consents) {
-        return new Subject(Map.of("applicant", COLLECTED), Map.of(), Set.of(), consents);
+        return new Subject(Map.of("applicant", COLLECTED), Map.of(), Set.of(), consents, Map.of());
     }
 
     private static java.util.List<String> rules(Outcome outcome) {

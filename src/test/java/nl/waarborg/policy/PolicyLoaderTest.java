@@ -138,6 +138,45 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void declaredHoldKindsAreBoundAndSayWhoMayPlaceThem() {
+        Policy plain = PolicyLoader.load("clean.yaml", clean().getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        assertThat(plain.holdKinds()).isEmpty();
+        assertThat(plain.applicationsMayHold(HoldKind.INCIDENT)).as("no declaration: incident, as before").isTrue();
+        assertThat(plain.applicationsMayHold(HoldKind.COMPLAINT)).isFalse();
+
+        String yaml = clean().replace("retention:\n", "holds:\n"
+                + "  - {kind: incident, max: P28D, applications: true, name: {nl: Incident, en: Incident}}\n"
+                + "  - {kind: complaint, max: P1Y}\nretention:\n")
+                .replace("      - {kind: incident, max: P28D}", "      - {kind: incident}\n      - {kind: complaint}");
+        PolicyLoader.Result result = PolicyLoader.load("holds.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.findings()).isEmpty();
+        Policy p = result.orThrow().policy();
+        assertThat(p.holdKinds()).extracting(Policy.HoldDeclaration::kind).containsExactly(HoldKind.INCIDENT, HoldKind.COMPLAINT);
+        assertThat(p.applicationsMayHold(HoldKind.INCIDENT)).isTrue();
+        assertThat(p.applicationsMayHold(HoldKind.COMPLAINT)).as("not declared for applications").isFalse();
+        assertThat(p.applicationsMayHold(HoldKind.LEGAL_CLAIM)).as("not declared at all").isFalse();
+        Policy.RetentionRule footage = p.retention().stream().filter(r -> r.id().equals("footage")).findFirst().orElseThrow();
+        assertThat(footage.holds()).as("a rule's hold without max takes the declared maximum").containsExactly(
+                new Policy.Hold(HoldKind.INCIDENT, RetentionPeriod.parse("P28D")),
+                new Policy.Hold(HoldKind.COMPLAINT, RetentionPeriod.parse("P1Y")));
+        assertThat(lint(yaml)).isEmpty();
+    }
+
+    @Test
+    void aDeclaredHoldKindNeedsAMaximumAndIsDeclaredOnce() {
+        String noMax = clean().replace("retention:\n", "holds:\n  - {kind: incident, applications: true}\nretention:\n");
+        Finding missing = lint(noMax).stream().filter(x -> x.rule().equals("missing-key")).findFirst().orElseThrow();
+        assertThat(missing.message()).contains("holds.0.max");
+        assertThat(missing.at().line()).isEqualTo(lineOf(noMax, "applications: true"));
+
+        String twice = clean().replace("retention:\n",
+                "holds:\n  - {kind: incident, max: P28D}\n  - {kind: incident, max: P7D}\nretention:\n");
+        Finding duplicate = lint(twice).stream().filter(x -> x.rule().equals("duplicate-id")).findFirst().orElseThrow();
+        assertThat(duplicate.message()).contains("incident");
+        assertThat(duplicate.at().line()).isEqualTo(lineOf(twice, "max: P7D"));
+    }
+
+    @Test
     void unknownArchiveUseListsTheValidOnes() {
         String yaml = cleanWith("    legal-basis: contract\n    roles: [staff]\n    subjects: [lead]",
                 "    legal-basis: contract\n    archive: [historic]\n    roles: [staff]\n    subjects: [lead]");

@@ -54,6 +54,32 @@ class RetentionCalculatorTest {
     }
 
     @Test
+    void aHoldOnOneDataCategoryExtendsOnlyItemsOfThatCategory() {
+        String yaml = PolicyFixtures.clean().replace("    data: [video-footage]\n    period: P7D",
+                "    data: [video-footage, name]\n    period: P7D");
+        RetentionCalculator calc = new RetentionCalculator(
+                PolicyLoader.load("clean.yaml", yaml.getBytes(StandardCharsets.UTF_8)).orThrow().policy(), AMSTERDAM);
+        Subject onFootage = new Subject(Map.of(), Map.of(), Set.of(), Map.of(), Map.of("video-footage", Set.of(HoldKind.INCIDENT)));
+        Item footage = new Item("video-footage", Set.of("security"), at("2026-03-01"));
+        Item name = new Item("name", Set.of("security"), at("2026-03-01"));
+        assertThat(calc.resolve(footage, onFootage).dueAt()).as("held category").contains(at("2026-03-29"));
+        assertThat(calc.resolve(name, onFootage).dueAt()).as("the same rule, another category").contains(at("2026-03-08"));
+        Subject whole = new Subject(Map.of(), Map.of(), Set.of(HoldKind.INCIDENT));
+        assertThat(calc.resolve(name, whole).dueAt()).as("a hold on the whole person").contains(at("2026-03-29"));
+    }
+
+    @Test
+    void aRuleHoldWithoutMaxTakesTheDeclaredMaximumOfItsKind() {
+        String yaml = PolicyFixtures.clean().replace("      - {kind: incident, max: P28D}", "      - {kind: incident}")
+                .replace("retention:\n", "holds:\n  - {kind: incident, max: P14D, applications: true}\nretention:\n");
+        Policy declared = PolicyLoader.load("clean.yaml", yaml.getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+        var outcome = new RetentionCalculator(declared, AMSTERDAM).resolve(
+                new Item("video-footage", Set.of("security"), at("2026-03-01")),
+                subject(Map.of(), Map.of(), Set.of(HoldKind.INCIDENT)));
+        assertThat(outcome.dueAt()).as("not open-ended: the declared P14D").contains(at("2026-03-15"));
+    }
+
+    @Test
     void leadDataIsDueSixCalendarMonthsAfterCollection() {
         var outcome = calculator.resolve(new Item("email", Set.of("quote"), at("2026-01-31")),
                 subject(Map.of("lead", at("2026-01-31")), Map.of(), Set.of()));

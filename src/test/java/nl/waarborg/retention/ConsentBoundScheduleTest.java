@@ -35,7 +35,7 @@ class ConsentBoundScheduleTest {
     }
 
     private static Subject applicant(Map<String, Instant> consents) {
-        return new Subject(Map.of("applicant", COLLECTED), Map.of(), Set.of(), consents);
+        return new Subject(Map.of("applicant", COLLECTED), Map.of(), Set.of(), consents, Map.of());
     }
 
     @Test
@@ -67,13 +67,13 @@ class ConsentBoundScheduleTest {
         Map<String, Instant> ended = Map.of("contract-ended", at("2027-01-01"));
 
         RetentionSchedule.Schedule with = shared.schedule(name,
-                new Subject(joined, ended, Set.of(), Map.of("pool", Subject.NO_EXPIRY)), at("2027-02-01"));
+                new Subject(joined, ended, Set.of(), Map.of("pool", Subject.NO_EXPIRY), Map.of()), at("2027-02-01"));
         assertThat(with.shared()).as("consent is a fact of the subject, not of the item").isTrue();
         assertThat(with.dueAt()).isEqualTo(at("2029-01-01"));
         assertThat(with.narrowedAt()).isEqualTo(at("2028-01-01"));
         assertThat(with.retainedFor()).containsExactly("pool");
 
-        RetentionSchedule.Schedule without = shared.schedule(name, new Subject(joined, ended, Set.of(), Map.of()),
+        RetentionSchedule.Schedule without = shared.schedule(name, new Subject(joined, ended, Set.of(), Map.of(), Map.of()),
                 at("2027-02-01"));
         assertThat(without.shared()).isTrue();
         assertThat(without.dueAt()).isEqualTo(at("2028-01-01"));

@@ -51,7 +51,7 @@ class RetentionScheduleTest {
         Subject subject = new Subject(Map.of("customer", at("2026-01-01")), Map.of(), Set.of());
         RetentionSchedule.Schedule s = schedule.schedule(name, subject, at("2026-06-01"));
         assertThat(s.dueAt()).isNull();
-        assertThat(s.rule()).isNull();
+        assertThat(s.rule()).as("the rule that keeps it undated, first in the policy").isEqualTo("customers");
         assertThat(s.narrowedAt()).isNull();
         assertThat(s.retainedFor()).isEmpty();
     }

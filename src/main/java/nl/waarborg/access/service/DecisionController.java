@@ -111,21 +111,30 @@ class DecisionController {
             SubjectState state = q.subject() == null
                     ? SubjectState.empty(compiled, null) : states.state(q.subject(), compiled);
             Decision d = DecisionEngine.decide(compiled, state, r);
-            answers.add(answer(compiled, d));
+            answers.add(answer(compiled, d, state));
             events.add(event(caller, compiled, q, r, d, version));
         }
         recorder.recordAll(events);
         return new Answers(version, answers);
     }
 
-    private static Answer answer(CompiledPolicy compiled, Decision d) {
+    private static Answer answer(CompiledPolicy compiled, Decision d, SubjectState state) {
         if (d.allowed()) {
             return new Answer(true, List.of());
         }
         Decision.Deny deny = (Decision.Deny) d;
         List<Reason> reasons = new ArrayList<>();
         for (DenyReason reason : d.reasons()) {
-            reasons.add(new Reason(reason.code(), reason.message(), reason.requirement(),
+            String message = reason.message();
+            if (reason == DenyReason.LEGAL_OBLIGATION_ONLY) {
+                // name the purposes that may still use the failing categories' data, not always "legal obligation"
+                java.util.Set<String> purposes = new java.util.TreeSet<>();
+                for (int c : deny.failedCategoryIds(reason)) {
+                    purposes.addAll(state.retainedForPurposes(c));
+                }
+                message = DenyReason.retainedOnlyFor(purposes);
+            }
+            reasons.add(new Reason(reason.code(), message, reason.requirement(),
                     reason.perCategory() ? deny.failedCategories(compiled, reason) : List.of()));
         }
         return new Answer(false, reasons);

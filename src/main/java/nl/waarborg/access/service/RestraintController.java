@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Objections, restrictions and holds over HTTP. Applications record objections (a customer objects on the
  * website) to the purposes their key carries and read them; staff record objections that reach them by e-mail
- * or post, decide them, and place and lift restrictions. Holds: applications place incident holds (the camera
- * system on an incident), staff place both kinds and release them.
+ * or post, decide them, and place and lift restrictions. Holds: applications place the kinds the policy lets them
+ * (the camera system an incident hold), staff place every kind and release them.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -44,7 +44,7 @@ class RestraintController {
     record RestrictionBody(String ground, List<String> categories) {
     }
 
-    record HoldBody(String kind, String reason) {
+    record HoldBody(String kind, String reason, List<String> categories) {
     }
 
     record ObjectionView(UUID id, UUID subject, String purpose, String status, boolean directMarketing,
@@ -66,10 +66,10 @@ class RestraintController {
     }
 
     record HoldView(UUID id, UUID subject, String kind, String reason, boolean active, Instant placedAt,
-                    String placedBy, Instant releasedAt, String releasedBy, long policyVersion) {
+                    String placedBy, Instant releasedAt, String releasedBy, long policyVersion, List<String> categories) {
         static HoldView of(HoldRecord h) {
             return new HoldView(h.id(), h.subject(), h.kind().term(), h.reason(), h.active(), h.placedAt(),
-                    h.placedBy(), h.releasedAt(), h.releasedBy(), h.policyVersion());
+                    h.placedBy(), h.releasedAt(), h.releasedBy(), h.policyVersion(), h.categories());
         }
     }
 
@@ -135,11 +135,14 @@ class RestraintController {
     // ---- holds ----
 
     @PostMapping("/subjects/{id}/holds")
-    @Operation(summary = "Place a hold on the subject's data", description = "Body: kind (incident, legal-claim), reason "
-            + "(a code such as a case or ticket number; never a name). Retention extends the periods of rules that name "
-            + "the kind while the hold is active. Roles: application (incident holds on data its key's purposes use), staff.")
+    @Operation(summary = "Place a hold on the subject's data", description = "Body: kind (incident, legal-claim, complaint; "
+            + "where the policy declares its kinds under `holds:`, one of those), reason (a code such as a case or ticket "
+            + "number; never a name), optional categories (data category ids; none: all of the subject's data). "
+            + "Retention extends the periods of rules that name the kind, for the held categories only, up to the "
+            + "kind's maximum, while the hold is active. Roles: application (the kinds the policy declares with "
+            + "`applications: true`, or incident when it declares none, on data its key's purposes use; otherwise 403), staff.")
     ResponseEntity<HoldView> hold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody HoldBody body) {
-        HoldRecord h = restraints.hold(caller, id, body.kind(), body.reason());
+        HoldRecord h = restraints.hold(caller, id, body.kind(), body.reason(), body.categories());
         return ResponseEntity.status(HttpStatus.CREATED).body(HoldView.of(h));
     }
 

@@ -224,20 +224,46 @@ public class Restraints {
 
     // ---- holds ----
 
-    /**
-     * Places a hold on the subject's data. Applications place incident holds only (the camera system on an
-     * incident); a legal-claim hold is the privacy officer's call.
-     *
-     * @param reason a code: a case or ticket number (letters, digits and . _ : / + -, at most 100), never a name
-     */
+    /** Places a hold on all of the subject's data; see {@link #hold(Caller, UUID, String, String, List)}. */
     public HoldRecord hold(Caller caller, UUID subject, String kind, String reason) {
+        return hold(caller, subject, kind, reason, null);
+    }
+
+    /**
+     * Places a hold on the subject's data of the given categories (none given: all of it). Which kinds exist and
+     * which of them applications may place is the policy's (top-level {@code holds:}, {@code applications: true});
+     * a policy that declares no kinds lets applications place incident holds only, as before the declaration. An
+     * application holds only data its key's purposes use under a rule that names the kind (the camera system the
+     * footage); staff place every declared kind on any data.
+     *
+     * @param reason     a code: a case or ticket number (letters, digits and . _ : / + -, at most 100), never a name
+     * @param categories data category ids the hold is limited to; null or empty: all of the subject's data
+     */
+    public HoldRecord hold(Caller caller, UUID subject, String kind, String reason, List<String> categories) {
         HoldKind k = SubjectRestraints.holdKind(kind);
-        if (!caller.staff() && (k != HoldKind.INCIDENT || !holdsDataOfItsPurposes(caller, k))) {
-            // a refusal changes nothing, but it is on record like every refused use
-            tx.executeWithoutResult(st -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed")
-                    .subject(subject).outcome(Outcome.DENIED, "hold-kind-not-allowed:" + k.term())
-                    .policyVersion(policy.version().id())));
-            throw new HoldKindNotAllowedException(k);
+        Policy p = policy.policy();
+        CompiledPolicy compiled = policy.compiled();
+        List<String> cats = categories == null ? List.of() : List.copyOf(new LinkedHashSet<>(categories));
+        for (String c : cats) {
+            if (c == null || compiled.categoryId(c) < 0) {
+                throw new InvalidInputException("data category '" + c + "' is not declared in the policy");
+            }
+        }
+        if (!caller.staff()) {
+            boolean kindAllowed = p.applicationsMayHold(k);
+            if (!kindAllowed || !holdsDataOfItsPurposes(caller, k, cats)) {
+                // a refusal changes nothing, but it is on record like every refused use
+                tx.executeWithoutResult(st -> audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed")
+                        .subject(subject).categories(cats.toArray(String[]::new))
+                        .outcome(Outcome.DENIED, "hold-kind-not-allowed:" + k.term())
+                        .policyVersion(policy.version().id())));
+                throw new HoldKindNotAllowedException(k, kindAllowed);
+            }
+        }
+        if (!p.holdKinds().isEmpty() && p.holdKind(k).isEmpty()) {
+            // a kind the policy does not declare would extend no rule: placing it would keep nothing longer
+            throw new InvalidInputException("hold kind '" + k.term() + "' is not declared in the policy; declared: "
+                    + String.join(", ", p.holdKinds().stream().map(h -> h.kind().term()).toList()));
         }
         if (reason == null || !REASON.matcher(reason).matches()) {
             // the value stays out of the message: it may be the very personal value refused here
@@ -246,7 +272,8 @@ public class Restraints {
         }
         long version = policy.version().id();
         Instant now = clock.instant();
-        HoldRecord h = new HoldRecord(UUID.randomUUID(), subject, k, reason, now, caller.actor(), null, null, version);
+        HoldRecord h = new HoldRecord(UUID.randomUUID(), subject, k, reason, now, caller.actor(), null, null, version,
+                cats);
         return withSubject(subject, () -> tx.execute(s -> {
             // before the insert, whose foreign key would take a shared lock that two placements could not both upgrade
             store.lockSubject(subject);
@@ -255,26 +282,39 @@ public class Restraints {
             holdsChanged(subject);
             // the reason code stays out of the audit log: it is the caller's text, the hold id leads to it
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "hold-placed").subject(subject)
-                    .outcome(Outcome.ALLOWED, "hold:" + h.id(), "kind:" + k.term()).policyVersion(version));
+                    .categories(cats.toArray(String[]::new))
+                    .outcome(Outcome.ALLOWED, "hold:" + h.id(), "kind:" + k.term(),
+                            cats.isEmpty() ? "scope:all-categories" : "scope:categories").policyVersion(version));
             return h;
         }));
     }
 
     /**
      * Whether a retention rule with a hold of this kind covers data a purpose of the key uses: an application may
-     * hold only data it works with (the camera system the footage), not any subject's data of any kind.
+     * hold only data it works with (the camera system the footage), not any subject's data of any kind. With
+     * categories named, each of them must be such data.
      */
-    private boolean holdsDataOfItsPurposes(Caller caller, HoldKind kind) {
+    private boolean holdsDataOfItsPurposes(Caller caller, HoldKind kind, List<String> categories) {
+        if (categories.isEmpty()) {
+            return holdsDataOfItsPurposes(caller, kind, (String) null);
+        }
+        return categories.stream().allMatch(c -> holdsDataOfItsPurposes(caller, kind, c));
+    }
+
+    // category null: any data of the purpose that such a rule names
+    private boolean holdsDataOfItsPurposes(Caller caller, HoldKind kind, String category) {
         Policy p = policy.policy();
         for (String purposeId : caller.purposes()) {
             Policy.Purpose purpose = p.purpose(purposeId).orElse(null);
-            if (purpose == null) {
+            if (purpose == null || (category != null && !purpose.data().contains(category))) {
                 continue;
             }
             for (Policy.RetentionRule rule : p.retention()) {
                 boolean holdsKind = rule.holds().stream().anyMatch(h -> h.kind() == kind);
                 boolean forPurpose = rule.purposes().isEmpty() || rule.purposes().contains(purposeId);
-                if (holdsKind && forPurpose && rule.data().stream().anyMatch(purpose.data()::contains)) {
+                boolean forData = category == null ? rule.data().stream().anyMatch(purpose.data()::contains)
+                        : rule.data().isEmpty() || rule.data().contains(category);
+                if (holdsKind && forPurpose && forData) {
                     return true;
                 }
             }
@@ -399,13 +439,15 @@ public class Restraints {
         }
     }
 
-    /** An application tried to place a hold of a kind only staff place. */
+    /** An application tried to place a hold of a kind only staff place, or on data its key's purposes do not use. */
     public static final class HoldKindNotAllowedException extends ApiException {
-        HoldKindNotAllowedException(HoldKind kind) {
-            super(HttpStatus.FORBIDDEN, "Hold kind not allowed for applications", kind == HoldKind.INCIDENT
-                    ? "an incident hold from an application must cover data of its key's purposes under a retention rule "
-                            + "with incident holds; other holds are placed by staff"
-                    : "applications place incident holds only; a " + kind.term() + " hold is placed by staff");
+        HoldKindNotAllowedException(HoldKind kind, boolean kindAllowed) {
+            super(HttpStatus.FORBIDDEN, "Hold kind not allowed for applications", kindAllowed
+                    ? "a " + kind.term() + " hold from an application must cover data of its key's purposes under a "
+                            + "retention rule with " + kind.term() + " holds; other holds are placed by staff"
+                    : "the policy does not let applications place " + kind.term() + " holds (`holds:` declares which "
+                            + "kinds they may place, `applications: true`); a " + kind.term() + " hold is placed by staff");
+            getBody().setProperty("kind", kind.term());
         }
     }
 

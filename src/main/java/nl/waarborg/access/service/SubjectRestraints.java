@@ -72,7 +72,7 @@ public class SubjectRestraints implements SubjectFactSource {
             }
         }
         throw new InvalidInputException("unknown hold kind" + (term == null ? "" : " '" + term + "'")
-                + "; known: incident, legal-claim");
+                + "; known: incident, legal-claim, complaint");
     }
 
     // ---- objections ----
@@ -173,7 +173,7 @@ public class SubjectRestraints implements SubjectFactSource {
     // ---- holds ----
 
     private static final String HOLD_COLUMNS = "id, subject_id, kind, reason, placed_at, placed_by, released_at, "
-            + "released_by, policy_version_id";
+            + "released_by, policy_version_id, categories";
 
     /**
      * Locks the subject's row until the transaction ends, as a change to its history does: a change of its holds
@@ -185,10 +185,19 @@ public class SubjectRestraints implements SubjectFactSource {
     }
 
     void insertHold(HoldRecord h) {
-        jdbc.sql("INSERT INTO subject_hold (id, subject_id, kind, reason, placed_at, placed_by, policy_version_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(h.id(), h.subject(), h.kind().term(), h.reason(), ts(h.placedAt()), h.placedBy(), h.policyVersion())
-                .update();
+        template.update(c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO subject_hold (id, subject_id, kind, reason, placed_at, "
+                    + "placed_by, policy_version_id, categories) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setObject(1, h.id());
+            ps.setObject(2, h.subject());
+            ps.setString(3, h.kind().term());
+            ps.setString(4, h.reason());
+            ps.setTimestamp(5, ts(h.placedAt()));
+            ps.setString(6, h.placedBy());
+            ps.setLong(7, h.policyVersion());
+            ps.setArray(8, c.createArrayOf("text", h.categories().toArray()));
+            return ps;
+        });
     }
 
     Optional<HoldRecord> hold(UUID id) {
@@ -212,7 +221,7 @@ public class SubjectRestraints implements SubjectFactSource {
         return new HoldRecord(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
                 holdKind(rs.getString("kind")), rs.getString("reason"), instant(rs, "placed_at"),
                 rs.getString("placed_by"), instant(rs, "released_at"), rs.getString("released_by"),
-                rs.getLong("policy_version_id"));
+                rs.getLong("policy_version_id"), strings(rs.getArray("categories")));
     }
 
     // ---- facts for decisions ----
@@ -264,26 +273,62 @@ public class SubjectRestraints implements SubjectFactSource {
         return all;
     }
 
-    /** The kinds of hold active on each of the subjects (subjects without any are left out). */
-    public Map<UUID, java.util.Set<HoldKind>> activeHolds(Collection<UUID> subjects) {
-        Map<UUID, java.util.Set<HoldKind>> all = new HashMap<>();
+    /**
+     * The holds active on one subject, for retention: the kinds held on all of its data, and the kinds held on some
+     * data categories only (by category). {@link #NONE} when it has none.
+     */
+    public record ActiveHolds(java.util.Set<HoldKind> whole, Map<String, java.util.Set<HoldKind>> byCategory) {
+
+        public static final ActiveHolds NONE = new ActiveHolds(java.util.Set.of(), Map.of());
+    }
+
+    /** The holds active on each of the subjects (subjects without any are left out). */
+    public Map<UUID, ActiveHolds> activeHolds(Collection<UUID> subjects) {
+        Map<UUID, ActiveHolds> all = new HashMap<>();
         if (subjects.isEmpty()) {
             return all;
         }
         template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subject_id, kind FROM subject_hold WHERE subject_id = ANY (?) AND released_at IS NULL")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, kind, categories FROM subject_hold "
+                    + "WHERE subject_id = ANY (?) AND released_at IS NULL")) {
                 ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        all.computeIfAbsent(rs.getObject(1, UUID.class), k -> java.util.EnumSet.noneOf(HoldKind.class))
-                                .add(holdKind(rs.getString(2)));
+                        ActiveHolds a = all.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ActiveHolds(
+                                java.util.EnumSet.noneOf(HoldKind.class), new HashMap<>()));
+                        HoldKind kind = holdKind(rs.getString(2));
+                        List<String> categories = strings(rs.getArray(3));
+                        if (categories.isEmpty()) {
+                            a.whole().add(kind);
+                        } else {
+                            for (String category : categories) {
+                                a.byCategory().computeIfAbsent(category, k -> java.util.EnumSet.noneOf(HoldKind.class))
+                                        .add(kind);
+                            }
+                        }
                     }
                 }
             }
             return null;
         });
         return all;
+    }
+
+    /**
+     * Every subject with an active hold of one of these kinds, with all of its active holds (subjects under a hold are
+     * few: the forecast asks which undated items an open-ended hold keeps).
+     */
+    public Map<UUID, ActiveHolds> holdersOf(java.util.Set<HoldKind> kinds) {
+        if (kinds.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> subjects = template.query(c -> {
+            PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subject_id FROM subject_hold "
+                    + "WHERE released_at IS NULL AND kind = ANY (?)");
+            ps.setArray(1, c.createArrayOf("text", kinds.stream().map(HoldKind::term).toArray()));
+            return ps;
+        }, (rs, n) -> rs.getObject(1, UUID.class));
+        return activeHolds(subjects);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -19,6 +19,7 @@ import nl.waarborg.policy.Policy.*;
 import nl.waarborg.policy.Position;
 import nl.waarborg.policy.RecipientRole;
 import nl.waarborg.policy.RegistrationKind;
+import nl.waarborg.policy.RetentionPeriod;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
@@ -41,6 +42,7 @@ public final class PolicyBinder {
     private final BindContext ctx;
     /** The controller's country, once read: defaults elsewhere (age of digital consent) follow it. */
     private String country = "NL";
+    private List<HoldDeclaration> declaredHolds = List.of();
 
     public PolicyBinder(List<Finding> findings) {
         this.ctx = new BindContext(findings);
@@ -63,6 +65,9 @@ public final class PolicyBinder {
             ctx.error(r.node("waarborg", false).at(), "unknown-value", "this Waarborg reads policy format "
                     + FORMAT + "; write `waarborg: " + FORMAT + "`");
         }
+        // the declared hold kinds first: a rule's hold without `max:` takes the declared maximum
+        List<HoldDeclaration> holdKinds = holdDeclarations(r);
+        declaredHolds = holdKinds;
         Policy policy = new Policy(
                 format == null ? FORMAT : format,
                 statement(r.mapping("statement", true)),
@@ -83,7 +88,8 @@ public final class PolicyBinder {
                 minors(r.mapping("minors", false)),
                 security(r.mapping("security", false)),
                 recording(r.mapping("recording", false)),
-                r.elements(ITEM_DATES, ITEM_DATES, false, this::itemDate));
+                r.elements(ITEM_DATES, ITEM_DATES, false, this::itemDate),
+                holdKinds);
         r.done();
         ctx.checkReferences();
         return policy;
@@ -229,7 +235,14 @@ public final class PolicyBinder {
         for (YamlNode n : r.items("holds")) {
             if (n instanceof YamlNode.Mapping hm) {
                 MappingReader h = new MappingReader(hm, r.child("holds"), ctx);
-                holds.add(new Hold(h.term("kind", HoldKind.class, true, HoldKind.INCIDENT), h.period("max", false)));
+                HoldKind kind = h.term("kind", HoldKind.class, true, HoldKind.INCIDENT);
+                RetentionPeriod max = h.period("max", false);
+                if (max == null) {
+                    // with hold kinds declared every hold has a maximum: the kind's, unless the rule gives a shorter one
+                    max = declaredHolds.stream().filter(d -> d.kind() == kind).map(HoldDeclaration::max)
+                            .findFirst().orElse(null);
+                }
+                holds.add(new Hold(kind, max));
                 h.done();
             } else {
                 ctx.error(n.at(), "wrong-type", "each hold is a mapping like `{kind: incident, max: P28D}`");
@@ -255,6 +268,39 @@ public final class PolicyBinder {
                 r.refs("superseded-by", SUBJECTS),
                 r.ref("while-consent", PURPOSES),
                 start.round());
+    }
+
+    /**
+     * The top-level {@code holds:}: the kinds of hold the organisation places, each once, with a maximum (required:
+     * a declared kind never keeps data open-ended) and whether applications may place it.
+     */
+    private List<HoldDeclaration> holdDeclarations(MappingReader r) {
+        List<HoldDeclaration> out = new ArrayList<>();
+        java.util.Set<HoldKind> seen = java.util.EnumSet.noneOf(HoldKind.class);
+        int i = -1;
+        for (YamlNode n : r.items("holds")) {
+            i++;
+            if (!(n instanceof YamlNode.Mapping hm)) {
+                ctx.error(n.at(), "wrong-type", "each declared hold kind is a mapping like "
+                        + "`{kind: incident, max: P28D, applications: true}`");
+                continue;
+            }
+            MappingReader h = new MappingReader(hm, "holds." + i, ctx);
+            HoldKind kind = h.term("kind", HoldKind.class, true, null);
+            RetentionPeriod max = h.period("max", true);
+            HoldDeclaration d = new HoldDeclaration(kind, max, h.text("name", false), h.bool("applications", false));
+            h.done();
+            if (kind == null) {
+                continue;
+            }
+            if (!seen.add(kind)) {
+                ctx.error(hm.at(), "duplicate-id", "hold kind `" + kind.term() + "` is declared twice in `holds`; "
+                        + "declare each kind once");
+                continue;
+            }
+            out.add(d);
+        }
+        return List.copyOf(out);
     }
 
     /** A rule's start as written, with its rounding to the calendar (null: none). */

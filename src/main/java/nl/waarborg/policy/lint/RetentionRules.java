@@ -136,6 +136,65 @@ final class RetentionRules {
                                 }
                             }
                         }),
+                Rule.error("hold-kind-max-invalid",
+                        "A declared hold kind keeps data at most a concrete, positive period (R2.4; Art. 5(1)(e) GDPR).",
+                        (p, report) -> {
+                            List<Policy.HoldDeclaration> kinds = p.policy().holdKinds();
+                            for (int i = 0; i < kinds.size(); i++) {
+                                RetentionPeriod max = kinds.get(i).max();
+                                if (max != null && !max.isConcrete()) {
+                                    report.at("holds." + i + ".max", "the " + kinds.get(i).kind().term() + " hold's maximum `"
+                                            + max.raw() + "` is not a concrete positive ISO-8601 period; write for example P28D or P1Y");
+                                }
+                            }
+                        }),
+                Rule.error("hold-kind-undeclared",
+                        "Where the policy declares its hold kinds (`holds:`), a retention rule extends only for a declared kind (R2.4).",
+                        (p, report) -> {
+                            if (p.policy().holdKinds().isEmpty()) {
+                                return;
+                            }
+                            for (RetentionRule rule : p.policy().retention()) {
+                                for (Hold hold : rule.holds()) {
+                                    if (p.policy().holdKind(hold.kind()).isEmpty()) {
+                                        report.at("retention." + rule.id() + ".holds", "`" + hold.kind().term()
+                                                + "` is not a hold kind declared under the policy's `holds:`; declare it there with its `max:`, or drop it here");
+                                    }
+                                }
+                            }
+                        }),
+                Rule.error("hold-beyond-declared-max",
+                        "A rule's hold keeps data no longer than the maximum declared for its kind (R2.4; Art. 5(1)(e) GDPR).",
+                        (p, report) -> {
+                            for (RetentionRule rule : p.policy().retention()) {
+                                for (Hold hold : rule.holds()) {
+                                    Policy.HoldDeclaration d = p.policy().holdKind(hold.kind()).orElse(null);
+                                    if (d == null || d.max() == null || !d.max().isConcrete()) {
+                                        continue;
+                                    }
+                                    if (hold.max() == null || (hold.max().isConcrete() && hold.max().exceeds(d.max().value()))) {
+                                        report.at("retention." + rule.id() + ".holds", "the " + hold.kind().term() + " hold of `"
+                                                + rule.id() + "` keeps data " + (hold.max() == null ? "until it is released"
+                                                : "up to " + hold.max().raw()) + ", longer than the " + d.max().raw()
+                                                + " declared for the kind under `holds:`; give a `max:` of at most " + d.max().raw());
+                                    }
+                                }
+                            }
+                        }),
+                Rule.warning("hold-kind-unused",
+                        "A declared hold kind extends at least one retention rule; otherwise placing it keeps nothing longer (R2.4).",
+                        (p, report) -> {
+                            List<Policy.HoldDeclaration> kinds = p.policy().holdKinds();
+                            for (int i = 0; i < kinds.size(); i++) {
+                                nl.waarborg.policy.HoldKind kind = kinds.get(i).kind();
+                                boolean used = p.policy().retention().stream()
+                                        .anyMatch(r -> r.holds().stream().anyMatch(h -> h.kind() == kind));
+                                if (!used) {
+                                    report.at("holds." + i, "hold kind `" + kind.term() + "` is declared but no retention rule "
+                                            + "names it under its `holds:`, so placing it keeps nothing longer; add it to the rules it should extend, or remove it");
+                                }
+                            }
+                        }),
                 Rule.warning("retention-rule-unused",
                         "A retention rule covers at least one category that some purpose collects.",
                         (p, report) -> {

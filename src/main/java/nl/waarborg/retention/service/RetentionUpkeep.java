@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +85,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         Set<UUID> subjects = new LinkedHashSet<>();
         newItems.forEach(i -> subjects.add(i.subject()));
         Map<UUID, SubjectHistory> histories = items.histories(subjects);
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        Map<UUID, SubjectRestraints.ActiveHolds> holds = restraints.activeHolds(subjects);
         Instant now = clock.instant();
         Map<UUID, Map<String, Instant>> consented = consentsFor(subjects, now,
                 newItems.stream().map(NewItemFacts::purposes).toList());
@@ -170,7 +169,7 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         // the subjects' rows first, in id order (a change of history or holds holds one already): what is read below
         // is then not changed by another transaction until this one has written what follows from it
         items.lockSubjects(subjects);
-        Map<UUID, Set<HoldKind>> holds = restraints.activeHolds(subjects);
+        Map<UUID, SubjectRestraints.ActiveHolds> holds = restraints.activeHolds(subjects);
         List<ExpiringItems.SharedFacts> shared = items.sharedOf(subjects);
         List<ItemFacts> own = new ArrayList<>(items.ownItemsOf(subjects));
         if (shared.isEmpty() && own.isEmpty()) {
@@ -264,11 +263,12 @@ public class RetentionUpkeep implements ItemScheduler, HoldObserver, ConsentObse
         return currentUpTo == version ? 0 : items.scheduledUnderOther(version);
     }
 
-    static RetentionCalculator.Subject subject(SubjectHistory history, Set<HoldKind> holds,
+    static RetentionCalculator.Subject subject(SubjectHistory history, SubjectRestraints.ActiveHolds holds,
                                               Map<String, Instant> consents) {
         SubjectHistory h = history == null ? SubjectHistory.NONE : history;
-        return new RetentionCalculator.Subject(h.joined(), h.lastEvents(),
-                holds == null ? EnumSet.noneOf(HoldKind.class) : holds, consents == null ? Map.of() : consents);
+        SubjectRestraints.ActiveHolds a = holds == null ? SubjectRestraints.ActiveHolds.NONE : holds;
+        return new RetentionCalculator.Subject(h.joined(), h.lastEvents(), a.whole(),
+                consents == null ? Map.of() : consents, a.byCategory());
     }
 
     private static ItemSchedule stored(Versioned v, RetentionSchedule.Schedule s) {

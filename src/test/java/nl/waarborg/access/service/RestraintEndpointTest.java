@@ -258,6 +258,38 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
                 .as("released holds stay in the history").isEqualTo(2);
     }
 
+    @Test
+    void aHoldMayBeLimitedToSomeDataCategoriesOfTheApplicationsOwnPurposes() {
+        String cctv = keys.create("management", java.util.List.of("security"), "cctv").plaintext();
+        UUID subject = newSubject("customer", "facility-visitor");
+        long before = audit.head().lastSeq();
+
+        HttpResponse<String> footage = http.post("/api/v1/subjects/" + subject + "/holds", cctv,
+                "{\"kind\": \"incident\", \"reason\": \"INC-77\", \"categories\": [\"video-footage\"]}");
+        assertThat(footage.statusCode()).as(footage.body()).isEqualTo(201);
+        assertThat(body(footage).path("categories").get(0).asString()).isEqualTo("video-footage");
+
+        HttpResponse<String> names = http.post("/api/v1/subjects/" + subject + "/holds", cctv,
+                "{\"kind\": \"incident\", \"reason\": \"INC-78\", \"categories\": [\"video-footage\", \"name\"]}");
+        assertThat(names.statusCode()).as("names are no data of the key's purpose").isEqualTo(403);
+        assertThat(names.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(body(names).path("kind").asString()).isEqualTo("incident");
+        assertThat(http.post("/api/v1/subjects/" + subject + "/holds", staffToken(),
+                "{\"kind\": \"incident\", \"reason\": \"INC-79\", \"categories\": [\"dna\"]}").statusCode())
+                .as("an undeclared category").isEqualTo(400);
+
+        JsonNode listed = body(http.get("/api/v1/subjects/" + subject + "/restraints", staffToken()));
+        assertThat(listed.path("holds").size()).isEqualTo(1);
+        assertThat(listed.path("holds").get(0).path("categories").get(0).asString()).isEqualTo("video-footage");
+        List<AuditEvent> events = audit.events(before, 100).stream().filter(e -> subject.equals(e.subjectId())).toList();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(nl.waarborg.audit.Outcome.ALLOWED);
+            assertThat(e.categories()).containsExactly("video-footage");
+            assertThat(e.reasons()).contains("kind:incident", "scope:categories");
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.reasons()).containsExactly("hold-kind-not-allowed:incident"));
+    }
+
     // ---- across ----
 
     @Test
@@ -311,7 +343,7 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
         assertThat(events.get(1).reasons()).containsExactly("objection:" + objection, "status:upheld");
         assertThat(events.get(2).categories()).containsExactly("name");
         assertThat(events.get(2).reasons()).contains("restriction:" + restriction, "ground:accuracy-contested");
-        assertThat(events.get(4).reasons()).containsExactly("hold:" + hold, "kind:legal-claim");
+        assertThat(events.get(4).reasons()).containsExactly("hold:" + hold, "kind:legal-claim", "scope:all-categories");
         assertThat(audit.events(before, 100).toString()).doesNotContain("jan@example.nl", "CLAIM-2026-7");
         assertThat(audit.verify()).isInstanceOf(Verification.Ok.class);
     }

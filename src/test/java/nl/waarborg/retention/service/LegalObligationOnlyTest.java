@@ -45,6 +45,8 @@ class LegalObligationOnlyTest extends ServiceTestBase {
         assertThat(rental.get("items").size()).isZero();
         assertThat(rental.get("withheld").get(0).get("reasons").get(0).get("code").asString())
                 .isEqualTo("legal-obligation-only");
+        assertThat(rental.get("withheld").get(0).get("reasons").get(0).get("message").asString())
+                .as("the purposes that may still use it are named").isEqualTo("retained only for: bookkeeping");
 
         JsonNode bookkeeping = JSON.readTree(http.get("/api/v1/subjects/" + subject + "/items?purpose=bookkeeping", app).body());
         assertThat(bookkeeping.get("items").size()).isEqualTo(1);
@@ -53,7 +55,10 @@ class LegalObligationOnlyTest extends ServiceTestBase {
         HttpResponse<String> decision = http.post("/api/v1/decisions", app, """
                 {"decisions": [{"subject": "%s", "purpose": "rental", "action": "read", "categories": ["name"]}]}"""
                 .formatted(subject));
-        assertThat(decision.body()).contains("legal-obligation-only");
+        JsonNode reason = JSON.readTree(decision.body()).at("/decisions/0/reasons/0");
+        assertThat(reason.get("code").asString()).isEqualTo("legal-obligation-only");
+        assertThat(reason.get("message").asString()).isEqualTo("retained only for: bookkeeping");
+        assertThat(decision.body()).doesNotContain("Ann");
     }
 
     @Test

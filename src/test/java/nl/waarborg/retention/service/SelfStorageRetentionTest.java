@@ -301,6 +301,109 @@ class SelfStorageRetentionTest extends ServiceTestBase {
         assertThat(dueAt(footage)).isAfter(clock.instant());
     }
 
+    /** One decision through POST /api/v1/decisions, asked by staff for a role; the deny codes (empty: allowed). */
+    private List<String> denyCodes(UUID subject, String role, String purpose, String category) {
+        var response = http.post("/api/v1/decisions", staffToken(), """
+                {"decisions": [{"subject": "%s", "role": "%s", "purpose": "%s", "action": "read", "categories": ["%s"]}]}"""
+                .formatted(subject, role, purpose, category));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        tools.jackson.databind.JsonNode answer = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(response.body()).at("/decisions/0/reasons");
+        List<String> codes = new java.util.ArrayList<>();
+        answer.forEach(r -> codes.add(r.path("code").asString()));
+        return codes;
+    }
+
+    /**
+     * A complaint hold on the footage keeps a visitor's footage up to the year the policy declares for complaints;
+     * one on another category (call recordings) keeps the footage nothing longer. The sweep, the forecast and the
+     * decision agree on it, and the release restores day seven. Applications place only what the policy lets them.
+     */
+    @Test
+    void aComplaintHoldOnOneCategoryKeepsOnlyThatCategoryAndSweepForecastAndDecisionAgree() {
+        UUID held = subject("facility-visitor");
+        UUID other = subject("facility-visitor");
+        Instant t0 = start();
+        RetentionForecast.Forecast before = forecast.forecast(30);
+        UUID heldFootage = store(CCTV, held, "camera-footage", "camera-surveillance", "cctv");
+        UUID otherFootage = store(CCTV, other, "camera-footage", "camera-surveillance", "cctv");
+
+        // the policy declares complaint holds without `applications: true`: the camera system may not place them
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> restraints.hold(CCTV, held, "complaint", "CMP-1",
+                List.of("camera-footage")))).isInstanceOf(Restraints.HoldKindNotAllowedException.class);
+        // an incident hold it may place, but not on data its purpose does not use
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> restraints.hold(CCTV, held, "incident", "INC-3",
+                List.of("call-recording")))).isInstanceOf(Restraints.HoldKindNotAllowedException.class);
+
+        // and over HTTP: 403 problem+json naming the kind
+        String cctvKey = keys.create("management", List.of("camera-surveillance"), "cctv").plaintext();
+        var refused = http.post("/api/v1/subjects/" + held + "/holds", cctvKey,
+                "{\"kind\": \"complaint\", \"reason\": \"CMP-1\", \"categories\": [\"camera-footage\"]}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(refused.body()).contains("\"kind\":\"complaint\"").contains("applications: true");
+        assertThat(http.post("/api/v1/subjects/" + held + "/holds", cctvKey,
+                "{\"kind\": \"incident\", \"reason\": \"INC-4\", \"categories\": [\"camera-footage\"]}").statusCode())
+                .as("declared with applications: true").isEqualTo(201);
+        restraints.release(STAFF, restraints.holds(held).getFirst().id());
+
+        HoldRecord hold = restraints.hold(STAFF, held, "complaint", "CMP-2", List.of("camera-footage"));
+        restraints.hold(STAFF, other, "complaint", "CMP-3", List.of("call-recording"));
+        assertThat(hold.categories()).containsExactly("camera-footage");
+        Instant yearOn = t0.atZone(ZoneId.of("Europe/Amsterdam")).plusYears(1).toInstant();
+        assertThat(dueAt(heldFootage)).as("the complaint maximum declared under holds:")
+                .isCloseTo(yearOn, within(1, ChronoUnit.MILLIS));
+        assertThat(dueAt(otherFootage)).as("a hold on call recordings keeps footage nothing longer")
+                .isCloseTo(t0.plus(Duration.ofDays(7)), within(1, ChronoUnit.MILLIS));
+
+        // the forecast: of the two, only the other visitor's footage falls due within 30 days
+        RetentionForecast.Forecast after = forecast.forecast(30);
+        assertThat(after.items() - before.items()).isEqualTo(1);
+
+        // day 8, before a sweep: the decision agrees with the dates
+        clock.advance(Duration.between(clock.instant(), t0.plus(Duration.ofDays(8))));
+        assertThat(denyCodes(held, "management", "camera-surveillance", "camera-footage")).isEmpty();
+        assertThat(denyCodes(other, "management", "camera-surveillance", "camera-footage")).containsExactly("retention-over");
+        sweeper.sweep(false);
+        assertThat(exists(heldFootage)).isTrue();
+        assertThat(exists(otherFootage)).isFalse();
+
+        restraints.release(STAFF, hold.id());
+        assertThat(dueAt(heldFootage)).isCloseTo(t0.plus(Duration.ofDays(7)), within(1, ChronoUnit.MILLIS));
+        sweeper.sweep(false);
+        assertThat(exists(heldFootage)).as("released: day seven is back, and past").isFalse();
+    }
+
+    /** Customer data kept while the contract runs has no date: the forecast counts it, naming the event it waits for. */
+    @Test
+    void theForecastCountsWhatIsKeptUntilTheContractEnds() {
+        UUID customer = subject("customer");
+        start();
+        long waiting = undated(forecast.forecast(30), "name", "customers-contract");
+        store(CRM, customer, "name", "customer-contract", "crm");
+        RetentionForecast.Forecast f = forecast.forecast(30);
+        assertThat(undated(f, "name", "customers-contract")).isEqualTo(waiting + 1);
+        assertThat(f.undated()).anySatisfy(u -> {
+            assertThat(u.category()).isEqualTo("name");
+            assertThat(u.rule()).isEqualTo("customers-contract");
+            assertThat(u.reason()).isEqualTo(RetentionForecast.UndatedReason.START_EVENT_PENDING);
+            assertThat(u.startEvents()).containsExactly("contract-ended");
+        });
+        assertThat(f.undatedItems()).isEqualTo(f.undated().stream().mapToLong(RetentionForecast.Undated::items).sum());
+        assertThat(http.get("/api/v1/retention/forecast?days=30", staffToken()).body())
+                .contains("\"undated\"").contains("\"reason\":\"start-event-pending\"")
+                .contains("\"startEvents\":[\"contract-ended\"]");
+
+        vault.recordEvent(STAFF, customer, "contract-ended", clock.instant());
+        assertThat(undated(forecast.forecast(30), "name", "customers-contract")).as("the contract ended: dated now")
+                .isEqualTo(waiting);
+    }
+
+    private static long undated(RetentionForecast.Forecast f, String category, String rule) {
+        return f.undated().stream().filter(u -> u.category().equals(category) && rule.equals(u.rule()))
+                .mapToLong(RetentionForecast.Undated::items).sum();
+    }
+
     @Autowired
     javax.sql.DataSource dataSource;
 
