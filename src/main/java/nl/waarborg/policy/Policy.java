@@ -274,12 +274,14 @@ public record Policy(
     /**
      * What applications (API keys, not staff) may record about the past: a lifecycle event or a joining of a
      * subject category at most {@code backDatingLimit} before now. A back-dated event can make data due at once
-     * (contract ended in 2001: delete now); only staff may record further back.
+     * (contract ended in 2001: delete now); only staff may record further back. And how far ahead of now an item's
+     * reference date may lie ({@code itemDateAheadLimit}): a period that starts at an invoice dated 9999 would keep
+     * the invoice for thousands of years.
      */
-    public record Recording(RetentionPeriod backDatingLimit) {
+    public record Recording(RetentionPeriod backDatingLimit, RetentionPeriod itemDateAheadLimit) {
 
-        /** Seven days back. */
-        public static final Recording DEFAULT = new Recording(RetentionPeriod.parse("P7D"));
+        /** Seven days back; item dates at most a year ahead. */
+        public static final Recording DEFAULT = new Recording(RetentionPeriod.parse("P7D"), RetentionPeriod.parse("P1Y"));
     }
 
     /** R1.11: subjects under the threshold only with parental consent. */

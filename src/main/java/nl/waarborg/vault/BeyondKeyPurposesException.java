@@ -8,7 +8,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * An application key asked for something its purposes do not cover (docs/vault.md, "Purpose limitation"): a
  * subject category it may not join, an event it may not record, a subject outside its purposes, a date further
- * back than the policy lets applications record. 403; the detail names policy ids only, never a personal value.
+ * back than the policy lets applications record, an item date further ahead than it lets them give. 403; the detail names policy ids only, never a personal value.
  */
 public final class BeyondKeyPurposesException extends ErrorResponseException {
 
@@ -17,7 +17,8 @@ public final class BeyondKeyPurposesException extends ErrorResponseException {
         CATEGORY_NOT_JOINABLE("category-not-joinable-for-key"),
         EVENT_NOT_RECORDABLE("event-not-recordable-for-key"),
         SUBJECT_OUTSIDE_PURPOSES("subject-outside-key-purposes"),
-        BACK_DATED_BEYOND_LIMIT("back-dated-beyond-limit");
+        BACK_DATED_BEYOND_LIMIT("back-dated-beyond-limit"),
+        ITEM_DATE_BEYOND_LIMIT("item-date-beyond-limit");
 
         private final String code;
 

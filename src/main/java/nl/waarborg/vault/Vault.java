@@ -370,7 +370,7 @@ public class Vault {
             if (item.collectedAt() != null) {
                 dates.requireRecordable("collectedAt", newItems.size() == 1 ? null : index, item.collectedAt(), now);
             }
-            requireItemDates(p, item, newItems.size() == 1 ? null : index);
+            requireItemDates(caller, p, item, newItems.size() == 1 ? null : index, now);
         }
 
         Map<UUID, ValueCipher> open = ciphers.open(subjectIds);
@@ -434,9 +434,11 @@ public class Vault {
     /**
      * An item's reference dates (docs/vault.md, "Reference dates"): each one the policy declares for the item's data
      * category (item-dates), within the years 1900 to 9999 (the future is allowed), and every one declared for its
-     * category present, since a retention period counts from it. A 400 naming the date otherwise.
+     * category present, since a retention period counts from it. A 400 naming the date otherwise. And none further
+     * ahead of now than the policy's recording.item-date-ahead-limit: a 403, on record, since a period counted from an
+     * invoice dated 9999 would keep it for thousands of years.
      */
-    private void requireItemDates(Policy p, NewItem item, Integer index) {
+    private void requireItemDates(Caller caller, Policy p, NewItem item, Integer index, Instant now) {
         String of = index == null ? "" : " of item " + index;
         for (Map.Entry<String, java.time.LocalDate> d : item.dates().entrySet()) {
             Optional<Policy.ItemDate> declared = p.itemDate(d.getKey());
@@ -456,6 +458,15 @@ public class Vault {
                         + "' (the policy's item-dates." + d.getKey() + ".data-categories)");
             }
             dates.requireInRange(field, index, d.getValue());
+            nl.waarborg.policy.RetentionPeriod ahead = (p.recording() == null ? Policy.Recording.DEFAULT : p.recording())
+                    .itemDateAheadLimit();
+            java.time.LocalDate latest = now.plus(dates.skew()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                    .plus(ahead.value());
+            if (d.getValue().isAfter(latest)) {
+                throw refuse(caller, "collect", item.subject(), BeyondKeyPurposesException.Reason.ITEM_DATE_BEYOND_LIMIT,
+                        "item-date:" + d.getKey(), "'" + field + "'" + of + " lies further ahead than an item date may (the "
+                                + "policy's recording.item-date-ahead-limit, " + ahead.raw() + ")");
+            }
         }
         if (item.category() != null) {
             for (Policy.ItemDate declared : p.itemDates()) {

@@ -245,6 +245,21 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void theItemDateAheadLimitIsAPeriodOfZeroOrMoreAYearByDefault() {
+        String ok = clean() + "recording:\n  item-date-ahead-limit: P10Y\n";
+        assertThat(lint(ok)).isEmpty();
+        nl.waarborg.policy.Policy.Recording r = PolicyLoader.load("policy.yaml", ok.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .loaded().policy().recording();
+        assertThat(r.itemDateAheadLimit().value()).isEqualTo(java.time.Period.ofYears(10));
+        assertThat(r.backDatingLimit()).isEqualTo(nl.waarborg.policy.Policy.Recording.DEFAULT.backDatingLimit());
+        assertThat(nl.waarborg.policy.Policy.Recording.DEFAULT.itemDateAheadLimit().value()).isEqualTo(java.time.Period.ofYears(1));
+        String yaml = clean() + "recording:\n  item-date-ahead-limit: P-1Y\n";
+        Finding f = lint(yaml).stream().filter(Finding::isError).findFirst().orElseThrow();
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "item-date-ahead-limit"));
+        assertThat(f.message()).contains("item-date-ahead-limit").contains("P1Y");
+    }
+
+    @Test
     void wrongTypeSaysWhatWasExpected() {
         String yaml = cleanWith("  response-time: P4W", "  response-time: [P4W]");
         Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();

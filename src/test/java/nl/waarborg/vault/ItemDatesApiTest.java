@@ -40,6 +40,8 @@ class ItemDatesApiTest extends ServiceTestBase {
     JdbcTemplate jdbc;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    nl.waarborg.audit.service.AuditLog audit;
 
     private String app;
     private UUID customer;
@@ -64,7 +66,8 @@ class ItemDatesApiTest extends ServiceTestBase {
     @Test
     void aDeclaredDateIsStoredWithTheItemInThePastAndInTheFuture() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Amsterdam"));
-        for (LocalDate day : List.of(today.minusYears(2), today.plusYears(3))) {
+        // the future up to recording.item-date-ahead-limit (default a year)
+        for (LocalDate day : List.of(today.minusYears(2), today.plusMonths(11))) {
             HttpResponse<String> r = store("invoice", "{\"invoice-date\": \"" + day + "\"}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             UUID id = UUID.fromString(JSON.readTree(r.body()).get("id").asString());
@@ -111,6 +114,25 @@ class ItemDatesApiTest extends ServiceTestBase {
         HttpResponse<String> notADate = store("invoice", "{\"invoice-date\": \"1 maart 2024\"}");
         assertThat(notADate.statusCode()).as(notADate.body()).isEqualTo(400);
         assertThat(items()).as("nothing stored").isZero();
+    }
+
+    @Test
+    void aDateFurtherAheadThanThePolicyAllowsIsRefusedOnRecordSoNothingIsKeptForMillennia() {
+        long before = audit.head().lastSeq();
+        HttpResponse<String> r = store("invoice", "{\"invoice-date\": \"9999-12-31\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("reason").asString()).isEqualTo("item-date-beyond-limit");
+        assertThat(problem.get("detail").asString()).contains("recording.item-date-ahead-limit").contains("P1Y")
+                .doesNotContain("9999");
+        assertThat(items()).isZero();
+        // the refusal is on record, with the date's id and not its value
+        assertThat(audit.events(before, 1000)).filteredOn(e -> e.action().equals("collect"))
+                .filteredOn(e -> e.outcome() == nl.waarborg.audit.Outcome.DENIED).singleElement()
+                .satisfies(e -> assertThat(e.reasons()).containsExactly("item-date-beyond-limit", "item-date:invoice-date"))
+                .satisfies(e -> assertThat(e.subjectId()).isEqualTo(customer));
+        LocalDate tooFar = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Amsterdam")).plusYears(1).plusDays(2);
+        assertThat(store("invoice", "{\"invoice-date\": \"" + tooFar + "\"}").statusCode()).isEqualTo(403);
     }
 
     @Test

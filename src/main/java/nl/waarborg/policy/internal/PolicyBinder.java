@@ -427,19 +427,27 @@ public final class PolicyBinder {
         if (r == null) {
             return Recording.DEFAULT;
         }
-        YamlNode at = r.node("back-dating-limit", false);
-        nl.waarborg.policy.RetentionPeriod limit = r.period("back-dating-limit", false);
+        Recording result = new Recording(zeroOrMore(r, "back-dating-limit", Recording.DEFAULT.backDatingLimit(), "P7D"),
+                zeroOrMore(r, "item-date-ahead-limit", Recording.DEFAULT.itemDateAheadLimit(), "P1Y"));
         r.done();
+        return result;
+    }
+
+    /** A period of zero or more days under {@code key}, or {@code dflt} when it is absent or (with an error) invalid. */
+    private nl.waarborg.policy.RetentionPeriod zeroOrMore(MappingReader r, String key,
+                                                         nl.waarborg.policy.RetentionPeriod dflt, String example) {
+        YamlNode at = r.node(key, false);
+        nl.waarborg.policy.RetentionPeriod limit = r.period(key, false);
         if (limit == null) {
-            return Recording.DEFAULT;
+            return dflt;
         }
         // P0D is allowed (applications record nothing in the past); "as long as necessary" or a negative period is not
         if (limit.value() == null || limit.value().isNegative()) {
-            ctx.error(at.at(), "wrong-type", "`back-dating-limit` must be an ISO-8601 period of zero or more days "
-                    + "such as P7D or P0D, not `" + limit.raw() + "`");
-            return Recording.DEFAULT;
+            ctx.error(at.at(), "wrong-type", "`" + key + "` must be an ISO-8601 period of zero or more days "
+                    + "such as " + example + " or P0D, not `" + limit.raw() + "`");
+            return dflt;
         }
-        return new Recording(limit);
+        return limit;
     }
 
     private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
