@@ -145,24 +145,11 @@ public class ConsentRecords implements SubjectFactSource {
      */
     public Map<UUID, Map<String, Instant>> standing(Collection<UUID> subjects, Instant at) {
         Map<UUID, Map<String, Instant>> all = new HashMap<>();
-        if (subjects.isEmpty()) {
-            return all;
-        }
-        template.execute((java.sql.Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (subject_id, purpose) " + COLUMNS
-                    + " FROM consent_record WHERE subject_id = ANY (?) ORDER BY subject_id, purpose, seq DESC")) {
-                ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ConsentRecord r = map(rs);
-                        if (r.stateAt(at) == ConsentState.GIVEN) {
-                            all.computeIfAbsent(r.subject(), k -> new HashMap<>()).put(r.purpose(),
-                                    r.expiresAt() == null ? Instant.MAX : r.expiresAt());
-                        }
-                    }
-                }
+        latestPerPurpose(subjects, r -> {
+            if (r.stateAt(at) == ConsentState.GIVEN) {
+                all.computeIfAbsent(r.subject(), k -> new HashMap<>()).put(r.purpose(),
+                        r.expiresAt() == null ? Instant.MAX : r.expiresAt());
             }
-            return null;
         });
         return all;
     }
@@ -183,24 +170,29 @@ public class ConsentRecords implements SubjectFactSource {
     @Override
     public Map<UUID, List<SubjectFact>> facts(Collection<UUID> subjects) {
         Map<UUID, List<SubjectFact>> all = new HashMap<>(subjects.size() * 2);
-        if (subjects.isEmpty()) {
-            return all;
-        }
         Instant now = clock.instant();
+        latestPerPurpose(subjects,
+                r -> fact(r, now).ifPresent(f -> all.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(f)));
+        return all;
+    }
+
+    /** The latest record of each subject's purposes, one query for all the subjects. */
+    private void latestPerPurpose(Collection<UUID> subjects, java.util.function.Consumer<ConsentRecord> each) {
+        if (subjects.isEmpty()) {
+            return;
+        }
         template.execute((java.sql.Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (subject_id, purpose) " + COLUMNS
                     + " FROM consent_record WHERE subject_id = ANY (?) ORDER BY subject_id, purpose, seq DESC")) {
                 ps.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ConsentRecord r = map(rs);
-                        fact(r, now).ifPresent(f -> all.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(f));
+                        each.accept(map(rs));
                     }
                 }
             }
             return null;
         });
-        return all;
     }
 
     /** The fact the latest record of a purpose gives: none once expired (there is no consent then). */
