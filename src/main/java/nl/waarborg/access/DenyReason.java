@@ -86,6 +86,21 @@ public enum DenyReason {
         return "retained only for: " + String.join(", ", new java.util.TreeSet<>(purposes));
     }
 
+    /**
+     * The message for a use of the subject's data of these categories (the compiled policy's ids): for
+     * {@link #LEGAL_OBLIGATION_ONLY} naming the purposes that may still use it, else {@link #message()}.
+     */
+    public String message(SubjectState state, int... categories) {
+        if (this != LEGAL_OBLIGATION_ONLY) {
+            return message;
+        }
+        java.util.Set<String> purposes = new java.util.TreeSet<>();
+        for (int c : categories) {
+            purposes.addAll(state.retainedForPurposes(c));
+        }
+        return retainedOnlyFor(purposes);
+    }
+
     static DenyReason ofOrdinal(int ordinal) {
         return ALL[ordinal];
     }

@@ -73,7 +73,7 @@ public record ConsentReceipt(UUID receiptId, String version, List<String> confor
         Policy.Address a = c.address();
         Policy.Contact contact = c.contact();
         Dpo dpo = c.dpo() == null ? null : new Dpo(c.dpo().name(), c.dpo().email(), c.dpo().phone());
-        String country = a == null || a.country() == null ? "NL" : a.country();
+        String country = c.country();
         Policy.Registration reg = c.registration();
         Controller controller = new Controller(c.name(),
                 reg != null && reg.kind() == nl.waarborg.policy.RegistrationKind.KVK ? reg.number() : null, a == null ? null : a.street(),

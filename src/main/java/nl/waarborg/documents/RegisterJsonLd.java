@@ -253,19 +253,17 @@ final class RegisterJsonLd {
         return n;
     }
 
-    /** A pd: term as written in the policy: "pd:EmailAddress", "EmailAddress" or a full IRI. */
+    /**
+     * A pd: term as written in the policy: "pd:EmailAddress", "EmailAddress" or a full IRI, folded as lint reads it
+     * ({@link nl.waarborg.policy.DpvTerms#read}); an IRI stays as written.
+     */
     static String dpvTerm(String term) {
         String t = term.strip();
-        if (t.startsWith("http://") || t.startsWith("https://")) {
-            return t;
-        }
-        if (t.startsWith("pd:") || t.startsWith("dpv:")) {
-            return t;
-        }
-        if (t.startsWith("dpv-pd:")) {
-            return "pd:" + t.substring("dpv-pd:".length());
-        }
-        return "pd:" + t;
+        return switch (nl.waarborg.policy.DpvTerms.read(t)) {
+            case nl.waarborg.policy.DpvTerms.Written.Dpv(String prefixed) -> t.contains("://") ? t : prefixed;
+            case nl.waarborg.policy.DpvTerms.Written.Foreign(String iri) -> iri;
+            case nl.waarborg.policy.DpvTerms.Written.UnknownPrefix u -> "pd:" + t;
+        };
     }
 
     private Map<String, Object> recipient(String id) {

@@ -470,12 +470,15 @@ final class StatementBuilder {
             return;
         }
         h2("security", p.hSecurity());
-        if (s == null) { // no measures declared, but the roles are enforced all the same
-            roles(limited);
-            Policy.Authority a = policy.controller() == null ? null : policy.controller().authority();
-            para(p.breach(a == null || Words.blank(a.name()) ? "?" : a.name().strip()));
-            return;
+        if (s != null) { // without measures declared, the roles are enforced all the same
+            measures(s);
         }
+        roles(limited);
+        Policy.Authority a = policy.controller() == null ? null : policy.controller().authority();
+        para(p.breach(a == null || Words.blank(a.name()) ? "?" : a.name().strip()));
+    }
+
+    private void measures(Policy.Security s) {
         List<Line> items = new ArrayList<>();
         if (s.needToKnow()) {
             items.add(Line.of(p.needToKnow()));
@@ -494,9 +497,6 @@ final class StatementBuilder {
             para(p.securityIntro());
             out.add(new Bullets(items));
         }
-        roles(limited);
-        Policy.Authority a = policy.controller() == null ? null : policy.controller().authority();
-        para(p.breach(a == null || Words.blank(a.name()) ? "?" : a.name().strip()));
     }
 
     /** R6.1: who inside the organisation may use each purpose's data, as the decision engine enforces it. */

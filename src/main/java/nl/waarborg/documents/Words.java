@@ -207,7 +207,7 @@ final class Words {
     }
 
     private List<String> purposeNamesOf(RetentionRule rule) {
-        return rule.purposes().stream().map(id -> policy.purpose(id).map(this::name).orElse(id)).toList();
+        return rule.purposes().stream().map(this::purposeName).toList();
     }
 
     List<String> dataNames(List<String> ids) {

@@ -77,6 +77,10 @@ public record Policy(
         return holdKind(kind).map(HoldDeclaration::applications).orElse(false);
     }
 
+    public Optional<RetentionRule> retentionRule(String id) {
+        return retention.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
     public Optional<Role> role(String id) {
         return roles.stream().filter(d -> d.id().equals(id)).findFirst();
     }
@@ -96,14 +100,20 @@ public record Policy(
 
         /** The controller's country: its address's, the Netherlands when none is given. */
         public String country() {
-            return address == null || address.country() == null ? "NL" : address.country();
+            return Address.countryOf(address);
         }
     }
 
     /** The controller's entry in a public register (KvK, KBO, …) and its number as written. */
     public record Registration(RegistrationKind kind, String number) {}
 
-    public record Address(String street, String postcode, String city, String country) {}
+    public record Address(String street, String postcode, String city, String country) {
+
+        /** The country of an address, the Netherlands when there is no address or it names none. */
+        public static String countryOf(Address address) {
+            return address == null || address.country() == null ? "NL" : address.country();
+        }
+    }
 
     public record Contact(String email, String phone, String web) {}
 

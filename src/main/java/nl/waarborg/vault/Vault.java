@@ -458,8 +458,7 @@ public class Vault {
                         + "' (the policy's item-dates." + d.getKey() + ".data-categories)");
             }
             dates.requireInRange(field, index, d.getValue());
-            nl.waarborg.policy.RetentionPeriod ahead = (p.recording() == null ? Policy.Recording.DEFAULT : p.recording())
-                    .itemDateAheadLimit();
+            nl.waarborg.policy.RetentionPeriod ahead = recording(p).itemDateAheadLimit();
             java.time.LocalDate latest = now.plus(dates.skew()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
                     .plus(ahead.value());
             if (d.getValue().isAfter(latest)) {
@@ -658,9 +657,7 @@ public class Vault {
         withheldCount.forEach((category, count) -> {
             Decision d = byCategory.get(category);
             withheld.add(new Withheld(category, count, d.reasons().stream()
-                    .map(x -> new Reason(x.code(), x == DenyReason.LEGAL_OBLIGATION_ONLY
-                            ? DenyReason.retainedOnlyFor(state.retainedForPurposes(compiled.categoryId(category)))
-                            : x.message(), purpose)).toList()));
+                    .map(x -> new Reason(x.code(), x.message(state, compiled.categoryId(category)), purpose)).toList()));
             deniedCodes.addAll(d.codes());
         });
         legalOnlyCount.forEach((category, count) -> {
@@ -740,14 +737,18 @@ public class Vault {
         if (caller.staff()) {
             return;
         }
-        nl.waarborg.policy.RetentionPeriod limit = (p.recording() == null ? Policy.Recording.DEFAULT : p.recording())
-                .backDatingLimit();
+        nl.waarborg.policy.RetentionPeriod limit = recording(p).backDatingLimit();
         Instant earliest = now.atZone(java.time.ZoneOffset.UTC).minus(limit.value()).toInstant().minus(dates.skew());
         if (when.isBefore(earliest)) {
             throw refuse(caller, action, subject, BeyondKeyPurposesException.Reason.BACK_DATED_BEYOND_LIMIT, what,
                     "'" + field + "' lies further back than an application may record (the policy's "
                             + "recording.back-dating-limit, " + limit.raw() + "); staff may record it");
         }
+    }
+
+    // What the policy lets applications record about the past and the future (its defaults where it says nothing).
+    private static Policy.Recording recording(Policy p) {
+        return p.recording() == null ? Policy.Recording.DEFAULT : p.recording();
     }
 
     // The refusal on record (reason code and policy ids, no values), then the exception to throw.

@@ -125,16 +125,8 @@ class DecisionController {
         Decision.Deny deny = (Decision.Deny) d;
         List<Reason> reasons = new ArrayList<>();
         for (DenyReason reason : d.reasons()) {
-            String message = reason.message();
-            if (reason == DenyReason.LEGAL_OBLIGATION_ONLY) {
-                // name the purposes that may still use the failing categories' data, not always "legal obligation"
-                java.util.Set<String> purposes = new java.util.TreeSet<>();
-                for (int c : deny.failedCategoryIds(reason)) {
-                    purposes.addAll(state.retainedForPurposes(c));
-                }
-                message = DenyReason.retainedOnlyFor(purposes);
-            }
-            reasons.add(new Reason(reason.code(), message, reason.requirement(),
+            // legal-obligation-only names the purposes that may still use the failing categories' data
+            reasons.add(new Reason(reason.code(), reason.message(state, deny.failedCategoryIds(reason)), reason.requirement(),
                     reason.perCategory() ? deny.failedCategories(compiled, reason) : List.of()));
         }
         return new Answer(false, reasons);

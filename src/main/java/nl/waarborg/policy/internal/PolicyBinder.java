@@ -152,7 +152,7 @@ public final class PolicyBinder {
             d.done();
         }
         MappingReader au = r.mapping("authority", false);
-        String country = address == null ? "NL" : address.country();
+        String country = Address.countryOf(address);
         // by default the authority of the controller's country; none where the country has no single one (lint says so)
         Authority authority = MemberStates.of(country).map(MemberStates.MemberState::authority).orElse(null);
         if (au != null) {

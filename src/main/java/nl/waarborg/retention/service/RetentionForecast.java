@@ -156,8 +156,7 @@ public class RetentionForecast {
 
     /** One undated group; a null reason is read from the rule: its start event, else no concrete period. */
     private static Undated undatedGroup(Policy p, String category, String rule, UndatedReason reason, long n) {
-        Policy.RetentionRule r = rule == null ? null
-                : p.retention().stream().filter(x -> x.id().equals(rule)).findFirst().orElse(null);
+        Policy.RetentionRule r = rule == null ? null : p.retentionRule(rule).orElse(null);
         List<String> events = r != null && r.start() instanceof RetentionStart.AfterEvents(List<String> e) ? e : List.of();
         UndatedReason why = reason != null ? reason : r == null ? UndatedReason.NO_RULE
                 : !events.isEmpty() ? UndatedReason.START_EVENT_PENDING : UndatedReason.NO_CONCRETE_PERIOD;
@@ -242,7 +241,7 @@ public class RetentionForecast {
         if (rule == null) {
             return UndatedReason.NO_RULE;
         }
-        Policy.RetentionRule r = p.retention().stream().filter(x -> x.id().equals(rule)).findFirst().orElse(null);
+        Policy.RetentionRule r = p.retentionRule(rule).orElse(null);
         if (r != null && r.start() instanceof RetentionStart.AfterEvents(List<String> events)
                 && events.stream().noneMatch(subject.lastEvents()::containsKey)) {
             return UndatedReason.START_EVENT_PENDING;
