@@ -268,6 +268,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForAnyCountIsAFindingNotAnException() {
+        // found by the fuzzer in CI: the YAML type was integer, Integer.parseInt overflowed
+        String yaml = clean().replaceFirst("waarborg: 1", "waarborg: 16666666666666666666666666");
+        Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();
+        assertThat(f.message()).contains("`waarborg` must be a whole number below");
+        assertThat(f.at().line()).isEqualTo(lineOf(yaml, "waarborg:"));
+    }
+
+    @Test
     void textWithoutLanguagesShowsHowToWriteIt() {
         String yaml = cleanWith("    name: {nl: Offerte, en: Quote}", "    name: Offerte");
         Finding f = lint(yaml).stream().filter(x -> x.rule().equals("wrong-type")).findFirst().orElseThrow();

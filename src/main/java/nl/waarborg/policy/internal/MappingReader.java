@@ -109,7 +109,13 @@ final class MappingReader {
             return null;
         }
         if (n instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INTEGER) {
-            return Integer.parseInt(s.value());
+            try {
+                return Integer.parseInt(s.value());
+            } catch (NumberFormatException e) {
+                // the YAML type says integer, but it is larger than any count or version a policy holds
+                ctx.error(n.at(), "wrong-type", "`" + key + "` must be a whole number below " + Integer.MAX_VALUE + ", not `" + s.value() + "`");
+                return null;
+            }
         }
         ctx.error(n.at(), "wrong-type", "`" + key + "` must be a whole number, not " + n.kind());
         return null;
