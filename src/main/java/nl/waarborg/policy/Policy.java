@@ -26,7 +26,8 @@ public record Policy(
         Security security,
         Recording recording,
         List<ItemDate> itemDates,
-        List<HoldDeclaration> holdKinds) {
+        List<HoldDeclaration> holdKinds,
+        List<ProcessorActivity> asProcessor) {
 
     public Optional<ItemDate> itemDate(String id) {
         return itemDates.stream().filter(d -> d.id().equals(id)).findFirst();
@@ -96,7 +97,7 @@ public record Policy(
      * cannot rely on legitimate interest for its public tasks (Art. 6(1), last sentence, GDPR).
      */
     public record Controller(String name, Registration registration, Address address, Contact contact, Dpo dpo,
-                             Authority authority, boolean publicAuthority) {
+                             Authority authority, boolean publicAuthority, Representative representative) {
 
         /** The controller's country: its address's, the Netherlands when none is given. */
         public String country() {
@@ -117,6 +118,12 @@ public record Policy(
 
     public record Contact(String email, String phone, String web) {}
 
+    /**
+     * The representative in the Union of a controller (or processor) established outside it (Art. 27 GDPR), named in
+     * the statement (Art. 13(1)(a)) and the register (Art. 30(1)(a)). {@code address} on one line; all but name optional.
+     */
+    public record Representative(String name, String address, String email, String phone) {}
+
     /** The data protection officer (FG); optional. */
     public record Dpo(String name, String email, String phone) {}
 
@@ -129,7 +136,8 @@ public record Policy(
     /** A staff or integration role that purposes grant access to (R6.1). */
     public record Role(String id, Text name) {}
 
-    public record SubjectCategory(String id, Text name, Text description) {}
+    /** {@code relation}: what the category is to the organisation where the law treats it apart; null when not said. */
+    public record SubjectCategory(String id, Text name, Text description, SubjectRelation relation) {}
 
     /** A personal-data category with its protection flags (R1.3). {@code dpv} is a W3C DPV pd: term or null. */
     public record DataCategory(String id, Text name, String dpv, boolean special, boolean criminal,
@@ -182,13 +190,36 @@ public record Policy(
             List<String> compatibleWith,
             List<String> recordsEvents,
             List<String> joinsSubjectCategories,
-            boolean outsidePublicTasks) {
+            boolean outsidePublicTasks,
+            Provision provision,
+            Text automatedSignificance,
+            boolean largeScale,
+            boolean systematicMonitoring,
+            java.time.LocalDate dpia,
+            List<MarketingChannel> marketingChannels,
+            List<CookieKind> cookies,
+            Text freeChoice) {
 
         /** Whether the purpose only keeps data in an archive (R2.7). Not isArchive(): bean-style JSON would read that as a second `archive`. */
         public boolean archiveOnly() {
             return !archive.isEmpty();
         }
     }
+
+    /**
+     * Whether a person must provide a purpose's data and what happens if they do not (Art. 13(2)(e) GDPR):
+     * {@code consequence} in the organisation's words, or null.
+     */
+    public record Provision(ProvisionRequirement requirement, Text consequence) {}
+
+    /**
+     * A processing activity the organisation carries out as a processor, on behalf of another controller: what its
+     * own register must list per controller (Art. 30(2) GDPR). The processor's own name, contact details, DPO and
+     * security measures are those of the policy's {@code controller} and {@code security}.
+     */
+    public record ProcessorActivity(String id, String controllerName, String controllerContact,
+                                    Representative controllerRepresentative, Text processing, List<String> countries,
+                                    Safeguard safeguard, List<String> systems) {}
 
     /**
      * When data of a scope must go (R2). See docs/policy-format.md for how rules combine. {@code round}: the start is
@@ -246,6 +277,11 @@ public record Policy(
      */
     public record HoldDeclaration(HoldKind kind, RetentionPeriod max, Text name, boolean applications) {}
 
+    /**
+     * Who receives data (R1.7). {@code arrangement}: for a joint controller, the essence of the Art. 26 arrangement
+     * that is made available to subjects (Art. 26(2)); {@code dpfCertified}: a recipient in the United States certified
+     * under the EU-US Data Privacy Framework, the only US recipients the adequacy decision of 10 July 2023 covers.
+     */
     public record Recipient(
             String id,
             Text name,
@@ -255,15 +291,26 @@ public record Policy(
             Safeguard safeguard,
             java.time.LocalDate transferAssessment,
             java.time.LocalDate processingAgreement,
-            boolean pseudonymisedOnly) {
+            boolean pseudonymisedOnly,
+            Text arrangement,
+            boolean dpfCertified) {
 
         public boolean outsideEea() {
             return countries.stream().anyMatch(c -> !Eea.contains(c));
         }
     }
 
-    /** A place where personal data lives (design.md: System). */
-    public record DataSystem(String id, Text name, String owner, Connector connector, List<String> countries) {}
+    /**
+     * A place where personal data lives (design.md: System). Stored outside the EEA, it is a transfer: {@code safeguard}
+     * and {@code transferAssessment} as for a recipient (Chapter V GDPR); null when not given.
+     */
+    public record DataSystem(String id, Text name, String owner, Connector connector, List<String> countries,
+                             Safeguard safeguard, java.time.LocalDate transferAssessment) {
+
+        public boolean outsideEea() {
+            return countries.stream().anyMatch(c -> !Eea.contains(c));
+        }
+    }
 
     /** The declared stance on transfers outside the EEA (R1.8). */
     public record Transfers(TransferStance stance, Text note) {}

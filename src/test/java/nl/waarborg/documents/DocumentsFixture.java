@@ -62,7 +62,7 @@ public final class DocumentsFixture {
 
     public static Policy withControllerName(Policy p, String name) {
         Policy.Controller c = p.controller();
-        return with(p, p.statement(), new Policy.Controller(name, c.registration(), c.address(), c.contact(), c.dpo(), c.authority(), c.publicAuthority()));
+        return with(p, p.statement(), new Policy.Controller(name, c.registration(), c.address(), c.contact(), c.dpo(), c.authority(), c.publicAuthority(), c.representative()));
     }
 
     public static Policy withStatement(Policy p, Policy.Statement statement) {
@@ -72,6 +72,6 @@ public final class DocumentsFixture {
     private static Policy with(Policy p, Policy.Statement statement, Policy.Controller controller) {
         return new Policy(p.format(), statement, controller, p.roles(), p.subjectCategories(), p.dataCategories(),
                 p.sources(), p.lifecycleEvents(), p.purposes(), p.retention(), p.recipients(), p.systems(), p.transfers(),
-                p.rights(), p.minors(), p.security(), p.recording(), p.itemDates(), p.holdKinds());
+                p.rights(), p.minors(), p.security(), p.recording(), p.itemDates(), p.holdKinds(), p.asProcessor());
     }
 }

@@ -23,6 +23,10 @@ import nl.waarborg.policy.RetentionPeriod;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
+import nl.waarborg.policy.CookieKind;
+import nl.waarborg.policy.MarketingChannel;
+import nl.waarborg.policy.ProvisionRequirement;
+import nl.waarborg.policy.SubjectRelation;
 
 /** Binds a {@link YamlNode} tree to a {@link Policy}, collecting every problem as a positioned finding. */
 public final class PolicyBinder {
@@ -37,6 +41,7 @@ public final class PolicyBinder {
     static final String RECIPIENTS = "recipients";
     static final String SYSTEMS = "systems";
     static final String ROLES = "roles";
+    static final String AS_PROCESSOR = "as-processor";
     static final String ITEM_DATES = "item-dates";
 
     private final BindContext ctx;
@@ -74,7 +79,8 @@ public final class PolicyBinder {
                 controller(r.mapping("controller", true)),
                 r.elements(ROLES, ROLES, false, e -> new Role(e.str("id", true), e.text("name", true))),
                 r.elements(SUBJECTS, SUBJECTS, true, e -> new SubjectCategory(e.str("id", true),
-                        e.text("name", true), e.text("description", false))),
+                        e.text("name", true), e.text("description", false),
+                        e.term("relation", SubjectRelation.class, false, null))),
                 r.elements(DATA, DATA, true, this::dataCategory),
                 r.elements(SOURCES, SOURCES, false, e -> new Source(e.str("id", true), e.text("name", true),
                         e.bool("requires-consent", false))),
@@ -89,7 +95,8 @@ public final class PolicyBinder {
                 security(r.mapping("security", false)),
                 recording(r.mapping("recording", false)),
                 r.elements(ITEM_DATES, ITEM_DATES, false, this::itemDate),
-                holdKinds);
+                holdKinds,
+                r.elements(AS_PROCESSOR, AS_PROCESSOR, false, this::processorActivity));
         r.done();
         ctx.checkReferences();
         return policy;
@@ -161,8 +168,19 @@ public final class PolicyBinder {
             au.done();
         }
         Controller result = new Controller(r.str("name", true), registration(r), address, contact, dpo, authority,
-                r.bool("public-authority", false));
+                r.bool("public-authority", false), representative(r.mapping("representative", false)));
         this.country = country;
+        r.done();
+        return result;
+    }
+
+    /** `representative: {name, address, email, phone}` (Art. 27 GDPR); null when not given. */
+    private Representative representative(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Representative result = new Representative(r.str("name", true), r.str("address", false), r.str("email", false),
+                r.str("phone", false));
         r.done();
         return result;
     }
@@ -227,7 +245,42 @@ public final class PolicyBinder {
                 r.refs("compatible-with", PURPOSES),
                 r.refs("records-events", EVENTS),
                 r.refs("joins-subject-categories", SUBJECTS),
-                r.bool("outside-public-tasks", false));
+                r.bool("outside-public-tasks", false),
+                provision(r.mapping("provision", false)),
+                r.text("automated-significance", false),
+                r.bool("large-scale", false),
+                r.bool("systematic-monitoring", false),
+                r.date("dpia", false),
+                r.terms("marketing-channels", MarketingChannel.class).stream().distinct().toList(),
+                r.terms("cookies", CookieKind.class).stream().distinct().toList(),
+                r.text("free-choice", false));
+    }
+
+    /** `provision: {requirement, consequence}` (Art. 13(2)(e) GDPR); null when not given. */
+    private Provision provision(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Provision result = new Provision(r.term("requirement", ProvisionRequirement.class, true, null),
+                r.text("consequence", false));
+        r.done();
+        return result;
+    }
+
+    /** One entry of `as-processor:` (Art. 30(2) GDPR). */
+    private ProcessorActivity processorActivity(MappingReader r) {
+        MappingReader c = r.mapping("controller", true);
+        String name = null;
+        String contact = null;
+        Representative representative = null;
+        if (c != null) {
+            name = c.str("name", true);
+            contact = c.str("contact", true);
+            representative = representative(c.mapping("representative", false));
+            c.done();
+        }
+        return new ProcessorActivity(r.str("id", true), name, contact, representative, r.text("processing", true),
+                countries(r, "countries"), r.term("safeguard", Safeguard.class, false, null), r.refs("systems", SYSTEMS));
     }
 
     private RetentionRule retentionRule(MappingReader r) {
@@ -371,13 +424,17 @@ public final class PolicyBinder {
                 r.term("safeguard", Safeguard.class, false, null),
                 r.date("transfer-assessment", false),
                 r.date("processing-agreement", false),
-                r.bool("pseudonymised-only", false));
+                r.bool("pseudonymised-only", false),
+                r.text("arrangement", false),
+                r.bool("dpf-certified", false));
     }
 
     private DataSystem system(MappingReader r) {
         return new DataSystem(r.str("id", true), r.text("name", true), r.str("owner", true),
                 r.term("connector", Connector.class, true, null),
-                countries(r, "countries"));
+                countries(r, "countries"),
+                r.term("safeguard", Safeguard.class, false, null),
+                r.date("transfer-assessment", false));
     }
 
     private Transfers transfers(MappingReader r) {
