@@ -53,7 +53,14 @@ final class DocumentOutput {
             err.flush();
             return 1;
         }
-        byte[] bytes = render.apply(loaded.loaded().policy());
+        byte[] bytes;
+        try {
+            bytes = render.apply(loaded.loaded().policy());
+        } catch (NothingToRender e) {
+            err.println("waarborg: " + file + " " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         try {
             if (output == null) {
                 stdout.write(bytes);
@@ -83,6 +90,16 @@ final class DocumentOutput {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Thrown by a renderer when the policy lacks what the document is made of (the processor's register of a
+     * policy without as-processor activities): exit 1 with the message after the file's name, nothing written.
+     */
+    static final class NothingToRender extends RuntimeException {
+        NothingToRender(String message) {
+            super(message);
         }
     }
 

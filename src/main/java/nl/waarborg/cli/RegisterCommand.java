@@ -13,8 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * `waarborg register POLICY --format csv|xlsx|html|jsonld [--lang nl|en] [-o FILE]`: the Art. 30 record of
- * processing activities. Exit 0 written, 1 the policy has errors, 2 unreadable policy or unwritable output.
+ * `waarborg register POLICY --format csv|xlsx|html|jsonld [--lang nl|en] [--processor] [-o FILE]`: the Art. 30(1)
+ * record of processing activities, or with --processor the processor's record of Art. 30(2) (the policy's
+ * as-processor section). Exit 0 written, 1 the policy has errors or, with --processor, declares no as-processor
+ * activities, 2 unreadable policy or unwritable output.
  */
 @Command(name = "register", description = "Render the Art. 30 record of processing activities of a policy.")
 final class RegisterCommand implements Callable<Integer> {
@@ -30,6 +32,10 @@ final class RegisterCommand implements Callable<Integer> {
             description = "language of headings and texts; default: the policy's first language")
     Lang lang;
 
+    @Option(names = "--processor",
+            description = "the processor's record (Art. 30(2)) of what the policy's as-processor section declares")
+    boolean processor;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path output;
 
@@ -42,11 +48,16 @@ final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return DocumentOutput.run(policy, output, stdout, spec.commandLine().getErr(), p -> {
+            if (processor && !RegisterRenderer.hasProcessorRegister(p)) {
+                throw new DocumentOutput.NothingToRender("declares no as-processor activities, so there is no "
+                        + "processor's register (Art. 30(2) GDPR) to render; declare them in an as-processor section "
+                        + "(docs/policy-format.md, 4.20)");
+            }
             if (lang == null) {
-                return RegisterRenderer.render(p, format);
+                return processor ? RegisterRenderer.renderProcessor(p, format) : RegisterRenderer.render(p, format);
             }
             DocumentOutput.warnIfUnpublished(p, lang, spec.commandLine().getErr());
-            return RegisterRenderer.render(p, format, lang);
+            return processor ? RegisterRenderer.renderProcessor(p, format, lang) : RegisterRenderer.render(p, format, lang);
         });
     }
 }

@@ -449,7 +449,10 @@ public interface Phrases {
 
     String stance(nl.waarborg.policy.TransferStance stance);
 
-    /** Prefix of a register retention line that applies only once the subject converted: "Na conversie naar Klanten:". */
+    /**
+     * Qualifies the data of a register retention line that applies only once the subject converted, after the data
+     * and before the colon: "Naam, zodra de betrokkene hoort bij ‘Klanten’: 1 jaar na …".
+     */
     String afterConversion(String subjectCategories);
 
     /** Retention start in the register's shorter style. */
@@ -463,4 +466,49 @@ public interface Phrases {
     String regConfidentiality();
 
     String regDataCentres(String countries);
+
+    // The register is an internal record (Art. 30): neutral phrasing, never addressed to the data subject, with the
+    // article each fact rests on. Statement phrases that speak to the reader ("u", "your") have a register twin here.
+
+    /** Headings of the processor's register (Art. 30(2)), in the order of {@link RegisterTable.ProcessorColumn}. */
+    String processorColumn(RegisterTable.ProcessorColumn column);
+
+    String processorRegisterTitle(String processor);
+
+    String processorRegisterIntro(String version, String date);
+
+    /** The Art. 9(2) condition with its article: "art. 9 lid 2 onder a AVG (uitdrukkelijke toestemming)". */
+    String regArt9(Art9Condition condition);
+
+    /** "Belang: …" (Art. 6(1)(f)). */
+    String regInterest(String interest);
+
+    /** "Afweging: …". */
+    String regBalancing(String balancing);
+
+    /** "Wet: …" (Art. 6(1)(c), (e), Art. 10, UAVG art. 46). */
+    String regLaw(String law);
+
+    /** "Toestemming is op elk moment intrekbaar (art. 7 lid 3 AVG)." */
+    String regWithdrawable();
+
+    /** A retention rule that stops applying once the subject joins one of the (quoted) categories. */
+    String regSuperseded(String subjectCategories);
+
+    /** A source used only where the subject consented to that party sharing the data (R1.4). */
+    String regSourceNeedsConsent();
+
+    /** A recipient's role with its article: "verwerker (art. 28 AVG)". */
+    String regRole(RecipientRole role);
+
+    String regPseudonymisedOnly();
+
+    /** A Chapter V safeguard, named with its article; no abbreviation left unexplained. */
+    String regSafeguard(Safeguard safeguard);
+
+    /** A US recipient certified under the EU-US Data Privacy Framework (adequacy decision of 10 July 2023). */
+    String regDpfCertified();
+
+    /** The essence of a joint-controller arrangement (Art. 26(2)): "regeling: …". */
+    String regArrangement(String arrangement);
 }

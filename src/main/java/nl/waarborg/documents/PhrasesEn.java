@@ -964,10 +964,14 @@ final class PhrasesEn implements Phrases {
             case DESCRIPTION -> "Description";
             case CONTROLLER -> "Controller";
             case CONTROLLER_CONTACT -> "Contact details";
+            case REPRESENTATIVE -> "Representative in the EU (Art. 27 GDPR)";
             case DPO -> "Data protection officer";
+            case JOINT_CONTROLLERS -> "Joint controllers (Art. 26 GDPR)";
             case LEGAL_BASIS -> "Legal basis";
             case BASIS_DETAILS -> "Interest, balancing or legal duty";
             case ART9 -> "Special-category condition (Art. 9(2) GDPR)";
+            case CRIMINAL -> "Criminal-offence data (Art. 10 GDPR, Art. 31-33 UAVG)";
+            case NATIONAL_ID -> "National identification number (Art. 46 UAVG)";
             case SUBJECTS -> "Categories of data subjects";
             case DATA -> "Categories of personal data";
             case SOURCES -> "Sources";
@@ -1028,7 +1032,7 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String regNeedToKnow() {
-        return "Need-to-know: only staff who need the data for their task have access.";
+        return "Only staff who need the data for their task have access.";
     }
 
     @Override
@@ -1043,6 +1047,118 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String afterConversion(String subjectCategories) {
-        return "After conversion to " + subjectCategories + ":";
+        return "once the data subject belongs to " + subjectCategories;
+    }
+
+    @Override
+    public String processorColumn(RegisterTable.ProcessorColumn c) {
+        return switch (c) {
+            case ACTIVITY_ID -> "Activity id";
+            case PROCESSOR -> "Processor";
+            case PROCESSOR_CONTACT -> "Processor's contact details";
+            case PROCESSOR_REPRESENTATIVE -> "Processor's representative in the EU (Art. 27 GDPR)";
+            case DPO -> "Data protection officer";
+            case CONTROLLER -> "Controller on whose behalf we act";
+            case CONTROLLER_CONTACT -> "Controller's contact details";
+            case CONTROLLER_REPRESENTATIVE -> "Controller's representative in the EU";
+            case PROCESSING -> "Categories of processing";
+            case TRANSFERS -> "Transfers to third countries and safeguards";
+            case SECURITY -> "Security measures";
+            case SYSTEMS -> "Systems";
+        };
+    }
+
+    @Override
+    public String processorRegisterTitle(String processor) {
+        return "Record of processing activities of " + processor + " as a processor";
+    }
+
+    @Override
+    public String processorRegisterIntro(String version, String date) {
+        return "Record under Article 30(2) GDPR, derived from privacy policy version " + version
+                + (date.isEmpty() ? "" : " of " + date) + ". One row per controller on whose behalf we act.";
+    }
+
+    @Override
+    public String regArt9(Art9Condition c) {
+        String name = switch (c) {
+            case EXPLICIT_CONSENT -> "explicit consent";
+            case EMPLOYMENT -> "employment, social security and social protection law";
+            case VITAL_INTERESTS -> "vital interests of a person unable to give consent";
+            case NON_PROFIT -> "members and regular contacts of a not-for-profit body";
+            case MADE_PUBLIC -> "manifestly made public by the data subject";
+            case LEGAL_CLAIMS -> "legal claims";
+            case SUBSTANTIAL_PUBLIC_INTEREST -> "substantial public interest";
+            case HEALTH_CARE -> "health or social care";
+            case PUBLIC_HEALTH -> "public health";
+            case ARCHIVING_RESEARCH -> "archiving in the public interest, scientific or historical research, or statistics";
+        };
+        return "Art. 9(2)(" + (char) ('a' + c.ordinal()) + ") GDPR (" + name + ")";
+    }
+
+    @Override
+    public String regInterest(String interest) {
+        return "Interest: " + interest;
+    }
+
+    @Override
+    public String regBalancing(String balancing) {
+        return "Balancing: " + balancing;
+    }
+
+    @Override
+    public String regLaw(String law) {
+        return "Law: " + law;
+    }
+
+    @Override
+    public String regWithdrawable() {
+        return "Consent can be withdrawn at any time (Art. 7(3) GDPR).";
+    }
+
+    @Override
+    public String regSuperseded(String subjectCategories) {
+        return "No longer applies once the data subject belongs to " + subjectCategories + ".";
+    }
+
+    @Override
+    public String regSourceNeedsConsent() {
+        return "only where the data subject consented to that party sharing the data";
+    }
+
+    @Override
+    public String regRole(RecipientRole role) {
+        return switch (role) {
+            case PROCESSOR -> "processor (Art. 28 GDPR)";
+            case CONTROLLER -> "independent controller";
+            case JOINT_CONTROLLER -> "joint controller (Art. 26 GDPR)";
+            case AUTHORITY -> "public authority";
+        };
+    }
+
+    @Override
+    public String regPseudonymisedOnly() {
+        return "receives pseudonymised data only";
+    }
+
+    @Override
+    public String regSafeguard(Safeguard s) {
+        return switch (s) {
+            case ADEQUACY -> "adequacy decision of the European Commission (Art. 45 GDPR)";
+            case SCC -> "standard contractual clauses of the European Commission (Art. 46(2)(c) GDPR)";
+            case BCR -> "binding corporate rules (Art. 47 GDPR)";
+            case DEROGATION -> "derogation under Article 49 GDPR for a specific situation, without appropriate safeguards";
+            case NONE -> "no safeguard declared";
+        };
+    }
+
+    @Override
+    public String regDpfCertified() {
+        return "certified under the EU-US Data Privacy Framework";
+    }
+
+    @Override
+    public String regArrangement(String arrangement) {
+        return "arrangement: " + arrangement;
     }
 }

@@ -981,10 +981,14 @@ final class PhrasesNl implements Phrases {
             case DESCRIPTION -> "Omschrijving";
             case CONTROLLER -> "Verwerkingsverantwoordelijke";
             case CONTROLLER_CONTACT -> "Contactgegevens";
+            case REPRESENTATIVE -> "Vertegenwoordiger in de EU (art. 27 AVG)";
             case DPO -> "Functionaris gegevensbescherming";
+            case JOINT_CONTROLLERS -> "Gezamenlijke verwerkingsverantwoordelijken (art. 26 AVG)";
             case LEGAL_BASIS -> "Grondslag";
             case BASIS_DETAILS -> "Belang, afweging of wettelijke plicht";
             case ART9 -> "Uitzondering bijzondere gegevens (art. 9 lid 2 AVG)";
+            case CRIMINAL -> "Strafrechtelijke gegevens (art. 10 AVG, art. 31-33 UAVG)";
+            case NATIONAL_ID -> "Burgerservicenummer of ander identificatienummer (art. 46 UAVG)";
             case SUBJECTS -> "Categorieën betrokkenen";
             case DATA -> "Categorieën persoonsgegevens";
             case SOURCES -> "Bronnen";
@@ -1045,7 +1049,7 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String regNeedToKnow() {
-        return "Need-to-know: alleen medewerkers die de gegevens voor hun taak nodig hebben, hebben toegang.";
+        return "Alleen medewerkers die de gegevens voor hun taak nodig hebben, hebben toegang.";
     }
 
     @Override
@@ -1060,6 +1064,118 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String afterConversion(String subjectCategories) {
-        return "Na conversie naar " + subjectCategories + ":";
+        return "zodra de betrokkene hoort bij " + subjectCategories;
+    }
+
+    @Override
+    public String processorColumn(RegisterTable.ProcessorColumn c) {
+        return switch (c) {
+            case ACTIVITY_ID -> "Activiteit-id";
+            case PROCESSOR -> "Verwerker";
+            case PROCESSOR_CONTACT -> "Contactgegevens verwerker";
+            case PROCESSOR_REPRESENTATIVE -> "Vertegenwoordiger van de verwerker in de EU (art. 27 AVG)";
+            case DPO -> "Functionaris gegevensbescherming";
+            case CONTROLLER -> "Verwerkingsverantwoordelijke voor wie wij verwerken";
+            case CONTROLLER_CONTACT -> "Contactgegevens verwerkingsverantwoordelijke";
+            case CONTROLLER_REPRESENTATIVE -> "Vertegenwoordiger van de verwerkingsverantwoordelijke in de EU";
+            case PROCESSING -> "Categorieën verwerkingen";
+            case TRANSFERS -> "Doorgifte naar derde landen en waarborgen";
+            case SECURITY -> "Beveiligingsmaatregelen";
+            case SYSTEMS -> "Systemen";
+        };
+    }
+
+    @Override
+    public String processorRegisterTitle(String processor) {
+        return "Register van verwerkingsactiviteiten van " + processor + " als verwerker";
+    }
+
+    @Override
+    public String processorRegisterIntro(String version, String date) {
+        return "Register volgens artikel 30 lid 2 AVG, afgeleid uit het privacybeleid versie " + version
+                + (date.isEmpty() ? "" : " van " + date) + ". Eén regel per verwerkingsverantwoordelijke voor wie wij verwerken.";
+    }
+
+    @Override
+    public String regArt9(Art9Condition c) {
+        String name = switch (c) {
+            case EXPLICIT_CONSENT -> "uitdrukkelijke toestemming";
+            case EMPLOYMENT -> "arbeidsrecht, sociale zekerheid en sociale bescherming";
+            case VITAL_INTERESTS -> "vitaal belang van iemand die geen toestemming kan geven";
+            case NON_PROFIT -> "leden en vaste contacten van een organisatie zonder winstoogmerk";
+            case MADE_PUBLIC -> "door de betrokkene zelf kennelijk openbaar gemaakt";
+            case LEGAL_CLAIMS -> "rechtsvorderingen";
+            case SUBSTANTIAL_PUBLIC_INTEREST -> "zwaarwegend algemeen belang";
+            case HEALTH_CARE -> "gezondheidszorg of sociale diensten";
+            case PUBLIC_HEALTH -> "volksgezondheid";
+            case ARCHIVING_RESEARCH -> "archivering in het algemeen belang, wetenschappelijk of historisch onderzoek of statistiek";
+        };
+        return "art. 9 lid 2 onder " + (char) ('a' + c.ordinal()) + " AVG (" + name + ")";
+    }
+
+    @Override
+    public String regInterest(String interest) {
+        return "Belang: " + interest;
+    }
+
+    @Override
+    public String regBalancing(String balancing) {
+        return "Afweging: " + balancing;
+    }
+
+    @Override
+    public String regLaw(String law) {
+        return "Wet: " + law;
+    }
+
+    @Override
+    public String regWithdrawable() {
+        return "Toestemming is op elk moment intrekbaar (art. 7 lid 3 AVG).";
+    }
+
+    @Override
+    public String regSuperseded(String subjectCategories) {
+        return "Geldt niet meer zodra de betrokkene hoort bij " + subjectCategories + ".";
+    }
+
+    @Override
+    public String regSourceNeedsConsent() {
+        return "alleen als de betrokkene die partij toestemming gaf om de gegevens te delen";
+    }
+
+    @Override
+    public String regRole(RecipientRole role) {
+        return switch (role) {
+            case PROCESSOR -> "verwerker (art. 28 AVG)";
+            case CONTROLLER -> "zelfstandig verwerkingsverantwoordelijke";
+            case JOINT_CONTROLLER -> "gezamenlijk verwerkingsverantwoordelijke (art. 26 AVG)";
+            case AUTHORITY -> "overheidsinstantie";
+        };
+    }
+
+    @Override
+    public String regPseudonymisedOnly() {
+        return "ontvangt alleen gepseudonimiseerde gegevens";
+    }
+
+    @Override
+    public String regSafeguard(Safeguard s) {
+        return switch (s) {
+            case ADEQUACY -> "adequaatheidsbesluit van de Europese Commissie (art. 45 AVG)";
+            case SCC -> "standaardcontractbepalingen van de Europese Commissie (art. 46 lid 2 onder c AVG)";
+            case BCR -> "bindende bedrijfsvoorschriften (art. 47 AVG)";
+            case DEROGATION -> "afwijking voor een specifieke situatie (art. 49 AVG), zonder passende waarborgen";
+            case NONE -> "geen waarborg vastgelegd";
+        };
+    }
+
+    @Override
+    public String regDpfCertified() {
+        return "gecertificeerd onder het EU-VS Data Privacy Framework";
+    }
+
+    @Override
+    public String regArrangement(String arrangement) {
+        return "regeling: " + arrangement;
     }
 }

@@ -22,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The register as JSON-LD in the W3C Data Privacy Vocabulary: one {@code dpv:PersonalDataHandling} per
- * purpose. Only well-established DPV terms are used; facts DPV has no settled term for (the balancing
- * test, the start of a retention period, holds, the transfer safeguard, archive-only use) use the
- * {@code wb:} vocabulary.
+ * purpose (Art. 30(1)), or per controller acted for in the processor's register (Art. 30(2)). Only
+ * well-established DPV terms are used; facts DPV has no settled term for (the balancing test, the start of
+ * a retention period, holds, the transfer safeguard, archive-only use, the Art. 10 and UAVG art. 46
+ * regimes, a joint-controller arrangement's link) use the {@code wb:} vocabulary. The Art. 9(2) condition
+ * points at DPV's GDPR extension ({@code eu-gdpr:A9-2-a} …).
  * Policy elements get IRIs under {@code urn:waarborg:<controller>:}, data categories their {@code pd:}
  * term when the policy names one.
  */
@@ -33,6 +35,8 @@ final class RegisterJsonLd {
     static final String DPV = "https://w3id.org/dpv#";
     static final String PD = "https://w3id.org/dpv/pd#";
     static final String LOC = "https://w3id.org/dpv/loc#";
+    /** DPV's extension for the GDPR: its articles as legal bases, e.g. eu-gdpr:A9-2-a for Art. 9(2)(a). */
+    static final String EU_GDPR = "https://w3id.org/dpv/legal/eu/gdpr#";
     /** Versioned IRIs of DPV releases: https://w3id.org/dpv/2.3, https://w3id.org/dpv/2.3/pd. */
     static final String DPV_RELEASE = "https://w3id.org/dpv/";
     static final String WB = "urn:waarborg:vocab:";
@@ -48,14 +52,29 @@ final class RegisterJsonLd {
     }
 
     static byte[] write(Policy policy, Phrases p) {
-        return JSON.writeValueAsBytes(new RegisterJsonLd(policy, p).document());
+        RegisterJsonLd r = new RegisterJsonLd(policy, p);
+        List<Object> graph = new ArrayList<>();
+        for (Purpose x : policy.purposes()) {
+            graph.add(r.handling(x));
+        }
+        return JSON.writeValueAsBytes(r.document("local:register", p.registerTitle(r.w.controllerName()), graph));
     }
 
-    private Map<String, Object> document() {
+    /** The processor's register (Art. 30(2)): one dpv:PersonalDataHandling per controller acted for. */
+    static byte[] writeProcessor(Policy policy, Phrases p) {
+        RegisterJsonLd r = new RegisterJsonLd(policy, p);
+        List<Object> graph = new ArrayList<>();
+        for (Policy.ProcessorActivity a : policy.asProcessor()) {
+            graph.add(r.processorHandling(a));
+        }
+        return JSON.writeValueAsBytes(r.document("local:register/processor", p.processorRegisterTitle(r.w.controllerName()), graph));
+    }
+
+    private Map<String, Object> document(String id, String title, List<Object> graph) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("@context", context());
-        doc.put("@id", "local:register");
-        doc.put("dct:title", w.p.registerTitle(w.controllerName()));
+        doc.put("@id", id);
+        doc.put("dct:title", title);
         Policy.Statement s = policy.statement();
         if (s != null && s.version() != null) {
             doc.put("dct:hasVersion", s.version());
@@ -66,10 +85,6 @@ final class RegisterJsonLd {
         // the DPV release whose terms lint checked the pd: terms against (dpv-term-unknown), as its versioned IRIs
         String dpv = nl.waarborg.policy.DpvTerms.shipped().version();
         doc.put("dct:conformsTo", List.of(ref(DPV_RELEASE + dpv), ref(DPV_RELEASE + dpv + "/pd")));
-        List<Object> graph = new ArrayList<>();
-        for (Purpose x : policy.purposes()) {
-            graph.add(handling(x));
-        }
         doc.put("@graph", graph);
         return doc;
     }
@@ -79,6 +94,7 @@ final class RegisterJsonLd {
         c.put("dpv", DPV);
         c.put("pd", PD);
         c.put("loc", LOC);
+        c.put("eu-gdpr", EU_GDPR);
         c.put("dct", "http://purl.org/dc/terms/");
         c.put("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         c.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
@@ -110,7 +126,7 @@ final class RegisterJsonLd {
         n.put("dct:identifier", x.id());
         putText(n, "dct:title", x.name());
         putText(n, "dct:description", x.description());
-        n.put("dpv:hasDataController", controller());
+        n.put("dpv:hasDataController", organisation("local:controller", "dpv:DataController"));
 
         Map<String, Object> purpose = node("local:purpose/" + x.id(),
                 x.directMarketing() ? List.of("dpv:Purpose", "dpv:DirectMarketing") : "dpv:Purpose");
@@ -123,8 +139,20 @@ final class RegisterJsonLd {
         putText(n, "wb:legitimateInterest", x.interest());
         putText(n, "wb:balancingTest", x.balancing());
         putText(n, "wb:law", x.law());
-        if (x.art9() != null) {
-            n.put("wb:art9Condition", x.art9().term());
+        if (x.art9() != null) { // the article, as DPV's GDPR extension names it, labelled in both languages
+            Map<String, Object> art9 = node("eu-gdpr:A9-2-" + (char) ('a' + x.art9().ordinal()), null);
+            putText(art9, "rdfs:label", Text.of(Phrases.of(Lang.NL).regArt9(x.art9()), Phrases.of(Lang.EN).regArt9(x.art9())));
+            n.put("wb:art9Condition", art9);
+        }
+        // Art. 10 GDPR (UAVG art. 31-33) and UAVG art. 46 are regimes DPV has no term for (its pd:Criminal… are
+        // kinds of data, not the legal condition); the law that allows the use is wb:law above
+        List<Object> criminal = flagged(x, DataCategory::criminal);
+        if (!criminal.isEmpty()) {
+            n.put("wb:criminalOffenceData", criminal);
+        }
+        List<Object> nationalId = flagged(x, DataCategory::nationalId);
+        if (!nationalId.isEmpty()) {
+            n.put("wb:nationalIdentificationNumber", nationalId);
         }
         if (x.archiveOnly()) {
             n.put("wb:archiveOnlyFor", x.archive().stream().map(ArchiveUse::term).toList());
@@ -164,16 +192,7 @@ final class RegisterJsonLd {
             n.put("dpv:hasTechnicalOrganisationalMeasure", measures);
         }
         if (!x.systems().isEmpty()) {
-            n.put("wb:system", x.systems().stream().map(id -> {
-                Map<String, Object> s = node("local:system/" + id, null);
-                policy.system(id).ifPresent(sys -> {
-                    putText(s, "rdfs:label", sys.name());
-                    if (!sys.countries().isEmpty()) {
-                        s.put("dpv:hasLocation", sys.countries().stream().map(c -> ref("loc:" + c)).toList());
-                    }
-                });
-                return s;
-            }).toList());
+            n.put("wb:system", systems(x.systems()));
         }
         if (!x.roles().isEmpty()) {
             n.put("wb:role", x.roles().stream().map(id -> {
@@ -198,9 +217,68 @@ final class RegisterJsonLd {
         };
     }
 
-    private Map<String, Object> controller() {
+    /** The data categories of a purpose that carry a flag, as references to their nodes. */
+    private List<Object> flagged(Purpose x, java.util.function.Predicate<DataCategory> flag) {
+        List<Object> out = new ArrayList<>();
+        for (String id : x.data()) {
+            DataCategory d = policy.dataCategory(id).orElse(null);
+            if (d != null && flag.test(d)) {
+                out.add(ref(Words.blank(d.dpv()) ? "local:data/" + id : dpvTerm(d.dpv())));
+            }
+        }
+        return out;
+    }
+
+    /** A processor activity (Art. 30(2)): we, as processor; the controller we act for; what we do; transfers; measures. */
+    private Map<String, Object> processorHandling(Policy.ProcessorActivity a) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("@id", "local:processor-activity/" + a.id());
+        n.put("@type", "dpv:PersonalDataHandling");
+        n.put("dct:identifier", a.id());
+        putText(n, "dct:description", a.processing());
+        n.put("dpv:hasDataProcessor", organisation("local:processor", "dpv:DataProcessor"));
+        Map<String, Object> c = node("local:processor-activity/" + a.id() + "/controller", "dpv:DataController");
+        putIf(c, "schema:name", a.controllerName());
+        // an e-mail address or a postal address, as the policy gives it: no schema: property fits both
+        putIf(c, "wb:contact", a.controllerContact());
+        if (a.controllerRepresentative() != null) {
+            c.put("dpv:hasRepresentative", representative(null, a.controllerRepresentative()));
+        }
+        n.put("dpv:hasDataController", c);
+        List<Object> transfers = new ArrayList<>();
+        if (a.countries().stream().anyMatch(x -> !Eea.contains(x))) {
+            Map<String, Object> t = node(null, null);
+            t.put("dpv:hasLocation", a.countries().stream().filter(x -> !Eea.contains(x)).map(x -> ref("loc:" + x)).toList());
+            t.put("wb:safeguard", a.safeguard() == null ? "none" : a.safeguard().term());
+            transfers.add(t);
+        }
+        transfers.addAll(systemTransfers(a.systems()));
+        if (!transfers.isEmpty()) {
+            n.put("wb:thirdCountryTransfer", transfers);
+        }
+        List<Object> measures = measures();
+        if (!measures.isEmpty()) {
+            n.put("dpv:hasTechnicalOrganisationalMeasure", measures);
+        }
+        if (!a.systems().isEmpty()) {
+            n.put("wb:system", systems(a.systems()));
+        }
+        return n;
+    }
+
+    private Map<String, Object> representative(String id, Policy.Representative r) {
+        Map<String, Object> n = node(id, "dpv:Representative");
+        putIf(n, "schema:name", r.name());
+        putIf(n, "schema:address", r.address());
+        putIf(n, "schema:email", r.email());
+        putIf(n, "schema:telephone", r.phone());
+        return n;
+    }
+
+    /** The organisation of the policy as controller (Art. 30(1)) or as processor (Art. 30(2)). */
+    private Map<String, Object> organisation(String id, String type) {
         Policy.Controller c = policy.controller();
-        Map<String, Object> n = node("local:controller", "dpv:DataController");
+        Map<String, Object> n = node(id, type);
         n.put("schema:name", w.controllerName());
         if (c == null) {
             return n;
@@ -223,6 +301,9 @@ final class RegisterJsonLd {
             putIf(dpo, "schema:email", c.dpo().email());
             putIf(dpo, "schema:telephone", c.dpo().phone());
             n.put("dpv:hasDataProtectionOfficer", dpo);
+        }
+        if (c.representative() != null) { // Art. 27, 30(1)(a), 30(2)(a)
+            n.put("dpv:hasRepresentative", representative("local:representative", c.representative()));
         }
         if (c.authority() != null) {
             Map<String, Object> a = node(null, "dpv:Authority");
@@ -296,6 +377,15 @@ final class RegisterJsonLd {
         if (r.role() == RecipientRole.AUTHORITY) {
             n.put("wb:onlyWhenRequiredByLaw", true);
         }
+        if (r.role() == RecipientRole.JOINT_CONTROLLER && r.arrangement() != null) {
+            // DPV has the agreement's class but no settled property from the joint controllers to it
+            Map<String, Object> arrangement = node("local:recipient/" + id + "/arrangement", "dpv:JointDataControllersAgreement");
+            putText(arrangement, "dct:description", r.arrangement());
+            n.put("wb:arrangement", arrangement);
+        }
+        if (r.dpfCertified()) {
+            n.put("wb:dataPrivacyFrameworkCertified", true);
+        }
         return n;
     }
 
@@ -315,7 +405,41 @@ final class RegisterJsonLd {
             }
             out.add(t);
         }
+        out.addAll(systemTransfers(x.systems()));
         return out;
+    }
+
+    /** Systems that keep data outside the EEA: transfers as well (Chapter V), with their safeguard. */
+    private List<Object> systemTransfers(List<String> systems) {
+        List<Object> out = new ArrayList<>();
+        for (String id : systems) {
+            Policy.DataSystem s = policy.system(id).orElse(null);
+            if (s == null || !s.outsideEea()) {
+                continue;
+            }
+            Map<String, Object> t = node(null, null);
+            t.put("wb:system", ref("local:system/" + id));
+            t.put("dpv:hasLocation", s.countries().stream().filter(c -> !Eea.contains(c)).map(c -> ref("loc:" + c)).toList());
+            t.put("wb:safeguard", s.safeguard() == null ? "none" : s.safeguard().term());
+            if (s.transferAssessment() != null) {
+                t.put("wb:transferAssessment", typed(s.transferAssessment().toString(), "xsd:date"));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private List<Object> systems(List<String> ids) {
+        return ids.stream().map(id -> {
+            Map<String, Object> s = node("local:system/" + id, null);
+            policy.system(id).ifPresent(sys -> {
+                putText(s, "rdfs:label", sys.name());
+                if (!sys.countries().isEmpty()) {
+                    s.put("dpv:hasLocation", sys.countries().stream().map(c -> ref("loc:" + c)).toList());
+                }
+            });
+            return (Object) s;
+        }).toList();
     }
 
     private Map<String, Object> storage(RetentionRule r, Purpose x) {

@@ -14,13 +14,20 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Renders the record of processing activities (Art. 30(1) GDPR) of a policy: one entry per purpose with
- * the controller and its DPO, the purpose, legal basis, categories of subjects, data and recipients,
- * transfers with their safeguards, retention periods and security measures, plus sources, systems and
- * roles. Pure function: no I/O, no clock.
+ * the controller, its representative and DPO, joint controllers, the purpose, legal basis, the conditions
+ * for special, criminal-offence and national identification data, categories of subjects, data and
+ * recipients, transfers with their safeguards, retention periods and security measures, plus sources,
+ * systems and roles. And the record a processor keeps of what it does for other controllers (Art. 30(2)),
+ * from the policy's {@code as-processor} section. Pure function: no I/O, no clock.
  */
 public final class RegisterRenderer {
 
-    private static final int[] WIDTHS = {16, 26, 34, 24, 30, 26, 26, 46, 30, 26, 34, 26, 40, 40, 56, 34, 46, 26, 24, 22};
+    /** Column widths of the spreadsheet, in the order of {@link RegisterTable.Column}. */
+    private static final int[] WIDTHS = {16, 26, 34, 24, 30, 30, 26, 40, 26, 46, 30, 34, 34, 26, 34, 26, 40, 40, 56, 34,
+            46, 26, 24, 22};
+
+    /** Column widths of the processor's spreadsheet, in the order of {@link RegisterTable.ProcessorColumn}. */
+    private static final int[] PROCESSOR_WIDTHS = {18, 24, 30, 30, 26, 30, 30, 30, 46, 40, 46, 26};
 
     private RegisterRenderer() {
     }
@@ -37,12 +44,53 @@ public final class RegisterRenderer {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(lang, "lang");
         Phrases p = Phrases.of(lang);
+        String title = p.registerTitle(new Words(policy, p).controllerName());
         return switch (format) {
             case CSV -> csv(RegisterTable.build(policy, p));
-            case XLSX -> xlsx(RegisterTable.build(policy, p), p, policy);
-            case HTML -> HtmlWriter.write(document(policy, p), HtmlWriter.Style.WIDE, null).getBytes(StandardCharsets.UTF_8);
+            case XLSX -> xlsx(RegisterTable.build(policy, p), title,
+                    p.lang() == Lang.NL ? "Register art. 30" : "Art. 30 record", WIDTHS);
+            case HTML -> html(RegisterTable.build(policy, p), title, intro(policy, p, p::registerIntro), p);
             case JSONLD -> RegisterJsonLd.write(policy, p);
         };
+    }
+
+    /** Whether the policy declares processing done as a processor ({@code as-processor}), so that it has an Art. 30(2) record. */
+    public static boolean hasProcessorRegister(Policy policy) {
+        return !policy.asProcessor().isEmpty();
+    }
+
+    /** The processor's register (Art. 30(2)) in the policy's first statement language. */
+    public static byte[] renderProcessor(Policy policy, RegisterFormat format) {
+        Objects.requireNonNull(policy, "policy");
+        return renderProcessor(policy, format, defaultLang(policy));
+    }
+
+    /**
+     * The processor's register (Art. 30(2)): one row per controller acted for. Only for a policy that
+     * {@linkplain #hasProcessorRegister has one}: callers answer the absence themselves (404, an exit code).
+     */
+    public static byte[] renderProcessor(Policy policy, RegisterFormat format, Lang lang) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(lang, "lang");
+        if (!hasProcessorRegister(policy)) {
+            throw new IllegalArgumentException("the policy declares no as-processor activities (Art. 30(2))");
+        }
+        Phrases p = Phrases.of(lang);
+        String title = p.processorRegisterTitle(new Words(policy, p).controllerName());
+        return switch (format) {
+            case CSV -> csv(RegisterTable.processor(policy, p));
+            case XLSX -> xlsx(RegisterTable.processor(policy, p), title,
+                    p.lang() == Lang.NL ? "Register art. 30 lid 2" : "Art. 30(2) record", PROCESSOR_WIDTHS);
+            case HTML -> html(RegisterTable.processor(policy, p), title, intro(policy, p, p::processorRegisterIntro), p);
+            case JSONLD -> RegisterJsonLd.writeProcessor(policy, p);
+        };
+    }
+
+    /** The register's opening line: which version of the policy it was derived from. */
+    private static String intro(Policy policy, Phrases p, java.util.function.BinaryOperator<String> phrase) {
+        Policy.Statement s = policy.statement();
+        return phrase.apply(s == null || s.version() == null ? "?" : s.version(), s == null ? "" : p.date(s.effective()));
     }
 
     static Lang defaultLang(Policy policy) {
@@ -92,15 +140,15 @@ public final class RegisterRenderer {
 
     // ---- XLSX ----------------------------------------------------------------------------------
 
-    private static byte[] xlsx(RegisterTable t, Phrases p, Policy policy) {
+    private static byte[] xlsx(RegisterTable t, String title, String sheet, int[] widths) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
             Workbook wb = new Workbook(out, "Waarborg", "0.1");
-            wb.properties().setTitle(p.registerTitle(new Words(policy, p).controllerName()));
-            Worksheet ws = wb.newWorksheet(p.lang() == Lang.NL ? "Register art. 30" : "Art. 30 record");
+            wb.properties().setTitle(title);
+            Worksheet ws = wb.newWorksheet(sheet);
             for (int c = 0; c < t.header.size(); c++) {
                 ws.inlineString(0, c, t.header.get(c));
-                ws.width(c, c < WIDTHS.length ? WIDTHS[c] : 30);
+                ws.width(c, c < widths.length ? widths[c] : 30);
             }
             ws.range(0, 0, 0, t.header.size() - 1).style().bold().fillColor("DDE7F0").wrapText(true)
                     .verticalAlignment("top").set();
@@ -125,13 +173,13 @@ public final class RegisterRenderer {
 
     // ---- HTML ----------------------------------------------------------------------------------
 
-    private static Doc document(Policy policy, Phrases p) {
-        Words w = new Words(policy, p);
-        RegisterTable t = RegisterTable.build(policy, p);
+    private static byte[] html(RegisterTable t, String title, String intro, Phrases p) {
+        return HtmlWriter.write(document(t, title, intro, p), HtmlWriter.Style.WIDE, null).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Doc document(RegisterTable t, String title, String intro, Phrases p) {
         List<Doc.Block> blocks = new ArrayList<>();
-        Policy.Statement s = policy.statement();
-        blocks.add(new Doc.Para(Doc.Line.of(p.registerIntro(s == null || s.version() == null ? "?" : s.version(),
-                s == null ? "" : p.date(s.effective()))), true));
+        blocks.add(new Doc.Para(Doc.Line.of(intro), true));
         List<List<Doc.Cell>> rows = new ArrayList<>();
         for (List<List<String>> row : t.rows) {
             List<Doc.Cell> cells = new ArrayList<>();
@@ -141,6 +189,6 @@ public final class RegisterRenderer {
             rows.add(cells);
         }
         blocks.add(new Doc.Table(t.header, rows));
-        return new Doc(p.lang().code(), p.registerTitle(w.controllerName()), blocks);
+        return new Doc(p.lang().code(), title, blocks);
     }
 }

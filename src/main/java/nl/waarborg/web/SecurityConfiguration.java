@@ -64,7 +64,7 @@ class SecurityConfiguration {
                         // HEAD answers as GET does (Spring MVC serves it from the GET handler, without the body)
                         .requestMatchers(HttpMethod.HEAD, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
-                                "/api/v1/policy/register").hasRole(STAFF)
+                                "/api/v1/policy/register", "/api/v1/policy/register/processor").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)
                         // the vault: applications keep and use data; staff look subjects up and erase them
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects/lookup").hasAnyRole(APP, STAFF)

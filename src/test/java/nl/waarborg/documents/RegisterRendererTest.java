@@ -73,7 +73,7 @@ class RegisterRendererTest {
         List<List<String>> rows = parseCsv(new String(RegisterRenderer.render(POLICY, RegisterFormat.CSV), UTF_8));
         assertThat(rows).hasSize(IDS.size() + 1);
         List<String> header = rows.get(0);
-        assertThat(header).hasSize(20).startsWith("Doel-id", "Verwerkingsdoel").contains("Verwerkingsverantwoordelijke",
+        assertThat(header).hasSize(24).startsWith("Doel-id", "Verwerkingsdoel").contains("Verwerkingsverantwoordelijke",
                 "Functionaris gegevensbescherming", "Grondslag", "Categorieën betrokkenen", "Categorieën persoonsgegevens",
                 "Categorieën ontvangers", "Doorgifte naar derde landen en waarborgen", "Bewaartermijnen",
                 "Beveiligingsmaatregelen", "Bronnen", "Systemen", "Rollen met toegang");
@@ -89,23 +89,27 @@ class RegisterRendererTest {
         assertThat(byId.get("camera-surveillance").get(column(header, "Grondslag")))
                 .isEqualTo("gerechtvaardigd belang (art. 6 lid 1 onder f AVG)");
         assertThat(byId.get("camera-surveillance").get(column(header, "Belang, afweging of wettelijke plicht")))
-                .contains("Ons belang: de veiligheid", "afgewogen");
+                .isEqualTo("Belang: de veiligheid van onze medewerkers, klanten en hun spullen.\n"
+                        + "Afweging: De camera's filmen alleen bij beweging, hangen zichtbaar met borden en alleen twee "
+                        + "managers kunnen de beelden zien.");
         assertThat(byId.get("fiscal-records").get(column(header, "Grondslag"))).startsWith("wettelijke verplichting");
         assertThat(byId.get("fiscal-records").get(column(header, "Belang, afweging of wettelijke plicht")))
-                .contains("artikel 52 Algemene wet inzake rijksbelastingen");
+                .isEqualTo("Wet: artikel 52 Algemene wet inzake rijksbelastingen (fiscale bewaarplicht).");
         assertThat(byId.get("accessibility").get(column(header, "Categorieën persoonsgegevens")))
                 .isEqualTo("Gezondheidsinformatie voor toegankelijkheid [bijzonder persoonsgegeven]");
         assertThat(byId.get("accessibility").get(column(header, "Uitzondering bijzondere gegevens (art. 9 lid 2 AVG)")))
-                .contains("explicit-consent");
+                .isEqualTo("art. 9 lid 2 onder a AVG (uitdrukkelijke toestemming)");
         assertThat(byId.get("camera-surveillance").get(column(header, "Categorieën betrokkenen")))
                 .isEqualTo("Bezoekers van onze vestigingen\nKlanten");
         assertThat(byId.get("camera-surveillance").get(column(header, "Bewaartermijnen")))
                 .isEqualTo("Camerabeelden: 7 dagen vanaf verzameling, daarna verwijderd; tot 28 dagen als zich een incident heeft voorgedaan");
         assertThat(byId.get("newsletter").get(column(header, "Categorieën ontvangers")))
-                .contains("E-maildienst (verwerker", "verwerkersovereenkomst van 2024-02-01", "Analysebureau", "gepseudonimiseerde");
+                .contains("E-maildienst (verwerker (art. 28 AVG)", "verwerkersovereenkomst van 2024-02-01",
+                        "Analysebureau (verwerker (art. 28 AVG); verwerkersovereenkomst van 2024-03-01; ontvangt alleen gepseudonimiseerde gegevens)");
         assertThat(byId.get("newsletter").get(column(header, "Doorgifte naar derde landen en waarborgen")))
-                .startsWith("E-maildienst: Verenigde Staten — standaardcontractbepalingen")
-                .contains("2024-02-01");
+                .startsWith("E-maildienst: Verenigde Staten — standaardcontractbepalingen van de Europese Commissie "
+                        + "(art. 46 lid 2 onder c AVG); doorgifterisico beoordeeld op 2024-02-01")
+                .doesNotContain("SCC");
         assertThat(byId.get("quote").get(column(header, "Doorgifte naar derde landen en waarborgen"))).startsWith("geen");
         assertThat(byId.get("newsletter").get(column(header, "Bewaartermijnen"))).contains("2 jaar na het intrekken van uw toestemming",
                 "geanonimiseerd");
@@ -113,12 +117,14 @@ class RegisterRendererTest {
                 "wat het laatst gebeurt");
         assertThat(byId.get("quote").get(column(header, "Bewaartermijnen"))).isEqualTo(
                 "Naam, e-mailadres en telefoonnummer: 6 maanden vanaf verzameling, daarna verwijderd. "
-                        + "Geldt niet meer zodra u hoort bij: Klanten.\n"
-                        + "Na conversie naar Klanten: Naam, e-mailadres en telefoonnummer: 1 jaar na het einde van het "
-                        + "huurcontract, daarna verwijderd");
-        assertThat(byId.get("quote").get(column(header, "Beveiligingsmaatregelen"))).contains("Need-to-know",
-                "geheimhoudingsverklaring", "Nederland en Duitsland");
-        assertThat(byId.get("quote").get(column(header, "Bronnen"))).contains("Van een marktonderzoeksbureau");
+                        + "Geldt niet meer zodra de betrokkene hoort bij ‘Klanten’.\n"
+                        + "Naam, e-mailadres en telefoonnummer, zodra de betrokkene hoort bij ‘Klanten’: 1 jaar na het einde "
+                        + "van het huurcontract, daarna verwijderd");
+        assertThat(byId.get("quote").get(column(header, "Beveiligingsmaatregelen"))).contains(
+                "Alleen medewerkers die de gegevens voor hun taak nodig hebben, hebben toegang.",
+                "geheimhoudingsverklaring", "Nederland en Duitsland").doesNotContain("Need-to-know");
+        assertThat(byId.get("quote").get(column(header, "Bronnen"))).contains("Van een marktonderzoeksbureau (alleen als "
+                + "de betrokkene die partij toestemming gaf om de gegevens te delen)");
         assertThat(byId.get("camera-surveillance").get(column(header, "Systemen"))).isEqualTo("Camerarecorder (Nederland)");
         assertThat(byId.get("fiscal-records").get(column(header, "Rollen met toegang"))).isEqualTo("Financiële administratie");
         assertThat(byId.get("newsletter").get(column(header, "Direct marketing, profilering, geautomatiseerde besluiten")))
@@ -203,8 +209,8 @@ class RegisterRendererTest {
             assertThat(rows.get(0).getCellText(1)).isEqualTo("Verwerkingsdoel");
             assertThat(rows.stream().skip(1).map(r -> r.getCellText(0)).toList()).isEqualTo(IDS);
             assertThat(rows.get(1).getCellText(1)).isEqualTo("Offerte opstellen");
-            assertThat(rows.get(3).getCellText(6)).isEqualTo("gerechtvaardigd belang (art. 6 lid 1 onder f AVG)");
-            assertThat(rows.get(3).getCellText(14)).contains("7 dagen");
+            assertThat(rows.get(3).getCellText(8)).isEqualTo("gerechtvaardigd belang (art. 6 lid 1 onder f AVG)");
+            assertThat(rows.get(3).getCellText(18)).contains("7 dagen");
         }
     }
 
@@ -229,8 +235,8 @@ class RegisterRendererTest {
         assertThat(en.get(0)).startsWith("Purpose id", "Purpose of processing").contains("Controller",
                 "Categories of data subjects", "Categories of personal data", "Categories of recipients",
                 "Transfers to third countries and safeguards", "Time limits for erasure", "Security measures");
-        assertThat(en.get(3).get(6)).isEqualTo("legitimate interest (Art. 6(1)(f) GDPR)");
-        assertThat(en.get(3).get(14)).contains("Camera footage: 7 days from collection, then deleted; up to 28 days when an incident occurred");
+        assertThat(en.get(3).get(8)).isEqualTo("legitimate interest (Art. 6(1)(f) GDPR)");
+        assertThat(en.get(3).get(18)).contains("Camera footage: 7 days from collection, then deleted; up to 28 days when an incident occurred");
     }
 
     @Test
@@ -310,7 +316,9 @@ class RegisterRendererTest {
         JsonNode health = byId.get("accessibility").path("dpv:hasPersonalData").get(0);
         assertThat(health.path("@id").asString()).isEqualTo("local:data/health-needs");
         assertThat(health.path("@type").toString()).contains("dpv:SpecialCategoryPersonalData");
-        assertThat(byId.get("accessibility").path("wb:art9Condition").asString()).isEqualTo("explicit-consent");
+        assertThat(byId.get("accessibility").path("wb:art9Condition").path("@id").asString()).isEqualTo("eu-gdpr:A9-2-a");
+        assertThat(byId.get("accessibility").path("wb:art9Condition").path("rdfs:label").findValuesAsString("@value"))
+                .containsExactly("art. 9 lid 2 onder a AVG (uitdrukkelijke toestemming)", "Art. 9(2)(a) GDPR (explicit consent)");
 
         JsonNode footage = byId.get("camera-surveillance").path("dpv:hasStorageCondition").get(0);
         assertThat(footage.path("@type").asString()).isEqualTo("dpv:StorageDuration");

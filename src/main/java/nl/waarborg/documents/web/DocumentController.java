@@ -1,6 +1,7 @@
 package nl.waarborg.documents.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import nl.waarborg.input.ApiException;
 import nl.waarborg.input.InvalidInputException;
 import java.util.Locale;
 import nl.waarborg.documents.RegisterFormat;
@@ -10,6 +11,7 @@ import nl.waarborg.documents.StatementRenderer;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.service.ActivePolicy;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The documents derived from the policy in force: the public privacy statement (also the portal's home
- * page) and the staff-only Art. 30 register. Access rules live in the web security configuration.
+ * page) and the staff-only Art. 30 registers: the controller's (Art. 30(1)) and, for a policy with
+ * {@code as-processor} activities, the processor's (Art. 30(2)). Access rules live in the web security configuration.
  */
 @RestController
 class DocumentController {
@@ -47,11 +50,32 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/policy/register")
-    @Operation(summary = "The Art. 30 register, as CSV or JSON-LD", description = "Role: staff.")
+    @Operation(summary = "The Art. 30(1) register, as CSV, XLSX, HTML or JSON-LD", description = "Role: staff.")
     ResponseEntity<byte[]> register(@RequestParam(defaultValue = "csv") String format) {
         RegisterFormat f = parse(() -> RegisterFormat.parse(format));
         String file = "register-" + active.version().statementVersion() + "." + f.extension();
         return document(RegisterRenderer.render(active.policy(), f), f.mediaType(), file, null, f.extension());
+    }
+
+    @GetMapping("/api/v1/policy/register/processor")
+    @Operation(summary = "The processor's Art. 30(2) register (the policy's as-processor section), as CSV, XLSX, HTML or JSON-LD",
+            description = "Role: staff. 404 when the policy declares no as-processor activities.")
+    ResponseEntity<byte[]> processorRegister(@RequestParam(defaultValue = "csv") String format) {
+        RegisterFormat f = parse(() -> RegisterFormat.parse(format));
+        if (!RegisterRenderer.hasProcessorRegister(active.policy())) {
+            throw new NoProcessorRegisterException();
+        }
+        String file = "register-processor-" + active.version().statementVersion() + "." + f.extension();
+        return document(RegisterRenderer.renderProcessor(active.policy(), f), f.mediaType(), file, null, f.extension());
+    }
+
+    /** The policy in force processes for no other controller: there is no Art. 30(2) record to give. */
+    static final class NoProcessorRegisterException extends ApiException {
+        NoProcessorRegisterException() {
+            super(HttpStatus.NOT_FOUND, "No processor's register",
+                    "the policy in force declares no as-processor activities, so there is no processor's register "
+                            + "(Art. 30(2) GDPR); declare them in the policy's as-processor section");
+        }
     }
 
     /** A format parameter; the parser's message names the valid values. */
