@@ -1016,7 +1016,7 @@ final class PhrasesEn implements Phrases {
         return switch (stance) {
             case NONE -> "policy: no transfers outside the EEA";
             case EU_ONLY -> "policy: data stays within the EU/EEA";
-            case DECLARED -> "policy: transfers as listed per recipient";
+            case DECLARED -> "policy: transfers as listed per recipient and system";
         };
     }
 

@@ -1033,7 +1033,7 @@ final class PhrasesNl implements Phrases {
         return switch (stance) {
             case NONE -> "beleid: geen doorgifte buiten de EER";
             case EU_ONLY -> "beleid: gegevens blijven binnen de EU/EER";
-            case DECLARED -> "beleid: doorgifte zoals per ontvanger vermeld";
+            case DECLARED -> "beleid: doorgifte zoals per ontvanger en systeem vermeld";
         };
     }
 
