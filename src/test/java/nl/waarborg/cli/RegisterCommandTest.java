@@ -60,6 +60,35 @@ class RegisterCommandTest {
     }
 
     @Test
+    void withProcessorWritesTheProcessorsRegisterOfArt30Paragraph2() throws Exception {
+        Path policy = dir.resolve("processor.yaml");
+        Files.writeString(policy, Files.readString(DocumentsFixture.path(), UTF_8) + """
+
+                as-processor:
+                  - id: client-acme
+                    controller: {name: Acme Retail B.V., contact: privacy@acme.example}
+                    processing: {nl: Opslag van de archiefdozen van de klant, en: Storage of the client's archive boxes}
+                    systems: [crm]
+                """, UTF_8);
+        assertThat(run(policy.toString(), "--format", "csv", "--processor")).as(err.toString()).isZero();
+        assertThat(out.toString(UTF_8)).startsWith("Activiteit-id,Verwerker,")
+                .contains("client-acme,\"Opslag Voorbeeld B.V.", "Acme Retail B.V.,privacy@acme.example,geen,", "Opslag van de archiefdozen van de klant");
+        out.reset();
+        assertThat(run(policy.toString(), "--format", "csv", "--processor", "--lang", "en")).isZero();
+        assertThat(out.toString(UTF_8)).startsWith("Activity id,Processor,").contains("Storage of the client's archive boxes");
+    }
+
+    @Test
+    void withProcessorAPolicyWithoutAsProcessorIsRefusedWithAClearMessage() {
+        Path target = dir.resolve("processor.csv");
+        assertThat(run(DocumentsFixture.path().toString(), "--format", "csv", "--processor", "-o", target.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("documents-fixture.yaml declares no as-processor activities, so there is no "
+                + "processor's register (Art. 30(2) GDPR) to render");
+        assertThat(target).doesNotExist();
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorListingTheValidValues() {
         assertThat(run(DocumentsFixture.path().toString(), "--format", "pdf")).isEqualTo(2);
         assertThat(err.toString()).contains("csv, xlsx, html, jsonld");

@@ -24,6 +24,18 @@ class AccessRulesTest extends ServiceTestBase {
         assertThat(http.get(path, staffToken()).statusCode()).isEqualTo(200);
     }
 
+    /** Staff get in, but the clean policy has no as-processor activities: a 404 (DocumentEndpointTest, ProcessorRegisterEndpointTest). */
+    @Test
+    void outsiderIsRefusedTheProcessorsRegister() {
+        String path = "/api/v1/policy/register/processor?format=csv";
+        HttpResponse<String> anonymous = http.get(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(http.get(path, "not-the-token").statusCode()).isEqualTo(401);
+        assertThat(http.get(path, staffToken()).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void undeclaredEndpointsAreRefusedEvenToStaff() {
         assertThat(http.get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);

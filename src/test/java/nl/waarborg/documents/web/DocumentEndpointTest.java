@@ -64,9 +64,20 @@ class DocumentEndpointTest extends ServiceTestBase {
     }
 
     @Test
+    void aPolicyWithoutAsProcessorHasNoProcessorsRegister() {
+        HttpResponse<String> none = http.get("/api/v1/policy/register/processor?format=csv", staffToken());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(none.body()).contains("\"title\":\"No processor's register\"",
+                "the policy in force declares no as-processor activities, so there is no processor's register (Art. 30(2) GDPR)");
+        assertThat(http.get("/api/v1/policy/register/processor?format=docx", staffToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void openApiDocumentIsPublished() {
         HttpResponse<String> api = http.get("/api/v1/openapi.json", null);
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(api.body()).contains("\"/api/v1/policy/statement\"").contains("\"/api/v1/policy/register\"");
+        assertThat(api.body()).contains("\"/api/v1/policy/statement\"").contains("\"/api/v1/policy/register\"")
+                .contains("\"/api/v1/policy/register/processor\"");
     }
 }
