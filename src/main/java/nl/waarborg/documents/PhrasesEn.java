@@ -1098,7 +1098,8 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String regInterest(String interest) {
-        return "Interest: " + interest;
+        // a policy that already writes "our interest ..." is not labelled twice
+        return interest.strip().toLowerCase(locale()).startsWith("our interest") ? interest : "Interest: " + interest;
     }
 
     @Override

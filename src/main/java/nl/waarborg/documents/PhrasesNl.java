@@ -1115,7 +1115,8 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String regInterest(String interest) {
-        return "Belang: " + interest;
+        // a policy that already writes "ons belang ..." is not labelled twice
+        return interest.strip().toLowerCase(locale()).startsWith("ons belang") ? interest : "Belang: " + interest;
     }
 
     @Override
