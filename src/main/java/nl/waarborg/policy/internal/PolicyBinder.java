@@ -434,7 +434,8 @@ public final class PolicyBinder {
                 r.term("connector", Connector.class, true, null),
                 countries(r, "countries"),
                 r.term("safeguard", Safeguard.class, false, null),
-                r.date("transfer-assessment", false));
+                r.date("transfer-assessment", false),
+                r.bool("dpf-certified", false));
     }
 
     private Transfers transfers(MappingReader r) {
