@@ -40,7 +40,7 @@ final class MarketingRules {
                                     List<String> channels = x.marketingChannels().stream().filter(OPT_IN::contains)
                                             .map(MarketingChannel::term).toList();
                                     report.at("purposes." + x.id() + ".marketing-channels", "purpose `" + x.id() + "` approaches "
-                                            + String.join(", ", others) + " by " + String.join(", ", channels) + " on legitimate interest, "
+                                            + "`" + String.join("`, `", others) + "` by " + String.join(", ", channels) + " on legitimate interest, "
                                             + "but only customers and members may be approached that way without consent, and then only "
                                             + "for the organisation's own similar products (art. 11.7 Telecommunicatiewet); ask prior consent "
                                             + "in a consent purpose of its own, or, if these categories are customers or members, say so with "

@@ -77,8 +77,8 @@ final class PurposeRules {
                                         .map(c -> c.relation() == SubjectRelation.EMPLOYEES || c.relation() == SubjectRelation.APPLICANTS)
                                         .orElse(false)).toList();
                                 if (!dependent.isEmpty()) {
-                                    report.at("purposes." + x.id() + ".legal-basis", "purpose `" + x.id() + "` asks consent of "
-                                            + String.join(", ", dependent) + ", who depend on the organisation, so their consent is "
+                                    report.at("purposes." + x.id() + ".legal-basis", "purpose `" + x.id() + "` asks consent of `"
+                                            + String.join("`, `", dependent) + "`, who depend on the organisation, so their consent is "
                                             + "rarely free (Art. 7(4), recital 43 GDPR; EDPB Guidelines 05/2020 §21); use another basis, "
                                             + "or say in `free-choice: {nl: ..., en: ...}` why they can refuse without any consequence");
                                 }
