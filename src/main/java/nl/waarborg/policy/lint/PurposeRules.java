@@ -59,7 +59,7 @@ final class PurposeRules {
                         (p, report) -> basis(p.policy().purposes(), LegalBasis.PUBLIC_TASK)
                                 .filter(x -> empty(x.law())).forEach(x -> report.at("purposes." + x.id() + ".legal-basis",
                                         "purpose `" + x.id() + "` is a public task but names no law; Art. 6(3) GDPR requires the task "
-                                                + "to be laid down in Union or national law: add `law: {nl: ..., en: ...}` (e.g. art. 160 Gemeentewet)"))),
+                                                + "to be laid down in Union or national law: add `law: {nl: ..., en: ...}` (e.g. the Participatiewet)"))),
                 Rule.error("consent-not-withdrawable",
                         "Consent, also the explicit consent of Art. 9(2)(a) next to another basis, can be withdrawn at any time (Art. 7(3), R3.7).",
                         (p, report) -> p.policy().purposes().stream()
@@ -134,7 +134,7 @@ final class PurposeRules {
                                 } else if (empty(x.law())) {
                                     report.at("purposes." + x.id() + ".data", "purpose `" + x.id()
                                             + "` uses a national identification number, which art. 46 UAVG allows only to carry out a law "
-                                            + "or for purposes a law sets; name that law in `law:` (e.g. art. 2 Wet aanvullende "
+                                            + "or for purposes a law sets; name that law in `law:` (e.g. the Wet aanvullende "
                                             + "bepalingen verwerking persoonsgegevens in de zorg), or stop collecting it");
                                 }
                             }
