@@ -302,10 +302,11 @@ public record Policy(
 
     /**
      * A place where personal data lives (design.md: System). Stored outside the EEA, it is a transfer: {@code safeguard}
-     * and {@code transferAssessment} as for a recipient (Chapter V GDPR); null when not given.
+     * and {@code transferAssessment} as for a recipient (Chapter V GDPR); null when not given. {@code dpfCertified}: run
+     * in the United States by an organisation certified under the Data Privacy Framework, as for a recipient.
      */
     public record DataSystem(String id, Text name, String owner, Connector connector, List<String> countries,
-                             Safeguard safeguard, java.time.LocalDate transferAssessment) {
+                             Safeguard safeguard, java.time.LocalDate transferAssessment, boolean dpfCertified) {
 
         public boolean outsideEea() {
             return countries.stream().anyMatch(c -> !Eea.contains(c));

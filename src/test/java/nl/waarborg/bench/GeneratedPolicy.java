@@ -45,7 +45,8 @@ public final class GeneratedPolicy {
         for (int p = 0; p < purposes; p++) {
             y.append("  - id: purpose-").append(p).append("\n")
                     .append("    name: {nl: Doel ").append(p).append(", en: Purpose ").append(p).append("}\n")
-                    .append("    legal-basis: contract\n    roles: [staff]\n    sources: [subject]\n    systems: [vault]\n")
+                    .append("    legal-basis: contract\n    provision: {requirement: contractual}\n")
+                    .append("    roles: [staff]\n    sources: [subject]\n    systems: [vault]\n")
                     .append("    recipients: [hosting]\n")
                     .append("    subjects: [subject-").append(p % subjects).append(", subject-").append((p + 1) % subjects).append("]\n")
                     .append("    data: [");

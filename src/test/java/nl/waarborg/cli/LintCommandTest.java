@@ -37,10 +37,10 @@ class LintCommandTest {
     @Test
     void warningsOnlyStillExitZero() throws Exception {
         Path p = dir.resolve("warn.yaml");
-        Files.writeString(p, Files.readString(CLEAN).replace("  kvk: \"12345678\"\n", ""));
+        Files.writeString(p, Files.readString(CLEAN).replace("  identity-verification: [email-link, in-person-id]\n", ""));
         assertThat(run("lint", p.toString())).isZero();
-        assertThat(out.toString()).isEqualTo(p + ":7:3: warning controller-incomplete: the controller has no registration "
-                + "number; add `registration: {kind: kvk, number: …}` (or `kvk:`)" + System.lineSeparator());
+        assertThat(out.toString()).isEqualTo(p + ":128:3: warning identity-verification-missing: no `identity-verification` "
+                + "methods are declared; add e.g. [email-link, in-person-id]" + System.lineSeparator());
     }
 
     @Test

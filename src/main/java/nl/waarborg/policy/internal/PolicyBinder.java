@@ -217,7 +217,9 @@ public final class PolicyBinder {
     private Purpose purpose(MappingReader r) {
         LegalBasis basis = r.term("legal-basis", LegalBasis.class, false, null); // absence is lint rule legal-basis-missing
         boolean directMarketing = r.bool("direct-marketing", false);
-        boolean withdrawable = r.bool("withdrawable", basis == LegalBasis.CONSENT);
+        Art9Condition art9 = r.term("art9-condition", Art9Condition.class, false, null);
+        // explicit consent for special-category data can be withdrawn too, whatever the Art. 6 basis (Art. 7(3))
+        boolean withdrawable = r.bool("withdrawable", basis == LegalBasis.CONSENT || art9 == Art9Condition.EXPLICIT_CONSENT);
         boolean objectable = r.bool("objectable", directMarketing
                 || basis == LegalBasis.LEGITIMATE_INTEREST || basis == LegalBasis.PUBLIC_TASK);
         return new Purpose(
@@ -228,7 +230,7 @@ public final class PolicyBinder {
                 r.text("interest", false),
                 r.text("balancing", false),
                 r.text("law", false),
-                r.term("art9-condition", Art9Condition.class, false, null),
+                art9,
                 directMarketing,
                 r.bool("profiling", false),
                 r.bool("automated-decision", false),
@@ -434,7 +436,8 @@ public final class PolicyBinder {
                 r.term("connector", Connector.class, true, null),
                 countries(r, "countries"),
                 r.term("safeguard", Safeguard.class, false, null),
-                r.date("transfer-assessment", false));
+                r.date("transfer-assessment", false),
+                r.bool("dpf-certified", false));
     }
 
     private Transfers transfers(MappingReader r) {

@@ -1,7 +1,6 @@
 package nl.waarborg.policy.lint;
 
 import java.util.Optional;
-import nl.waarborg.policy.Eea;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.MemberStates;
 import nl.waarborg.policy.MemberStates.MemberState;
@@ -11,8 +10,8 @@ import nl.waarborg.policy.RegistrationKind;
 /**
  * The rule {@code controller-country}: what the GDPR leaves to the controller's country is followed. The registration
  * is that country's register and written in its format (R1.1); a supervisory authority is named where the country has
- * no single one (Art. 51, 77 GDPR); minors are not asked for their own consent below the country's age of digital
- * consent (Art. 8(1) GDPR and the national law in {@code member-states.tsv}).
+ * no single one (Art. 51, 77 GDPR). The country's age of digital consent is minor-age-threshold's (one problem, one
+ * finding).
  */
 final class ControllerCountry {
 
@@ -43,19 +42,7 @@ final class ControllerCountry {
             report.at("controller", state.isPresent()
                     ? country + " has no single supervisory authority for private organisations; name the competent one "
                     + "in `authority: {name: …, url: …}` (Art. 77 GDPR)"
-                    : "Waarborg knows no supervisory authority for " + country + "; name one in `authority: {name: …, url: …}`"
-                    + (Eea.contains(country) ? "" : " (the controller is outside the EU/EEA: see Art. 27 GDPR on a representative)"));
-        }
-        Policy.Minors minors = p.policy().minors();
-        if (minors != null && state.isPresent() && minors.ageThreshold() < state.get().digitalConsentAge()) {
-            report.at("minors.age-threshold", "age threshold " + minors.ageThreshold() + " is below the age of digital "
-                    + "consent in " + country + ", " + state.get().digitalConsentAge() + " (" + state.get().ageLaw()
-                    + "); below it a parent must consent (Art. 8(1) GDPR); write `age-threshold: "
-                    + state.get().digitalConsentAge() + "`");
-        }
-        if (minors != null && state.isEmpty() && minors.ageThreshold() < 13) {
-            report.at("minors.age-threshold", "age threshold " + minors.ageThreshold() + " is below 13, the lowest age of "
-                    + "digital consent Art. 8(1) GDPR allows any country to set");
+                    : "Waarborg knows no supervisory authority for " + country + "; name one in `authority: {name: …, url: …}`");
         }
     }
 }

@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 /** Every compliance rule, in the order of docs/lint-rules.md. */
 public final class LintRules {
 
-    public static final List<LintRule> ALL = Stream.of(RetentionRules.all(), PurposeRules.all(), SharingRules.all(),
-            RightsRules.all(), UsageRules.all(), StatementRules.all(),
-            TransparencyRules.all()).flatMap(List::stream).toList();
+    public static final List<LintRule> ALL = Stream.of(RetentionRules.all(), PurposeRules.all(),
+            MarketingRules.all(), SharingRules.all(), RightsRules.all(), UsageRules.all(), StatementRules.all(),
+            AccountabilityRules.all(), TransparencyRules.all()).flatMap(List::stream).toList();
 
     /** Rule ids of problems found while loading a file, before compliance rules run. */
     public static final List<String> LOADING = List.of("yaml-syntax", "duplicate-key", "unknown-key", "missing-key",

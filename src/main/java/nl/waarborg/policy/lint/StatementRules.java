@@ -4,7 +4,6 @@ import java.util.List;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.Policy;
-import nl.waarborg.policy.RegistrationKind;
 import nl.waarborg.policy.Text;
 
 /** R1.1 and the statement's languages: who we are is complete, and every text exists in every language. */
@@ -16,25 +15,32 @@ final class StatementRules {
     static List<LintRule> all() {
         return List.of(
                 Rule.warning("controller-incomplete",
-                        "The controller's identity is complete: a registration number (KvK or its country's register) and a privacy phone number besides e-mail (R1.1).",
+                        "The statement gives the identity and contact details Art. 13(1)(a) GDPR asks: the contact e-mail is an e-mail address, and a representative in the Union has contact details (R1.1).",
                         (p, report) -> {
                             Policy.Controller c = p.policy().controller();
-                            if (c.registration() == null || c.registration().number() == null
-                                    || c.registration().number().isBlank()) {
-                                String kind = RegistrationKind.of(c.country()).map(RegistrationKind::term).orElse("other");
-                                report.at("controller", "the controller has no registration number; add `registration: "
-                                        + "{kind: " + kind + ", number: …}`" + (kind.equals("kvk") ? " (or `kvk:`)" : ""));
+                            // name, street, postcode, city and e-mail are required keys; a phone, a web form or a KvK number Art. 13(1)(a) does not ask
+                            if (c.contact() != null && c.contact().email() != null && !EMAIL.matcher(c.contact().email().strip()).matches()) {
+                                report.at("controller.contact.email", "`" + c.contact().email().strip() + "` is not an e-mail address, "
+                                        + "so people cannot use it to reach the controller (Art. 13(1)(a) GDPR); write one such as privacy@example.nl");
                             }
-                            if (c.contact() != null && (c.contact().phone() == null || c.contact().phone().isBlank())) {
-                                report.at("controller.contact", "the privacy contact has no phone number; add `phone:`");
+                            Policy.Representative r = c.representative();
+                            if (r != null && blank(r.address()) && blank(r.email()) && blank(r.phone())) {
+                                report.at("controller.representative", "the representative `" + r.name() + "` has no contact details; "
+                                        + "Art. 13(1)(a) GDPR asks them as for the controller: add `address:`, `email:` or `phone:`");
                             }
                         }),
                 Rule.error("controller-country",
-                        "The controller's registration, supervisory authority and age of digital consent fit its country (Art. 8(1), 51 and 77 GDPR).",
+                        "The controller's registration and supervisory authority fit its country (R1.1; Art. 51 and 77 GDPR).",
                         ControllerCountry::check),
                 Rule.warning("translation-missing",
                         "Every human-readable text is written in each language the statement is published in.",
                         (p, report) -> walk(p, p.policy(), "", report)));
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Visits every {@link Text} in the policy, naming list elements by their id as the source map does. */
