@@ -91,7 +91,16 @@ final class Words {
      * too ("Dit geldt voor: cameratoezicht en nieuwsbrief"), since no full sentence follows (Taalunie).
      */
     String listAfterColon(List<String> names) {
-        return p.list(names.stream().map(this::afterColon).toList());
+        return p.list(names.stream().map(this::afterColon).map(Words::withoutColon).toList());
+    }
+
+    /**
+     * A list item that holds a colon reads as the start of another list ("huurgegevens: nummer, huurstatus en
+     * bezoeklogboek: datum"); its explanation goes between brackets instead: "huurgegevens (nummer, huurstatus)".
+     */
+    static String withoutColon(String item) {
+        int at = item.indexOf(": ");
+        return at <= 0 ? item : item.substring(0, at) + " (" + item.substring(at + 2).strip() + ")";
     }
 
     /** {@link #inSentence}, and the English article "A" too ("a third party that…"). */

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       ({@link Words#inSentence}: "IT-dienstverleners", "AI-klantassistent"), an organisation's own name
  *       ({@link Words#properName}), an address, and the lead-ins the policy's own free text follows (its interest, its
  *       balancing, its law, its changes), which may be full sentences.</li>
+ *   <li>No colons inside the items of a list ("huurgegevens: nummer, … en bezoeklogboek: datum"): an item's
+ *       explanation goes between brackets.</li>
  *   <li>No capitals in the middle of a list: a policy name that reads in small letters inside a sentence never
  *       follows ", ", "; ", " en ", " of " (" and ", " or ") with its capital.</li>
  *   <li>No jargon or anglicisms: "Need-to-know", "conversie", an unexplained "SCC" or "BCR"; in English never
@@ -142,6 +144,17 @@ class StatementLanguageTest {
             }
         }
         assertThat(found).as("capital in the middle of a list in %s (%s)", file, lang).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("statements")
+    void noColonInsideTheItemsOfAList(String file, Lang lang) throws IOException {
+        Phrases p = Phrases.of(lang);
+        List<String> labels = List.of(p.lData(), p.lSubjects(), p.lSharedWith()).stream().map(l -> "- " + l + ": ").toList();
+        List<String> found = lines(policy(file), lang).stream()
+                .filter(l -> labels.stream().anyMatch(l::startsWith))
+                .filter(l -> l.indexOf(": ", l.indexOf(": ") + 2) >= 0).toList();
+        assertThat(found).as("a colon inside a list item in %s (%s)", file, lang).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
