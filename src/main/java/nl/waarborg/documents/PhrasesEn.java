@@ -982,7 +982,7 @@ final class PhrasesEn implements Phrases {
     @Override
     public String cookieAndMarketingSupervisors(boolean cookies, boolean marketing) {
         String about = cookies && marketing
-                ? "about cookies and the personal data collected with them, or about the use of your data for direct marketing"
+                ? "about cookies and the personal data collected with them, or about the use of your data for direct marketing,"
                 : cookies ? "about cookies and the personal data collected with them"
                 : "about the use of your data for direct marketing";
         String rules = cookies && marketing

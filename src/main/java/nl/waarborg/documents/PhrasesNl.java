@@ -1003,7 +1003,7 @@ final class PhrasesNl implements Phrases {
     public String cookieAndMarketingSupervisors(boolean cookies, boolean marketing) {
         String about = cookies && marketing
                 ? "over cookies en de persoonsgegevens die daarmee worden verzameld, of over het gebruik van uw gegevens "
-                        + "voor direct marketing"
+                        + "voor direct marketing,"
                 : cookies ? "over cookies en de persoonsgegevens die daarmee worden verzameld"
                 : "over het gebruik van uw gegevens voor direct marketing";
         String rules = cookies && marketing

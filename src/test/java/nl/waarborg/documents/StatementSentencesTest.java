@@ -295,6 +295,33 @@ class StatementSentencesTest {
     }
 
     @Test
+    void cookiesAndElectronicMarketingTogetherNameBothRules() {
+        String purposes = """
+                  - id: analytics
+                    name: {nl: Websitestatistiek, en: Website statistics}
+                    legal-basis: consent
+                    cookies: [tracking]
+                    data: [email]
+                  - id: mailing
+                    name: {nl: Mailing, en: Mailing}
+                    legal-basis: consent
+                    direct-marketing: true
+                    marketing-channels: [sms]
+                    data: [email]
+                """;
+        assertThat(statement(purposes, Lang.NL)).contains("Een klacht over cookies en de persoonsgegevens die daarmee "
+                + "worden verzameld, of over het gebruik van uw gegevens voor direct marketing, kunt u indienen bij de "
+                + "Autoriteit Persoonsgegevens. De Autoriteit Consument & Markt (ACM) houdt toezicht op de regels van de "
+                + "Telecommunicatiewet over het plaatsen van cookies (artikel 11.7a) en over ongevraagde reclame per e-mail, "
+                + "sms of telefoon (artikel 11.7).");
+        assertThat(statement(purposes, Lang.EN)).contains("A complaint about cookies and the personal data collected with "
+                + "them, or about the use of your data for direct marketing, goes to the Dutch Data Protection Authority "
+                + "(Autoriteit Persoonsgegevens). The Netherlands Authority for Consumers and Markets (ACM) supervises the "
+                + "rules of the Dutch Telecommunications Act on placing cookies (article 11.7a) and on unsolicited marketing "
+                + "by e-mail, text message or phone (article 11.7).");
+    }
+
+    @Test
     void directMarketingNamesTheAcmOnlyForElectronicOrUndeclaredChannels() {
         String byMail = """
                   - id: mailing
