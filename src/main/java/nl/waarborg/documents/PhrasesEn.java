@@ -667,8 +667,8 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String transferAdequacy(String recipients) {
-        return "For " + recipients + ", the European Commission has decided that the country protects personal data "
-                + "adequately.";
+        return "For " + recipients + ", the European Commission has decided that personal data is adequately protected "
+                + "there.";
     }
 
     @Override
@@ -703,7 +703,7 @@ final class PhrasesEn implements Phrases {
         return "For " + recipients + " there is no decision of the European Commission and no safeguard that protects "
                 + "your data equally well. We transfer your data there only in the specific cases the law names (a "
                 + "derogation under Article 49 GDPR), for example when you give your explicit consent to it or when it is "
-                + "needed to perform a contract with you. Please note the risks: the law of that country may protect your "
+                + "needed to perform a contract with you. Please note the risks: the law there may protect your "
                 + "data less well, and authorities there may be able to access it.";
     }
 

@@ -679,8 +679,8 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String transferAdequacy(String recipients) {
-        return "Voor " + recipients + " heeft de Europese Commissie besloten dat het land persoonsgegevens voldoende "
-                + "beschermt.";
+        return "Voor " + recipients + " heeft de Europese Commissie besloten dat persoonsgegevens daar voldoende "
+                + "beschermd zijn.";
     }
 
     @Override
@@ -717,7 +717,7 @@ final class PhrasesNl implements Phrases {
         return "Voor " + recipients + " is er geen besluit van de Europese Commissie en geen waarborg die uw gegevens "
                 + "even goed beschermt. Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet noemt "
                 + "(een uitzondering van artikel 49 AVG), bijvoorbeeld als u daar uitdrukkelijk toestemming voor geeft of "
-                + "als het nodig is om een overeenkomst met u uit te voeren. Let op de risico’s: de wet in dat land kan uw "
+                + "als het nodig is om een overeenkomst met u uit te voeren. Let op de risico’s: de wet daar kan uw "
                 + "gegevens minder goed beschermen, en overheidsinstanties daar kunnen uw gegevens mogelijk inzien.";
     }
 

@@ -154,7 +154,7 @@ class StatementSentencesTest {
     void eachSafeguardKindHasItsOwnSentenceInDutch() {
         String md = render(policy(SHARING, ABROAD, true), Lang.NL);
         assertThat(md).contains(
-                "Voor zwitserse dienst (Zwitserland) heeft de Europese Commissie besloten dat het land persoonsgegevens voldoende beschermt.",
+                "Voor zwitserse dienst (Zwitserland) heeft de Europese Commissie besloten dat persoonsgegevens daar voldoende beschermd zijn.",
                 "Voor analysebureau (Verenigde Staten) geldt het besluit van de Europese Commissie dat organisaties in de "
                         + "Verenigde Staten die gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data "
                         + "Privacy Framework), persoonsgegevens voldoende beschermen.",
@@ -167,7 +167,7 @@ class StatementSentencesTest {
                 "Voor reisbureau (Brazilië) is er geen besluit van de Europese Commissie en geen waarborg die uw gegevens "
                         + "even goed beschermt. Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet "
                         + "noemt (een uitzondering van artikel 49 AVG)",
-                "Let op de risico’s: de wet in dat land kan uw gegevens minder goed beschermen, en overheidsinstanties "
+                "Let op de risico’s: de wet daar kan uw gegevens minder goed beschermen, en overheidsinstanties "
                         + "daar kunnen uw gegevens mogelijk inzien.",
                 "Voor drukkerij (China) hebben wij geen besluit van de Europese Commissie en geen andere waarborg vastgelegd.",
                 "Een kopie van deze afspraken kunt u opvragen via [privacy@winkel.test](mailto:privacy@winkel.test).",
@@ -181,7 +181,7 @@ class StatementSentencesTest {
     void eachSafeguardKindHasItsOwnSentenceInEnglish() {
         String md = render(policy(SHARING, ABROAD, true), Lang.EN);
         assertThat(md).contains(
-                "For swiss service (Switzerland), the European Commission has decided that the country protects personal data adequately.",
+                "For swiss service (Switzerland), the European Commission has decided that personal data is adequately protected there.",
                 "For analytics agency (United States), the decision of the European Commission applies that organisations in "
                         + "the United States certified under the EU-US Data Privacy Framework protect personal data adequately.",
                 "For consultancy (United States) we have not recorded that certification.",
@@ -192,7 +192,7 @@ class StatementSentencesTest {
                 "For travel agency (Brazil) there is no decision of the European Commission and no safeguard that protects "
                         + "your data equally well. We transfer your data there only in the specific cases the law names (a "
                         + "derogation under Article 49 GDPR)",
-                "Please note the risks: the law of that country may protect your data less well, and authorities there may be able to access it.",
+                "Please note the risks: the law there may protect your data less well, and authorities there may be able to access it.",
                 "For printer (China) we have not recorded a decision of the European Commission or any other safeguard.",
                 "You can ask for a copy of these agreements at [privacy@winkel.test](mailto:privacy@winkel.test).",
                 "The decisions of the European Commission are published on its website, [" + commissionPage(),
