@@ -2,6 +2,7 @@ package nl.waarborg.documents;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.Eea;
 import nl.waarborg.policy.IdentityMethod;
@@ -13,7 +14,6 @@ import nl.waarborg.policy.Policy.DataSystem;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Policy.Recipient;
 import nl.waarborg.policy.Policy.RetentionRule;
-import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
 import nl.waarborg.documents.Doc.Block;
