@@ -136,6 +136,9 @@ public interface Phrases {
 
     String dpo(String name);
 
+    /** The controller's representative in the Union (Art. 27, 13(1)(a) GDPR), introducing its contact lines. */
+    String representative(String name);
+
     // ---- data ----------------------------------------------------------------------------------
 
     String dataIntro();
@@ -190,6 +193,12 @@ public interface Phrases {
     String canObject();
 
     String directMarketing();
+
+    /** Whether a person must provide a purpose's data (Art. 13(2)(e) GDPR). */
+    String provision(nl.waarborg.policy.ProvisionRequirement requirement);
+
+    /** What happens if the person does not provide the data, in the policy's words (Art. 13(2)(e)). */
+    String provisionConsequence(String consequence);
 
     String art9(String condition);
 
@@ -254,6 +263,12 @@ public interface Phrases {
 
     String superseded(List<String> subjectCategories);
 
+    /**
+     * The statement's form of {@link #superseded}: "Hoort u daarna bij de groep ‘Klanten’, dan geldt deze termijn niet
+     * meer." (the register keeps its own shorter line).
+     */
+    String noLongerAppliesOnJoining(List<String> subjectCategories);
+
     /** How long a rule that applies only while consent stands keeps data: "met uw toestemming tot 2 jaar". */
     String withConsentUpTo(String period);
 
@@ -277,6 +292,18 @@ public interface Phrases {
 
     String pseudonymisedOnly();
 
+    /** A recipient's role as the statement's table shows it: without a verb, so it reads for one or many recipients. */
+    String roleInStatement(RecipientRole role);
+
+    /** {@link #pseudonymisedOnly} without a verb, for the statement's table (one or many recipients). */
+    String pseudonymisedOnlyInStatement();
+
+    /** For a joint controller: the essence of the arrangement (Art. 26(2) GDPR), in the policy's words. */
+    String jointArrangement(String arrangement);
+
+    /** The protection cell of a recipient outside the EEA: points to the transfers section, which explains it once. */
+    String outsideEeaSeeTransfers(String transfersHeading);
+
     String onlyWhenLawRequires();
 
     String insideEea();
@@ -295,7 +322,35 @@ public interface Phrases {
 
     String transfersNoneOutside();
 
-    String transfersOutside(String recipients);
+    /** Introduces the transfers per safeguard kind when some recipient or system is outside the EEA (Chapter V GDPR). */
+    String transfersIntro();
+
+    /** Art. 45: a decision of the European Commission that the country protects data adequately. */
+    String transferAdequacy(String recipients);
+
+    /** Art. 45 for the United States: only organisations certified under the EU-US Data Privacy Framework. */
+    String transferDpf(String recipients);
+
+    /** A US recipient marked adequacy without the certification the US decision requires: no decision covers it. */
+    String transferUsNotCertified(String recipients);
+
+    /** Art. 46(2)(c): the Commission's standard contractual clauses, explained in words. */
+    String transferScc(String recipients);
+
+    /** Art. 46(2)(b), 47: binding corporate rules approved by a supervisory authority. */
+    String transferBcr(String recipients);
+
+    /** Art. 49: no equal protection, only in the specific cases the article names, with its risks (Art. 49(1)(a)). */
+    String transferDerogation(String recipients);
+
+    /** No decision and no safeguard declared for these transfers. */
+    String transferNoSafeguard(String recipients);
+
+    /** Where the Commission's adequacy decisions are published (Art. 13(1)(f): where they are made available). */
+    String transfersAdequacyPublished(String url);
+
+    /** Where the list of organisations certified under the Data Privacy Framework is published. */
+    String transfersDpfPublished(String url);
 
     String transfersAssessed();
 
@@ -311,9 +366,15 @@ public interface Phrases {
 
     String profilingObjection(boolean alwaysStops);
 
+    /** Profiling on consent: no objection right is promised, the consent can be withdrawn (Art. 7(3)). */
+    String profilingConsent();
+
     String automatedDecision(String purpose);
 
     String automatedDecisionRights();
+
+    /** What an automated decision means for the person and its envisaged consequences (Art. 13(2)(f)), policy's words. */
+    String automatedSignificance(String significance);
 
     // ---- rights --------------------------------------------------------------------------------
 
@@ -378,7 +439,11 @@ public interface Phrases {
 
     String objectionDecision();
 
-    String refusal();
+    /**
+     * Art. 12(4): why we do not (fully) act, and the complaint and court routes; with {@code extension}, the same
+     * routes for an extended period (Art. 12(3)).
+     */
+    String refusal(String authority, boolean extension);
 
     // ---- complaints ----------------------------------------------------------------------------
 
@@ -386,7 +451,11 @@ public interface Phrases {
 
     String dpoSupervises();
 
-    String acmSupervises();
+    /**
+     * Dutch controllers: complaints about cookies and direct marketing go to the AP; the ACM supervises the
+     * Telecommunicatiewet rules on placing cookies (art. 11.7a) and on unsolicited electronic marketing (art. 11.7).
+     */
+    String cookieAndMarketingSupervisors(boolean cookies, boolean marketing);
 
     // ---- security ------------------------------------------------------------------------------
 

@@ -205,6 +205,12 @@ final class PhrasesEn implements Phrases {
                 + "You can also contact the DPO yourself:";
     }
 
+    @Override
+    public String representative(String name) {
+        return "We are established outside the European Union. Our representative in the European Union is " + name
+                + ". You can also contact this representative with questions about your privacy:";
+    }
+
     // ---- data ----------------------------------------------------------------------------------
 
     @Override
@@ -308,7 +314,7 @@ final class PhrasesEn implements Phrases {
     @Override
     public String basisExplained(LegalBasis basis) {
         return switch (basis) {
-            case CONSENT -> "We only do this if you give us your permission.";
+            case CONSENT -> "We only do this if you give us your consent.";
             case CONTRACT -> "We need this data to enter into or carry out a contract with you, "
                     + "or to do what you ask of us before you enter into one.";
             case LEGAL_OBLIGATION -> "The law requires us to do this.";
@@ -347,6 +353,21 @@ final class PhrasesEn implements Phrases {
     @Override
     public String directMarketing() {
         return "This is direct marketing. If you object to it, we always stop.";
+    }
+
+    @Override
+    public String provision(nl.waarborg.policy.ProvisionRequirement r) {
+        return switch (r) {
+            case STATUTORY -> "The law requires you to provide this data to us.";
+            case CONTRACTUAL -> "Your contract with us requires you to provide this data.";
+            case CONTRACT_ENTRY -> "Without this data we cannot enter into a contract with you.";
+            case VOLUNTARY -> "You are not required to provide this data.";
+        };
+    }
+
+    @Override
+    public String provisionConsequence(String consequence) {
+        return "If you do not provide the data: " + consequence;
     }
 
     @Override
@@ -511,6 +532,13 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
+    public String noLongerAppliesOnJoining(List<String> subjectCategories) {
+        List<String> quoted = subjectCategories.stream().map(x -> "‘" + x + "’").toList();
+        return "If you later join " + (quoted.size() == 1 ? "the group " : "the groups ") + alternatives(quoted)
+                + ", this period no longer applies.";
+    }
+
+    @Override
     public String withConsentUpTo(String period) {
         return "with your consent, up to " + period;
     }
@@ -522,7 +550,7 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String whileConsent(String purpose, boolean orAnonymised) {
-        return "Only if you give consent for: " + purpose + ". After the ordinary period we use the data only for that. "
+        return "Only if you give consent for the purpose ‘" + purpose + "’. After the ordinary period we use the data only for that. "
                 + "You can withdraw your consent at any time. This period then ends and only the ordinary period applies. "
                 + "If that has passed, we " + (orAnonymised ? "delete or anonymise" : "delete") + " the data straight away.";
     }
@@ -553,6 +581,31 @@ final class PhrasesEn implements Phrases {
     @Override
     public String pseudonymisedOnly() {
         return "receives pseudonymised data only: no name or other data that points directly to you";
+    }
+
+    @Override
+    public String roleInStatement(RecipientRole role) {
+        return switch (role) {
+            case PROCESSOR -> "processor, acting on our instructions";
+            case CONTROLLER -> "independently responsible for what happens to the data";
+            case JOINT_CONTROLLER -> "jointly responsible with us";
+            case AUTHORITY -> "public authority";
+        };
+    }
+
+    @Override
+    public String pseudonymisedOnlyInStatement() {
+        return "pseudonymised data only, without a name or other data that points directly to you";
+    }
+
+    @Override
+    public String jointArrangement(String arrangement) {
+        return "What we have agreed together: " + arrangement;
+    }
+
+    @Override
+    public String outsideEeaSeeTransfers(String transfersHeading) {
+        return "outside the EEA: see ‘" + transfersHeading + "’";
     }
 
     @Override
@@ -607,21 +660,77 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
-    public String transfersOutside(String recipients) {
-        return "Some recipients are outside the European Economic Area (EEA), where the GDPR does not apply by itself: "
-                + recipients + ". So we make arrangements with them that protect your data there just as well; "
-                + "the table above shows which.";
+    public String transfersIntro() {
+        return "Some recipients or systems are outside the European Economic Area (EEA), where the GDPR does not apply "
+                + "by itself. Below you can read, per recipient or system, what that means for your data.";
+    }
+
+    @Override
+    public String transferAdequacy(String recipients) {
+        return "For " + recipients + ", the European Commission has decided that personal data is adequately protected "
+                + "there.";
+    }
+
+    @Override
+    public String transferDpf(String recipients) {
+        return "For " + recipients + ", the decision of the European Commission applies that organisations in the United "
+                + "States certified under the EU-US Data Privacy Framework protect personal data adequately. That decision "
+                + "covers only organisations with that certification; we have checked that it is in place.";
+    }
+
+    @Override
+    public String transferUsNotCertified(String recipients) {
+        return "The decision of the European Commission on the United States covers only organisations certified under "
+                + "the EU-US Data Privacy Framework. For " + recipients + " we have not recorded that certification.";
+    }
+
+    @Override
+    public String transferScc(String recipients) {
+        return "For " + recipients + ", we have agreed the standard contractual clauses of the European Commission "
+                + "with the recipient. "
+                + "These are a fixed contract text set by the Commission, in which the recipient promises to protect your "
+                + "data as the GDPR requires.";
+    }
+
+    @Override
+    public String transferBcr(String recipients) {
+        return "For " + recipients + ", binding corporate rules apply: rules for protecting personal data within their "
+                + "group of companies, approved by a data protection supervisory authority.";
+    }
+
+    @Override
+    public String transferDerogation(String recipients) {
+        return "For " + recipients + " there is no decision of the European Commission and no safeguard that protects "
+                + "your data equally well. We transfer your data there only in the specific cases the law names (a "
+                + "derogation under Article 49 GDPR), for example when you give your explicit consent to it or when it is "
+                + "needed to perform a contract with you. Please note the risks: the law there may protect your "
+                + "data less well, and authorities there may be able to access it.";
+    }
+
+    @Override
+    public String transferNoSafeguard(String recipients) {
+        return "For " + recipients + " we have not recorded a decision of the European Commission or any other safeguard.";
+    }
+
+    @Override
+    public String transfersAdequacyPublished(String url) {
+        return "The decisions of the European Commission are published on its website, " + url + ".";
+    }
+
+    @Override
+    public String transfersDpfPublished(String url) {
+        return "You can see which organisations are certified at " + url + ".";
     }
 
     @Override
     public String transfersAssessed() {
-        return "Before we transfer data, we check whether the laws and practice of that country undermine those arrangements. "
-                + "If they do, we take extra measures or do not transfer the data.";
+        return "Before we transfer data under such agreements, we check whether the laws and practice of that country "
+                + "undermine them. If they do, we take extra measures or do not transfer the data.";
     }
 
     @Override
     public String transfersCopy(String email) {
-        return "You can ask for a copy of these arrangements at " + email + ".";
+        return "You can ask for a copy of these agreements at " + email + ".";
     }
 
     // ---- automated -----------------------------------------------------------------------------
@@ -643,7 +752,13 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String profilingObjection(boolean alwaysStops) {
-        return alwaysStops ? "You can object to this at any time; we will then stop." : "You can object to this.";
+        return alwaysStops ? "You can object to this at any time; we will then stop."
+                : "You can object to this (see ‘Your rights’).";
+    }
+
+    @Override
+    public String profilingConsent() {
+        return "We do this only with your consent. You can withdraw it at any time; we will then stop.";
     }
 
     @Override
@@ -654,6 +769,11 @@ final class PhrasesEn implements Phrases {
     @Override
     public String automatedDecisionRights() {
         return "You can ask for a person to review the decision, give your point of view and contest the decision.";
+    }
+
+    @Override
+    public String automatedSignificance(String significance) {
+        return "What this decision means for you: " + significance;
     }
 
     // ---- rights --------------------------------------------------------------------------------
@@ -733,7 +853,8 @@ final class PhrasesEn implements Phrases {
     @Override
     public String rPortabilityText() {
         return "Data you gave us yourself, which we process by computer on the basis of your consent or a contract, "
-                + "you can receive in a common file format. If you wish, we send it directly to another organisation.";
+                + "you can receive in a common file format. If you wish, we send it directly to another organisation, where "
+                + "technically feasible.";
     }
 
     @Override
@@ -743,8 +864,8 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String rObjectionText() {
-        return "If we use your data because of an interest of our own, you can object to that because of your personal "
-                + "situation. We will then stop, unless we have compelling reasons that outweigh your interests, or we "
+        return "If we use your data because of a legitimate interest of our own, or for a task in the public interest, "
+                + "you can object to that because of your personal situation. We will then stop, unless we have compelling reasons that outweigh your interests, or we "
                 + "need the data for legal proceedings. You can always object to direct marketing; we then stop at once.";
     }
 
@@ -766,7 +887,8 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String objectionAppliesToNothing() {
-        return "At the moment we do not use your data on the basis of our own interest or for direct marketing.";
+        return "At the moment we do not use your data on the basis of our legitimate interest or for a task in the "
+                + "public interest, nor for direct marketing.";
     }
 
     @Override
@@ -816,7 +938,9 @@ final class PhrasesEn implements Phrases {
 
     @Override
     public String notFreeOfCharge() {
-        return "We may charge a reasonable fee for a request. We will tell you beforehand.";
+        return "A request is free of charge. Only if a request is manifestly unfounded or excessive, for example "
+                + "because you keep repeating it, may we charge a reasonable fee or refuse the request. If you ask for more "
+                + "than one copy of your data, we may charge a reasonable fee for the further copies.";
     }
 
     @Override
@@ -836,8 +960,10 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
-    public String refusal() {
-        return "If we cannot carry out a request, or only in part, we explain why.";
+    public String refusal(String authority, boolean extension) {
+        return "If we do not act on a request, or only in part, we tell you why within that period. If you disagree "
+                + "with that" + (extension ? ", or with an extension" : "") + ", you can complain to "
+                + (authority == null ? "the supervisory authority" : "the " + authority) + " or go to court.";
     }
 
     // ---- complaints ----------------------------------------------------------------------------
@@ -854,8 +980,18 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
-    public String acmSupervises() {
-        return "Cookies and direct marketing are supervised by the Netherlands Authority for Consumers and Markets (ACM).";
+    public String cookieAndMarketingSupervisors(boolean cookies, boolean marketing) {
+        String about = cookies && marketing
+                ? "about cookies and the personal data collected with them, or about the use of your data for direct marketing,"
+                : cookies ? "about cookies and the personal data collected with them"
+                : "about the use of your data for direct marketing";
+        String rules = cookies && marketing
+                ? "placing cookies (article 11.7a) and on unsolicited marketing by e-mail, text message or phone (article 11.7)"
+                : cookies ? "placing cookies (article 11.7a)"
+                : "unsolicited marketing by e-mail, text message or phone (article 11.7)";
+        return "A complaint " + about + " goes to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens). "
+                + "The Netherlands Authority for Consumers and Markets (ACM) supervises the rules of the Dutch "
+                + "Telecommunications Act on " + rules + ".";
     }
 
     // ---- security ------------------------------------------------------------------------------
@@ -899,15 +1035,15 @@ final class PhrasesEn implements Phrases {
     @Override
     public String breach(String authority) {
         return "If something still goes wrong and data ends up with the wrong people (a data breach), we fix it as soon as "
-                + "possible, record it and report it to the " + authority
-                + ". If it puts you at high risk, we also tell you directly.";
+                + "possible and record it. We report it to the " + authority + ", unless it is unlikely to result in a "
+                + "risk to you or others. If the risk to you is high, we also tell you directly.";
     }
 
     // ---- minors --------------------------------------------------------------------------------
 
     @Override
     public String minorsParental(int age) {
-        return "Are you under " + age + "? Then we need permission from your parent or guardian before we use your data "
+        return "Are you under " + age + "? Then we need consent from your parent or guardian before we use your data "
                 + "for anything that requires consent.";
     }
 

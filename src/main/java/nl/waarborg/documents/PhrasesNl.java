@@ -204,6 +204,12 @@ final class PhrasesNl implements Phrases {
                 + "U kunt de FG ook zelf benaderen:";
     }
 
+    @Override
+    public String representative(String name) {
+        return "Wij zijn gevestigd buiten de Europese Unie. Onze vertegenwoordiger in de Europese Unie is " + name
+                + ". U kunt ook bij deze vertegenwoordiger terecht met vragen over uw privacy:";
+    }
+
     // ---- data ----------------------------------------------------------------------------------
 
     @Override
@@ -358,6 +364,21 @@ final class PhrasesNl implements Phrases {
     @Override
     public String directMarketing() {
         return "Dit is direct marketing. Maakt u daar bezwaar tegen, dan stoppen wij er altijd mee.";
+    }
+
+    @Override
+    public String provision(nl.waarborg.policy.ProvisionRequirement r) {
+        return switch (r) {
+            case STATUTORY -> "De wet verplicht u deze gegevens aan ons te geven.";
+            case CONTRACTUAL -> "Uw overeenkomst met ons verplicht u deze gegevens te geven.";
+            case CONTRACT_ENTRY -> "Zonder deze gegevens kunnen wij geen overeenkomst met u sluiten.";
+            case VOLUNTARY -> "U bent niet verplicht deze gegevens te geven.";
+        };
+    }
+
+    @Override
+    public String provisionConsequence(String consequence) {
+        return "Als u de gegevens niet geeft: " + consequence;
     }
 
     @Override
@@ -522,6 +543,13 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
+    public String noLongerAppliesOnJoining(List<String> subjectCategories) {
+        List<String> quoted = subjectCategories.stream().map(x -> "‘" + x + "’").toList();
+        return "Hoort u daarna bij " + (quoted.size() == 1 ? "de groep " : "de groepen ") + alternatives(quoted)
+                + ", dan geldt deze termijn niet meer.";
+    }
+
+    @Override
     public String withConsentUpTo(String period) {
         return "met uw toestemming tot " + period;
     }
@@ -533,7 +561,7 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String whileConsent(String purpose, boolean orAnonymised) {
-        return "Alleen als u toestemming geeft voor: " + purpose + ". Na de gewone termijn gebruiken wij de gegevens "
+        return "Alleen als u toestemming geeft voor het doel ‘" + purpose + "’. Na de gewone termijn gebruiken wij de gegevens "
                 + "alleen nog daarvoor. U kunt uw toestemming altijd intrekken. Dan stopt deze termijn en geldt alleen "
                 + "de gewone termijn. Is die al voorbij, dan " + (orAnonymised ? "verwijderen of anonimiseren" : "verwijderen")
                 + " wij de gegevens meteen.";
@@ -565,6 +593,31 @@ final class PhrasesNl implements Phrases {
     @Override
     public String pseudonymisedOnly() {
         return "krijgt alleen gepseudonimiseerde gegevens: zonder naam of andere gegevens die direct naar u wijzen";
+    }
+
+    @Override
+    public String roleInStatement(RecipientRole role) {
+        return switch (role) {
+            case PROCESSOR -> "verwerker, in onze opdracht";
+            case CONTROLLER -> "zelf verantwoordelijk voor wat er met de gegevens gebeurt";
+            case JOINT_CONTROLLER -> "samen met ons verantwoordelijk";
+            case AUTHORITY -> "overheidsinstantie";
+        };
+    }
+
+    @Override
+    public String pseudonymisedOnlyInStatement() {
+        return "alleen gepseudonimiseerde gegevens, zonder naam of andere gegevens die direct naar u wijzen";
+    }
+
+    @Override
+    public String jointArrangement(String arrangement) {
+        return "Wat wij samen hebben afgesproken: " + arrangement;
+    }
+
+    @Override
+    public String outsideEeaSeeTransfers(String transfersHeading) {
+        return "buiten de EER: zie ‘" + transfersHeading + "’";
     }
 
     @Override
@@ -619,16 +672,76 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
-    public String transfersOutside(String recipients) {
-        return "Sommige ontvangers zitten buiten de Europese Economische Ruimte (EER), waar de AVG niet vanzelf geldt: "
-                + recipients + ". Daarom maken wij met hen afspraken die uw gegevens daar even goed beschermen; "
-                + "welke, staat in de tabel hierboven.";
+    public String transfersIntro() {
+        return "Sommige ontvangers of systemen zitten buiten de Europese Economische Ruimte (EER). Daar geldt de AVG niet "
+                + "vanzelf. Hieronder leest u per ontvanger of systeem wat dat voor uw gegevens betekent.";
+    }
+
+    @Override
+    public String transferAdequacy(String recipients) {
+        return "Voor " + recipients + " heeft de Europese Commissie besloten dat persoonsgegevens daar voldoende "
+                + "beschermd zijn.";
+    }
+
+    @Override
+    public String transferDpf(String recipients) {
+        return "Voor " + recipients + " geldt het besluit van de Europese Commissie dat organisaties in de Verenigde "
+                + "Staten die gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy "
+                + "Framework), persoonsgegevens voldoende beschermen. Dat besluit geldt alleen voor organisaties met die "
+                + "certificering; wij hebben nagegaan dat die er is.";
+    }
+
+    @Override
+    public String transferUsNotCertified(String recipients) {
+        return "Het besluit van de Europese Commissie over de Verenigde Staten geldt alleen voor organisaties die "
+                + "gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy Framework). "
+                + "Voor " + recipients + " hebben wij die certificering niet vastgelegd.";
+    }
+
+    @Override
+    public String transferScc(String recipients) {
+        return "Voor " + recipients + " hebben wij met de ontvanger de standaardcontractbepalingen van de Europese "
+                + "Commissie afgesproken. "
+                + "Dat is een vaste tekst voor een contract, door de Commissie vastgesteld. Daarin belooft de ontvanger "
+                + "uw gegevens te beschermen zoals de AVG dat vraagt.";
+    }
+
+    @Override
+    public String transferBcr(String recipients) {
+        return "Voor " + recipients + " gelden bindende bedrijfsvoorschriften: regels voor het beschermen van "
+                + "persoonsgegevens binnen hun concern, goedgekeurd door een toezichthouder op privacy.";
+    }
+
+    @Override
+    public String transferDerogation(String recipients) {
+        return "Voor " + recipients + " is er geen besluit van de Europese Commissie en geen waarborg die uw gegevens "
+                + "even goed beschermt. Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet noemt "
+                + "(een uitzondering van artikel 49 AVG), bijvoorbeeld als u daar uitdrukkelijk toestemming voor geeft of "
+                + "als het nodig is om een overeenkomst met u uit te voeren. Let op de risico’s: de wet daar kan uw "
+                + "gegevens minder goed beschermen, en overheidsinstanties daar kunnen uw gegevens mogelijk inzien.";
+    }
+
+    @Override
+    public String transferNoSafeguard(String recipients) {
+        return "Voor " + recipients + " hebben wij geen besluit van de Europese Commissie en geen andere waarborg "
+                + "vastgelegd.";
+    }
+
+    @Override
+    public String transfersAdequacyPublished(String url) {
+        return "De besluiten van de Europese Commissie staan op haar website, " + url + ".";
+    }
+
+    @Override
+    public String transfersDpfPublished(String url) {
+        return "Welke organisaties gecertificeerd zijn, ziet u op " + url + ".";
     }
 
     @Override
     public String transfersAssessed() {
-        return "Voordat wij gegevens doorgeven, beoordelen wij of de wetten en praktijk in dat land die afspraken ondermijnen. "
-                + "Is dat zo, dan nemen wij extra maatregelen of geven wij de gegevens niet door.";
+        return "Voordat wij gegevens doorgeven op grond van zulke afspraken, beoordelen wij of de wetten en praktijk in "
+                + "dat land die afspraken ondermijnen. Is dat zo, dan nemen wij extra maatregelen of geven wij de gegevens "
+                + "niet door.";
     }
 
     @Override
@@ -656,7 +769,12 @@ final class PhrasesNl implements Phrases {
     @Override
     public String profilingObjection(boolean alwaysStops) {
         return alwaysStops ? "U kunt daar op elk moment bezwaar tegen maken; dan stoppen wij ermee."
-                : "U kunt daar bezwaar tegen maken.";
+                : "U kunt daar bezwaar tegen maken (zie ‘Uw rechten’).";
+    }
+
+    @Override
+    public String profilingConsent() {
+        return "Dit doen wij alleen met uw toestemming. U kunt die op elk moment intrekken; dan stoppen wij ermee.";
     }
 
     @Override
@@ -667,6 +785,11 @@ final class PhrasesNl implements Phrases {
     @Override
     public String automatedDecisionRights() {
         return "U kunt vragen dat een medewerker het besluit bekijkt, u kunt uw standpunt geven en u kunt het besluit aanvechten.";
+    }
+
+    @Override
+    public String automatedSignificance(String significance) {
+        return "Wat dit besluit voor u betekent: " + significance;
     }
 
     // ---- rights --------------------------------------------------------------------------------
@@ -748,7 +871,7 @@ final class PhrasesNl implements Phrases {
     public String rPortabilityText() {
         return "Gegevens die u zelf aan ons gaf en die wij met de computer verwerken op basis van uw toestemming of een "
                 + "overeenkomst, kunt u krijgen in een gangbaar bestandsformaat. Als u dat wilt, sturen wij ze "
-                + "rechtstreeks naar een andere organisatie.";
+                + "rechtstreeks naar een andere organisatie, als dat technisch mogelijk is.";
     }
 
     @Override
@@ -758,8 +881,8 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String rObjectionText() {
-        return "Gebruiken wij uw gegevens omdat wij daar zelf een belang bij hebben, dan kunt u daartegen bezwaar maken "
-                + "vanwege uw persoonlijke situatie. Wij stoppen dan, tenzij wij dwingende redenen hebben die zwaarder "
+        return "Gebruiken wij uw gegevens omdat wij daar zelf een gerechtvaardigd belang bij hebben, of voor een taak "
+                + "van algemeen belang, dan kunt u daartegen bezwaar maken vanwege uw persoonlijke situatie. Wij stoppen dan, tenzij wij dwingende redenen hebben die zwaarder "
                 + "wegen dan uw belangen, of de gegevens nodig hebben voor een rechtszaak. Tegen direct marketing kunt u "
                 + "altijd bezwaar maken; dan stoppen wij daar meteen mee.";
     }
@@ -782,7 +905,8 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String objectionAppliesToNothing() {
-        return "Op dit moment gebruiken wij uw gegevens niet op grond van ons eigen belang of voor direct marketing.";
+        return "Op dit moment gebruiken wij uw gegevens niet op grond van ons gerechtvaardigd belang of voor een taak "
+                + "van algemeen belang, en niet voor direct marketing.";
     }
 
     @Override
@@ -832,7 +956,10 @@ final class PhrasesNl implements Phrases {
 
     @Override
     public String notFreeOfCharge() {
-        return "Voor een verzoek kunnen wij een redelijke vergoeding vragen. Dat laten wij u vooraf weten.";
+        return "Een verzoek is gratis. Alleen als een verzoek duidelijk ongegrond of buitensporig is, bijvoorbeeld "
+                + "omdat u het steeds herhaalt, mogen wij een redelijke vergoeding vragen of het verzoek weigeren. "
+                + "Vraagt u meer dan één kopie van uw gegevens, dan kunnen wij voor de extra kopieën een redelijke "
+                + "vergoeding vragen.";
     }
 
     @Override
@@ -852,8 +979,11 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
-    public String refusal() {
-        return "Kunnen wij een verzoek niet of niet helemaal uitvoeren, dan leggen wij uit waarom.";
+    public String refusal(String authority, boolean extension) {
+        return "Voeren wij een verzoek niet of niet helemaal uit, dan laten wij u binnen de termijn weten waarom. "
+                + "Bent u het daar" + (extension ? ", of met een verlenging," : "") + " niet mee eens, dan kunt u een "
+                + "klacht indienen bij " + (authority == null ? "de toezichthouder" : "de " + authority)
+                + " of naar de rechter stappen.";
     }
 
     // ---- complaints ----------------------------------------------------------------------------
@@ -870,8 +1000,18 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
-    public String acmSupervises() {
-        return "Op cookies en direct marketing houdt de Autoriteit Consument & Markt (ACM) toezicht.";
+    public String cookieAndMarketingSupervisors(boolean cookies, boolean marketing) {
+        String about = cookies && marketing
+                ? "over cookies en de persoonsgegevens die daarmee worden verzameld, of over het gebruik van uw gegevens "
+                        + "voor direct marketing,"
+                : cookies ? "over cookies en de persoonsgegevens die daarmee worden verzameld"
+                : "over het gebruik van uw gegevens voor direct marketing";
+        String rules = cookies && marketing
+                ? "het plaatsen van cookies (artikel 11.7a) en over ongevraagde reclame per e-mail, sms of telefoon (artikel 11.7)"
+                : cookies ? "het plaatsen van cookies (artikel 11.7a)"
+                : "ongevraagde reclame per e-mail, sms of telefoon (artikel 11.7)";
+        return "Een klacht " + about + " kunt u indienen bij de Autoriteit Persoonsgegevens. De Autoriteit Consument & Markt "
+                + "(ACM) houdt toezicht op de regels van de Telecommunicatiewet over " + rules + ".";
     }
 
     // ---- security ------------------------------------------------------------------------------
@@ -915,8 +1055,9 @@ final class PhrasesNl implements Phrases {
     @Override
     public String breach(String authority) {
         return "Gaat er toch iets mis en komen gegevens bij de verkeerde terecht (een datalek), dan lossen wij dat zo snel "
-                + "mogelijk op, leggen wij het vast en melden wij het aan de " + authority
-                + ". Is er een groot risico voor u, dan laten wij het u ook zelf weten.";
+                + "mogelijk op en leggen wij het vast. Wij melden het aan de " + authority + ", tenzij het "
+                + "waarschijnlijk geen risico voor u of anderen oplevert. Is het risico voor u hoog, dan laten wij het "
+                + "u ook zelf weten.";
     }
 
     // ---- minors --------------------------------------------------------------------------------

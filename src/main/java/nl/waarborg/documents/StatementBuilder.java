@@ -2,12 +2,15 @@ package nl.waarborg.documents;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
 import nl.waarborg.policy.Eea;
 import nl.waarborg.policy.IdentityMethod;
 import nl.waarborg.policy.LegalBasis;
+import nl.waarborg.policy.MarketingChannel;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.DataCategory;
+import nl.waarborg.policy.Policy.DataSystem;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Policy.Recipient;
 import nl.waarborg.policy.Policy.RetentionRule;
@@ -98,6 +101,23 @@ final class StatementBuilder {
                 out.add(new Bullets(dpo));
             }
         }
+        representative(c == null ? null : c.representative());
+    }
+
+    /** Art. 27 and 13(1)(a) GDPR: a controller outside the Union names its representative in it. */
+    private void representative(Policy.Representative r) {
+        if (r == null || Words.blank(r.name())) {
+            return;
+        }
+        para(p.representative(r.name().strip()));
+        List<Line> items = new ArrayList<>();
+        if (!Words.blank(r.address())) {
+            items.add(labelled(p.lAddress(), Line.of(r.address().strip())));
+        }
+        contactLines(items, r.email(), r.phone(), null);
+        if (!items.isEmpty()) {
+            out.add(new Bullets(items));
+        }
     }
 
     private void contactLines(List<Line> items, String email, String phone, String web) {
@@ -181,11 +201,11 @@ final class StatementBuilder {
             }
             List<Line> facts = new ArrayList<>();
             if (!x.data().isEmpty()) {
-                facts.add(labelled(p.lData(), Line.of(w.listInSentence(w.dataNames(x.data())))));
+                facts.add(labelled(p.lData(), Line.of(w.listAfterColon(w.dataNames(x.data())))));
             }
-            facts.add(labelled(p.lSubjects(), Line.of(w.listInSentence(w.subjectNames(w.subjectsOf(x))))));
+            facts.add(labelled(p.lSubjects(), Line.of(w.listAfterColon(w.subjectNames(w.subjectsOf(x))))));
             if (!x.recipients().isEmpty()) {
-                facts.add(labelled(p.lSharedWith(), Line.of(p.list(w.recipientNames(x.recipients())))));
+                facts.add(labelled(p.lSharedWith(), Line.of(w.recipientsAfterColon(x.recipients()))));
             }
             out.add(new Bullets(facts));
 
@@ -208,11 +228,16 @@ final class StatementBuilder {
                 basis.add(" " + Words.sentence(p.law(w.t(x.law()))));
             }
             out.add(new Para(Line.of(basis.toArray())));
+            if (x.provision() != null && x.provision().requirement() != null) {
+                String consequence = w.t(x.provision().consequence());
+                para(p.provision(x.provision().requirement())
+                        + (consequence.isEmpty() ? "" : " " + Words.sentence(p.provisionConsequence(consequence))));
+            }
             if (x.art9() != null) {
                 para(p.art9(p.art9Name(x.art9())));
             }
             List<String> notes = new ArrayList<>();
-            if (x.withdrawable() || x.basis() == LegalBasis.CONSENT) {
+            if (withdrawable(x)) {
                 notes.add(p.withdrawConsent());
             }
             if (x.directMarketing()) {
@@ -239,7 +264,7 @@ final class StatementBuilder {
                 what.add(Line.of(Words.sentence(w.scopeOfPurposes(r)))); // the policy's own words, then what they cover
             }
             if (!r.supersededBy().isEmpty()) {
-                what.add(Line.of(p.superseded(w.subjectNames(r.supersededBy()))));
+                what.add(Line.of(p.noLongerAppliesOnJoining(w.subjectNames(r.supersededBy()))));
             }
             if (r.consentBound()) {
                 what.add(Line.of(p.whileConsent(w.purposeName(r.whileConsent()), w.ordinaryAnonymises(r))));
@@ -270,39 +295,62 @@ final class StatementBuilder {
             if (!w.t(r.description()).isEmpty()) {
                 name.add(Line.of(Words.sentence(w.t(r.description()))));
             }
+            if (r.role() == nl.waarborg.policy.RecipientRole.JOINT_CONTROLLER && !w.t(r.arrangement()).isEmpty()) {
+                name.add(Line.of(Words.sentence(p.jointArrangement(w.t(r.arrangement()))))); // Art. 26(2)
+            }
             List<String> role = new ArrayList<>();
             if (r.role() != null) {
-                role.add(p.role(r.role()));
+                role.add(p.roleInStatement(r.role()));
                 if (r.role() == nl.waarborg.policy.RecipientRole.AUTHORITY) {
                     role.add(p.onlyWhenLawRequires());
                 }
             }
             if (r.pseudonymisedOnly()) {
-                role.add(p.pseudonymisedOnly());
+                role.add(p.pseudonymisedOnlyInStatement());
             }
             List<String> purposes = w.purposeNames(w.purposesSharingWith(r.id()));
             String where = r.countries().isEmpty() ? "—" : p.list(r.countries().stream().map(p::country).toList());
-            List<String> protection = new ArrayList<>();
-            if (r.countries().isEmpty()) {
-                protection.add("—");
-            } else if (r.outsideEea()) {
-                protection.add(r.safeguard() == null ? p.safeguard(Safeguard.NONE) : p.safeguard(r.safeguard()));
-                if (r.transferAssessment() != null) {
-                    protection.add(p.transferAssessment(p.date(r.transferAssessment())));
-                }
-            } else {
-                protection.add(p.insideEea());
-            }
+            // outside the EEA the safeguard is explained once, in the transfers section
+            String protection = r.countries().isEmpty() ? "—"
+                    : r.outsideEea() ? p.outsideEeaSeeTransfers(p.hTransfers()) : p.insideEea();
             rows.add(List.of(new Cell(name), role.isEmpty() ? Cell.of("—") : Cell.ofLines(role),
-                    purposes.isEmpty() ? Cell.of("—") : Cell.ofLines(purposes), Cell.of(where), Cell.ofLines(protection)));
+                    purposes.isEmpty() ? Cell.of("—") : Cell.ofLines(purposes), Cell.of(where), Cell.of(protection)));
         }
         out.add(new Table(p.recipientsHeader(), rows));
     }
 
+    /** Where the Commission publishes its adequacy decisions (Art. 45(8) GDPR: published on its website). */
+    static final String ADEQUACY_DECISIONS =
+            "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en";
+
+    /** The list of organisations certified under the EU-US Data Privacy Framework. */
+    static final String DPF_LIST = "https://www.dataprivacyframework.gov";
+
+    /** How a transfer is protected, as the statement groups it: one sentence per kind (Chapter V GDPR). */
+    private enum TransferKind { ADEQUACY, DPF, US_NOT_CERTIFIED, SCC, BCR, DEROGATION, NONE }
+
+    /** One recipient or system outside the EEA, named with the countries outside it. */
+    private record Transfer(TransferKind kind, String label) {}
+
+    /**
+     * Chapter V and Art. 13(1)(f) GDPR: every recipient and system outside the EEA, grouped by how the transfer is
+     * protected, with one sentence per kind and the way to a copy of the safeguards. The recipients table only points
+     * here, so the paragraph appears once.
+     */
     private void transfers() {
         h2("transfers", p.hTransfers());
         TransferStance stance = policy.transfers() == null ? TransferStance.DECLARED : policy.transfers().stance();
-        List<Recipient> outside = policy.recipients().stream().filter(Recipient::outsideEea).toList();
+        List<Transfer> outside = new ArrayList<>();
+        for (Recipient r : policy.recipients()) {
+            if (r.outsideEea()) {
+                transfer(outside, w.nameInSentence(r.name(), r.id()), r.countries(), r.safeguard(), r.dpfCertified());
+            }
+        }
+        for (DataSystem s : policy.systems()) {
+            if (s.outsideEea()) {
+                transfer(outside, w.nameInSentence(s.name(), s.id()), s.countries(), s.safeguard(), false);
+            }
+        }
         if (stance == TransferStance.NONE && outside.isEmpty()) {
             para(p.transfersNone());
         } else if (stance == TransferStance.EU_ONLY && outside.isEmpty()) {
@@ -310,20 +358,74 @@ final class StatementBuilder {
         } else if (outside.isEmpty()) {
             para(p.transfersNoneOutside());
         } else {
-            List<String> names = outside.stream().map(r -> nameOr(w.t(r.name()), r.id()) + " (" + p.list(
-                    r.countries().stream().filter(c -> !Eea.contains(c)).map(p::country).toList()) + ")").toList();
-            para(p.transfersOutside(p.list(names)));
-            if (outside.stream().anyMatch(r -> r.safeguard() == Safeguard.SCC || r.safeguard() == Safeguard.BCR)) {
-                para(p.transfersAssessed());
-                String email = policy.controller() == null || policy.controller().contact() == null ? null
-                        : policy.controller().contact().email();
-                if (!Words.blank(email)) {
-                    out.add(new Para(withSpan(p.transfersCopy(SLOT), mail(email))));
+            para(p.transfersIntro());
+            for (TransferKind kind : TransferKind.values()) {
+                List<String> labels = outside.stream().filter(t -> t.kind() == kind).map(Transfer::label).toList();
+                if (!labels.isEmpty()) {
+                    para(transferSentence(kind, p.list(labels)));
                 }
             }
+            copies(outside);
         }
         if (policy.transfers() != null && !w.t(policy.transfers().note()).isEmpty()) {
             para(Words.sentence(w.t(policy.transfers().note())));
+        }
+    }
+
+    /**
+     * Adds a recipient or system outside the EEA. Adequacy for the United States covers only organisations certified
+     * under the EU-US Data Privacy Framework (decision of 10 July 2023), so the US is split off from other countries.
+     */
+    private void transfer(List<Transfer> out, String name, List<String> countries, Safeguard safeguard, boolean dpf) {
+        List<String> third = countries.stream().filter(c -> !Eea.contains(c)).toList();
+        TransferKind kind = switch (safeguard == null ? Safeguard.NONE : safeguard) {
+            case ADEQUACY -> TransferKind.ADEQUACY;
+            case SCC -> TransferKind.SCC;
+            case BCR -> TransferKind.BCR;
+            case DEROGATION -> TransferKind.DEROGATION;
+            case NONE -> TransferKind.NONE;
+        };
+        if (kind == TransferKind.ADEQUACY && third.stream().anyMatch("US"::equalsIgnoreCase)) {
+            out.add(new Transfer(dpf ? TransferKind.DPF : TransferKind.US_NOT_CERTIFIED, label(name, List.of("US"))));
+            third = third.stream().filter(c -> !"US".equalsIgnoreCase(c)).toList();
+            if (third.isEmpty()) {
+                return;
+            }
+        }
+        out.add(new Transfer(kind, label(name, third)));
+    }
+
+    private String label(String name, List<String> countries) {
+        return name + " (" + p.list(countries.stream().map(p::country).toList()) + ")";
+    }
+
+    private String transferSentence(TransferKind kind, String names) {
+        return switch (kind) {
+            case ADEQUACY -> p.transferAdequacy(names);
+            case DPF -> p.transferDpf(names);
+            case US_NOT_CERTIFIED -> p.transferUsNotCertified(names);
+            case SCC -> p.transferScc(names);
+            case BCR -> p.transferBcr(names);
+            case DEROGATION -> p.transferDerogation(names);
+            case NONE -> p.transferNoSafeguard(names);
+        };
+    }
+
+    /** Art. 13(1)(f): how to obtain a copy of the safeguards, or where they are made available. */
+    private void copies(List<Transfer> outside) {
+        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.SCC || t.kind() == TransferKind.BCR)) {
+            para(p.transfersAssessed());
+            String email = policy.controller() == null || policy.controller().contact() == null ? null
+                    : policy.controller().contact().email();
+            if (!Words.blank(email)) {
+                out.add(new Para(withSpan(p.transfersCopy(SLOT), mail(email))));
+            }
+        }
+        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.ADEQUACY)) {
+            out.add(new Para(withSpan(p.transfersAdequacyPublished(SLOT), new Link(ADEQUACY_DECISIONS, ADEQUACY_DECISIONS))));
+        }
+        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.DPF)) {
+            out.add(new Para(withSpan(p.transfersDpfPublished(SLOT), new Link(DPF_LIST, DPF_LIST))));
         }
     }
 
@@ -338,11 +440,12 @@ final class StatementBuilder {
             para(p.noProfiling());
         }
         for (Purpose x : decisions) {
-            para(p.automatedDecision(w.name(x)) + logic(x) + " " + p.automatedDecisionRights());
+            para(p.automatedDecision(w.name(x)) + logic(x) + significance(x) + " " + p.automatedDecisionRights());
         }
         for (Purpose x : profiling) {
-            para(p.profiling(w.name(x)) + (x.automatedDecision() ? "" : logic(x)) + " "
-                    + p.profilingObjection(x.directMarketing()));
+            String right = profilingRight(x);
+            para(p.profiling(w.name(x)) + (x.automatedDecision() ? "" : logic(x) + significance(x))
+                    + (right.isEmpty() ? "" : " " + right));
         }
     }
 
@@ -351,13 +454,39 @@ final class StatementBuilder {
         return l.isEmpty() ? "" : " " + Words.sentence(l);
     }
 
+    /** Art. 13(2)(f): what the decision means for the person; only the policy's words, never invented. */
+    private String significance(Purpose x) {
+        String s = w.t(x.automatedSignificance());
+        return s.isEmpty() ? "" : " " + Words.sentence(p.automatedSignificance(s));
+    }
+
+    /**
+     * The right that stops profiling: objection for direct marketing (always, Art. 21(2)-(3)) and for purposes on
+     * legitimate interest or a public task (Art. 21(1)); withdrawal on consent (Art. 7(3)); nothing on a contract,
+     * where an automated decision keeps the Art. 22(3) rights said above.
+     */
+    private String profilingRight(Purpose x) {
+        if (x.directMarketing()) {
+            return p.profilingObjection(true);
+        }
+        if (x.objectable()) {
+            return p.profilingObjection(false);
+        }
+        return withdrawable(x) ? p.profilingConsent() : "";
+    }
+
+    /** Consent can be withdrawn: the basis, or explicit consent as the Art. 9 condition under another basis (Art. 7(3)). */
+    private static boolean withdrawable(Purpose x) {
+        return x.withdrawable() || x.basis() == LegalBasis.CONSENT || x.art9() == Art9Condition.EXPLICIT_CONSENT;
+    }
+
     private void rights() {
         h2("rights", p.hRights());
         para(p.rightsIntro(p.hRequests()));
         List<String> objectable = w.purposeNames(policy.purposes().stream()
                 .filter(x -> x.objectable() || x.directMarketing()).toList());
         List<String> withdrawable = w.purposeNames(policy.purposes().stream()
-                .filter(x -> x.withdrawable() || x.basis() == LegalBasis.CONSENT).toList());
+                .filter(StatementBuilder::withdrawable).toList());
         List<Line> items = new ArrayList<>();
         items.add(right(p.rAccess(), p.rAccessText()));
         items.add(right(p.rRectification(), p.rRectificationText()));
@@ -368,9 +497,9 @@ final class StatementBuilder {
         items.add(right(p.rRestriction(), p.rRestrictionText()));
         items.add(right(p.rPortability(), p.rPortabilityText()));
         items.add(right(p.rObjection(), p.rObjectionText() + " " + (objectable.isEmpty()
-                ? p.objectionAppliesToNothing() : p.appliesTo(w.listInSentence(objectable)))));
+                ? p.objectionAppliesToNothing() : p.appliesTo(w.listAfterColon(objectable)))));
         items.add(right(p.rWithdrawal(), p.rWithdrawalText() + " " + (withdrawable.isEmpty()
-                ? p.withdrawalAppliesToNothing() : p.appliesTo(w.listInSentence(withdrawable)))));
+                ? p.withdrawalAppliesToNothing() : p.appliesTo(w.listAfterColon(withdrawable)))));
         out.add(new Bullets(items));
     }
 
@@ -412,7 +541,9 @@ final class StatementBuilder {
             }
         }
         terms.add(p.objectionDecision());
-        terms.add(p.refusal());
+        Policy.Authority authority = c == null ? null : c.authority();
+        terms.add(p.refusal(authority == null || Words.blank(authority.name()) ? null : authority.name().strip(),
+                rights != null && rights.extension() != null));
         para(String.join(" ", terms));
     }
 
@@ -453,14 +584,26 @@ final class StatementBuilder {
         if (policy.controller() != null && policy.controller().dpo() != null) {
             more.add(p.dpoSupervises());
         }
-        // the ACM is the Dutch supervisor of cookies and direct marketing (Telecommunicatiewet art. 15.1)
+        // complaints about cookies and direct marketing go to the AP; the ACM supervises the Telecommunicatiewet's rules
+        // on placing cookies (art. 11.7a) and unsolicited electronic marketing (art. 11.7); said only where they apply
         boolean dutch = policy.controller() != null && "NL".equalsIgnoreCase(policy.controller().country());
-        if (dutch && policy.purposes().stream().anyMatch(Purpose::directMarketing)) {
-            more.add(p.acmSupervises());
+        boolean cookies = policy.purposes().stream().anyMatch(x -> !x.cookies().isEmpty());
+        boolean marketing = policy.purposes().stream().anyMatch(StatementBuilder::electronicMarketing);
+        if (dutch && (cookies || marketing)) {
+            more.add(p.cookieAndMarketingSupervisors(cookies, marketing));
         }
         if (!more.isEmpty()) {
             para(String.join(" ", more));
         }
+    }
+
+    /**
+     * Direct marketing that may reach people by e-mail, SMS or phone (art. 11.7 Telecommunicatiewet). With no channels
+     * declared it counts as electronic: naming a supervisor that may not apply misleads less than leaving one out.
+     */
+    private static boolean electronicMarketing(Purpose x) {
+        return x.directMarketing() && (x.marketingChannels().isEmpty() || x.marketingChannels().stream()
+                .anyMatch(c -> c == MarketingChannel.EMAIL || c == MarketingChannel.SMS || c == MarketingChannel.PHONE));
     }
 
     private void security() {

@@ -86,6 +86,63 @@ final class Words {
         return p.list(out);
     }
 
+    /**
+     * A list of names after a colon or a label inside a sentence: every name as it reads inside a sentence, the first
+     * too ("Dit geldt voor: cameratoezicht en nieuwsbrief"), since no full sentence follows (Taalunie).
+     */
+    String listAfterColon(List<String> names) {
+        return p.list(names.stream().map(this::afterColon).map(Words::withoutColon).toList());
+    }
+
+    /**
+     * A list item that holds a colon reads as the start of another list ("huurgegevens: nummer, huurstatus en
+     * bezoeklogboek: datum"); its explanation goes between brackets instead: "huurgegevens (nummer, huurstatus)".
+     */
+    static String withoutColon(String item) {
+        int at = item.indexOf(": ");
+        return at <= 0 ? item : item.substring(0, at) + " (" + item.substring(at + 2).strip() + ")";
+    }
+
+    /** {@link #inSentence}, and the English article "A" too ("a third party that…"). */
+    private String afterColon(String name) {
+        if (lang == Lang.EN && name != null && name.startsWith("A ")) {
+            return "a" + name.substring(1);
+        }
+        return inSentence(name);
+    }
+
+    /**
+     * Recipients' names after a label or colon, as {@link #listAfterColon}, except names of organisations themselves:
+     * "Google (…)", "Belastingdienst" stay as written (see {@link #properName}).
+     */
+    String recipientsAfterColon(List<String> ids) {
+        return p.list(ids.stream().map(id -> policy.recipient(id).map(r -> nameInSentence(r.name(), id)).orElse(id))
+                .toList());
+    }
+
+    /** A recipient's or system's name inside a sentence: lower-cased unless it is an organisation's own name. */
+    String nameInSentence(Text name, String id) {
+        String n = t(name);
+        return n.isEmpty() ? id : properName(name) ? n : afterColon(n);
+    }
+
+    private static final Pattern TITLE_WORD = Pattern.compile("\\s\\p{Lu}\\p{Ll}");
+
+    /**
+     * Whether a recipient's name is the name of an organisation, not a description: its first word is the same in
+     * Dutch and English ("Google (analytische cookies…)" / "Google (analytics cookies…)"), or one language writes a
+     * later word with a capital ("Tax Administration"). Such a name keeps its capital inside a sentence.
+     */
+    static boolean properName(Text name) {
+        if (name == null || blank(name.nl()) || blank(name.en())) {
+            return false;
+        }
+        String nl = name.nl().strip();
+        String en = name.en().strip();
+        return nl.split("\\s+")[0].equals(en.split("\\s+")[0]) || TITLE_WORD.matcher(nl).find()
+                || TITLE_WORD.matcher(en).find();
+    }
+
     /** A period in words: P7D → "7 dagen"/"7 days", P160W → "160 weken", P1Y6M → "1 jaar en 6 maanden". */
     String duration(RetentionPeriod period) {
         if (period == null) {

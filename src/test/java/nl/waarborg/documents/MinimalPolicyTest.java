@@ -51,14 +51,14 @@ class MinimalPolicyTest {
     void theStatementSaysWhatIsAbsentInsteadOfLeavingGaps() {
         String md = new String(StatementRenderer.render(policy(), Lang.EN, StatementFormat.MD), UTF_8);
         assertThat(md).contains("# Privacy statement of Tiny Shop",
-                "**About whom:** Customers", // no subjects on the purpose: every subject category
+                "**About whom:** customers", // no subjects on the purpose: every subject category
                 "| E-mail address | 1 year and 6 months | from the moment we receive the data | deleted | — |",
                 "We do not share your data with anyone outside our organisation.",
                 "Your data stays in the European Economic Area (EEA).",
                 "We do not make decisions about you that are taken by a computer alone.",
                 "We do not build a profile of you.",
                 "At the moment we do not ask for your consent for anything.",
-                "We may charge a reasonable fee", "We respond within 1 month",
+                "A request is free of charge. Only if a request is manifestly unfounded or excessive", "We respond within 1 month",
                 "- by e-mail to [privacy@tiny.test](mailto:privacy@tiny.test)",
                 "the Autoriteit Persoonsgegevens:",
                 "this version remains available");

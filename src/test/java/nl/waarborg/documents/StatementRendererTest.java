@@ -88,7 +88,7 @@ class StatementRendererTest {
                 "direct marketing");
         assertThat(purposeSection(nl, "Toegankelijke opslag regelen")).contains(
                 "bijzondere persoonsgegevens", "u hebt daar uitdrukkelijk toestemming voor gegeven",
-                "Gezondheidsinformatie voor toegankelijkheid");
+                "**Welke gegevens:** gezondheidsinformatie voor toegankelijkheid");
 
         String en = md(Lang.EN);
         assertThat(purposeSection(en, "Preparing a quote")).contains("Legal basis: performance of a contract.");
@@ -120,7 +120,7 @@ class StatementRendererTest {
                 "| Tijdstippen van uw bezoeken | 160 weken | na het einde van het huurcontract | verwijderd | — |",
                 "| Fiscale administratie | 7 jaar | na het einde van het huurcontract en de afhandeling van een klacht, wat het laatst gebeurt |",
                 "| 2 jaar | na het intrekken van uw toestemming | geanonimiseerd: alleen cijfers op groepsniveau blijven over |",
-                "| 6 maanden |", "| 1 maand |", "Geldt niet meer zodra u hoort bij: Klanten.");
+                "| 6 maanden |", "| 1 maand |", "Hoort u daarna bij de groep ‘Klanten’, dan geldt deze termijn niet meer.");
         String en = md(Lang.EN);
         assertThat(en).contains("| Camera footage | 7 days | from the moment we receive the data | deleted | up to 28 days when an incident occurred |",
                 "| 160 weeks | after the end of the rental contract |",
@@ -159,12 +159,12 @@ class StatementRendererTest {
         Policy example = nl.waarborg.policy.PolicyLoader.load(java.nio.file.Path.of("examples/self-storage.yaml")).orThrow().policy();
         String nl = new String(StatementRenderer.render(example, Lang.NL, StatementFormat.MD), UTF_8);
         assertThat(nl).contains("| met uw toestemming tot 2 jaar | vanaf het moment dat wij de gegevens krijgen | verwijderd |",
-                "Alleen als u toestemming geeft voor: Uw cv bewaren voor toekomstige vacatures. Na de gewone termijn "
+                "Alleen als u toestemming geeft voor het doel ‘Uw cv bewaren voor toekomstige vacatures’. Na de gewone termijn "
                         + "gebruiken wij de gegevens alleen nog daarvoor. U kunt uw toestemming altijd intrekken. Dan stopt "
                         + "deze termijn en geldt alleen de gewone termijn. Is die al voorbij, dan verwijderen wij de gegevens meteen.");
         String en = new String(StatementRenderer.render(example, Lang.EN, StatementFormat.MD), UTF_8);
         assertThat(en).contains("| with your consent, up to 2 years | from the moment we receive the data | deleted |",
-                "Only if you give consent for: Keeping your CV for future vacancies. After the ordinary period we use the "
+                "Only if you give consent for the purpose ‘Keeping your CV for future vacancies’. After the ordinary period we use the "
                         + "data only for that. You can withdraw your consent at any time. This period then ends and only the "
                         + "ordinary period applies. If that has passed, we delete the data straight away.");
         // an ordinary rule reads as before
@@ -235,13 +235,15 @@ class StatementRendererTest {
     @Test
     void recipientsAndTransfersNameRoleCountrySafeguard() {
         String nl = md(Lang.NL);
-        assertThat(nl).contains("| **E-maildienst** | verwerker: werkt in onze opdracht | Nieuwsbrief | Verenigde Staten | standaardcontractbepalingen van de Europese Commissie (SCC’s)<br>doorgifterisico beoordeeld op 1 februari 2024 |",
-                "krijgt alleen gepseudonimiseerde gegevens", "| **Belastingdienst** | overheidsinstantie<br>alleen als de wet ons daartoe verplicht |",
-                "waar de AVG niet vanzelf geldt: E-maildienst (Verenigde Staten)",
+        // the table points to the transfers section, which explains the safeguard once (issue 14)
+        assertThat(nl).contains("| **E-maildienst** | verwerker, in onze opdracht | Nieuwsbrief | Verenigde Staten | buiten de EER: zie ‘Gegevens buiten Europa’ |",
+                "alleen gepseudonimiseerde gegevens, zonder naam", "| **Belastingdienst** | overheidsinstantie<br>alleen als de wet ons daartoe verplicht |",
+                "Voor e-maildienst (Verenigde Staten) hebben wij met de ontvanger de standaardcontractbepalingen van de Europese Commissie afgesproken.",
                 "Alleen de e-maildienst zit buiten de EER.");
         String en = md(Lang.EN);
-        assertThat(en).contains("| United States | standard contractual clauses of the European Commission (SCCs)",
-                "receives pseudonymised data only", "inside the EEA: the GDPR applies");
+        assertThat(en).contains("| United States | outside the EEA: see ‘Data outside Europe’ |",
+                "pseudonymised data only, without a name", "inside the EEA: the GDPR applies",
+                "For e-mail service (United States), we have agreed the standard contractual clauses of the European Commission with the recipient.");
     }
 
     @Test
@@ -257,8 +259,8 @@ class StatementRendererTest {
         String nl = md(Lang.NL);
         assertThat(nl).contains("**Inzage.**", "**Correctie.**", "**Verwijdering.**", "**Beperking.**",
                 "**Overdraagbaarheid.**", "**Bezwaar.**", "**Toestemming intrekken.**",
-                "Dit geldt voor: Cameratoezicht en nieuwsbrief.",
-                "Dit geldt voor: Nieuwsbrief en toegankelijke opslag regelen.",
+                "Dit geldt voor: cameratoezicht en nieuwsbrief.",
+                "Dit geldt voor: nieuwsbrief en toegankelijke opslag regelen.",
                 "- per e-mail aan [privacy@opslag-voorbeeld.test](mailto:privacy@opslag-voorbeeld.test)",
                 "- per post aan Opslag Voorbeeld B.V., Havenweg 12, 1234 AB Rijswijk",
                 "- wij sturen een bevestigingslink naar het e-mailadres dat wij van u hebben",
