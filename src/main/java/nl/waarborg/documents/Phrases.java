@@ -325,26 +325,35 @@ public interface Phrases {
     /** Introduces the transfers per safeguard kind when some recipient or system is outside the EEA (Chapter V GDPR). */
     String transfersIntro();
 
+    // Each transfer sentence below introduces a list of the recipients and systems it concerns (ending in a colon), so
+    // that names are shown as written and no sentence has to guess their articles.
+
     /** Art. 45: a decision of the European Commission that the country protects data adequately. */
-    String transferAdequacy(String recipients);
+    String transferAdequacy();
 
     /** Art. 45 for the United States: only organisations certified under the EU-US Data Privacy Framework. */
-    String transferDpf(String recipients);
+    String transferDpf();
 
     /** A US recipient marked adequacy without the certification the US decision requires: no decision covers it. */
-    String transferUsNotCertified(String recipients);
+    String transferUsNotCertified();
 
-    /** Art. 46(2)(c): the Commission's standard contractual clauses, explained in words. */
-    String transferScc(String recipients);
+    /** Art. 46(2)(c): the Commission's standard contractual clauses. */
+    String transferScc();
+
+    /** After the list of {@link #transferScc}: what standard contractual clauses are, in words. */
+    String transferSccExplained();
 
     /** Art. 46(2)(b), 47: binding corporate rules approved by a supervisory authority. */
-    String transferBcr(String recipients);
+    String transferBcr();
 
-    /** Art. 49: no equal protection, only in the specific cases the article names, with its risks (Art. 49(1)(a)). */
-    String transferDerogation(String recipients);
+    /** Art. 49: no decision and no safeguard gives equal protection. */
+    String transferDerogation();
+
+    /** After the list of {@link #transferDerogation}: only in the specific cases of Art. 49, and its risks (Art. 49(1)(a)). */
+    String transferDerogationRisks();
 
     /** No decision and no safeguard declared for these transfers. */
-    String transferNoSafeguard(String recipients);
+    String transferNoSafeguard();
 
     /** Where the Commission's adequacy decisions are published (Art. 13(1)(f): where they are made available). */
     String transfersAdequacyPublished(String url);

@@ -666,50 +666,61 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
-    public String transferAdequacy(String recipients) {
-        return "For " + recipients + ", the European Commission has decided that personal data is adequately protected "
-                + "there.";
+    public String transferAdequacy() {
+        return "For these recipients and systems, the European Commission has decided that personal data is adequately "
+                + "protected in their country:";
     }
 
     @Override
-    public String transferDpf(String recipients) {
-        return "For " + recipients + ", the decision of the European Commission applies that organisations in the United "
-                + "States certified under the EU-US Data Privacy Framework protect personal data adequately. That decision "
-                + "covers only organisations with that certification; we have checked that it is in place.";
+    public String transferDpf() {
+        return "These recipients in the United States are certified under the EU-US Data Privacy Framework. For "
+                + "organisations with that certification, the European Commission has decided that they protect personal "
+                + "data adequately:";
     }
 
     @Override
-    public String transferUsNotCertified(String recipients) {
+    public String transferUsNotCertified() {
         return "The decision of the European Commission on the United States covers only organisations certified under "
-                + "the EU-US Data Privacy Framework. For " + recipients + " we have not recorded that certification.";
+                + "the EU-US Data Privacy Framework. For these recipients and systems we have not recorded that "
+                + "certification:";
     }
 
     @Override
-    public String transferScc(String recipients) {
-        return "For " + recipients + ", we have agreed the standard contractual clauses of the European Commission "
-                + "with the recipient. "
-                + "These are a fixed contract text set by the Commission, in which the recipient promises to protect your "
-                + "data as the GDPR requires.";
+    public String transferScc() {
+        return "With these recipients, and for these systems, we have agreed the standard contractual clauses of the "
+                + "European Commission:";
     }
 
     @Override
-    public String transferBcr(String recipients) {
-        return "For " + recipients + ", binding corporate rules apply: rules for protecting personal data within their "
-                + "group of companies, approved by a data protection supervisory authority.";
+    public String transferSccExplained() {
+        return "Standard contractual clauses are a fixed contract text set by the European Commission, in which the "
+                + "recipient promises to protect your data as the GDPR requires.";
     }
 
     @Override
-    public String transferDerogation(String recipients) {
-        return "For " + recipients + " there is no decision of the European Commission and no safeguard that protects "
-                + "your data equally well. We transfer your data there only in the specific cases the law names (a "
-                + "derogation under Article 49 GDPR), for example when you give your explicit consent to it or when it is "
-                + "needed to perform a contract with you. Please note the risks: the law there may protect your "
-                + "data less well, and authorities there may be able to access it.";
+    public String transferBcr() {
+        return "For these recipients, binding corporate rules apply: rules for protecting personal data within their group "
+                + "of companies, approved by a data protection supervisory authority. They are:";
     }
 
     @Override
-    public String transferNoSafeguard(String recipients) {
-        return "For " + recipients + " we have not recorded a decision of the European Commission or any other safeguard.";
+    public String transferDerogation() {
+        return "For these recipients and systems there is no decision of the European Commission and no safeguard that "
+                + "protects your data equally well:";
+    }
+
+    @Override
+    public String transferDerogationRisks() {
+        return "We transfer your data there only in the specific cases the law names (a derogation under Article 49 GDPR), "
+                + "for example when you give your explicit consent to it or when it is needed to perform a contract with "
+                + "you. Please note the risks: the law there may protect your data less well, and authorities there may be "
+                + "able to access it.";
+    }
+
+    @Override
+    public String transferNoSafeguard() {
+        return "For these recipients and systems we have not recorded a decision of the European Commission or any other "
+                + "safeguard:";
     }
 
     @Override
@@ -1229,7 +1240,7 @@ final class PhrasesEn implements Phrases {
             case PUBLIC_HEALTH -> "public health";
             case ARCHIVING_RESEARCH -> "archiving in the public interest, scientific or historical research, or statistics";
         };
-        return "Art. 9(2)(" + (char) ('a' + c.ordinal()) + ") GDPR (" + name + ")";
+        return "Art. 9(2)(" + c.letter() + ") GDPR (" + name + ")";
     }
 
     @Override

@@ -678,53 +678,61 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
-    public String transferAdequacy(String recipients) {
-        return "Voor " + recipients + " heeft de Europese Commissie besloten dat persoonsgegevens daar voldoende "
-                + "beschermd zijn.";
+    public String transferAdequacy() {
+        return "Voor deze ontvangers en systemen heeft de Europese Commissie besloten dat persoonsgegevens in hun land "
+                + "voldoende beschermd zijn:";
     }
 
     @Override
-    public String transferDpf(String recipients) {
-        return "Voor " + recipients + " geldt het besluit van de Europese Commissie dat organisaties in de Verenigde "
-                + "Staten die gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy "
-                + "Framework), persoonsgegevens voldoende beschermen. Dat besluit geldt alleen voor organisaties met die "
-                + "certificering; wij hebben nagegaan dat die er is.";
+    public String transferDpf() {
+        return "Deze ontvangers in de Verenigde Staten zijn gecertificeerd onder het EU-VS-kader voor gegevensbescherming "
+                + "(EU-US Data Privacy Framework). Voor organisaties met die certificering heeft de Europese Commissie "
+                + "besloten dat zij persoonsgegevens voldoende beschermen:";
     }
 
     @Override
-    public String transferUsNotCertified(String recipients) {
+    public String transferUsNotCertified() {
         return "Het besluit van de Europese Commissie over de Verenigde Staten geldt alleen voor organisaties die "
                 + "gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy Framework). "
-                + "Voor " + recipients + " hebben wij die certificering niet vastgelegd.";
+                + "Voor deze ontvangers en systemen hebben wij die certificering niet vastgelegd:";
     }
 
     @Override
-    public String transferScc(String recipients) {
-        return "Voor " + recipients + " hebben wij met de ontvanger de standaardcontractbepalingen van de Europese "
-                + "Commissie afgesproken. "
-                + "Dat is een vaste tekst voor een contract, door de Commissie vastgesteld. Daarin belooft de ontvanger "
-                + "uw gegevens te beschermen zoals de AVG dat vraagt.";
+    public String transferScc() {
+        return "Met deze ontvangers, en voor deze systemen, hebben wij de standaardcontractbepalingen van de Europese "
+                + "Commissie afgesproken:";
     }
 
     @Override
-    public String transferBcr(String recipients) {
-        return "Voor " + recipients + " gelden bindende bedrijfsvoorschriften: regels voor het beschermen van "
-                + "persoonsgegevens binnen hun concern, goedgekeurd door een toezichthouder op privacy.";
+    public String transferSccExplained() {
+        return "Standaardcontractbepalingen zijn een vaste tekst voor een contract, door de Europese Commissie vastgesteld. "
+                + "Daarin belooft de ontvanger uw gegevens te beschermen zoals de AVG dat vraagt.";
     }
 
     @Override
-    public String transferDerogation(String recipients) {
-        return "Voor " + recipients + " is er geen besluit van de Europese Commissie en geen waarborg die uw gegevens "
-                + "even goed beschermt. Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet noemt "
-                + "(een uitzondering van artikel 49 AVG), bijvoorbeeld als u daar uitdrukkelijk toestemming voor geeft of "
-                + "als het nodig is om een overeenkomst met u uit te voeren. Let op de risico’s: de wet daar kan uw "
-                + "gegevens minder goed beschermen, en overheidsinstanties daar kunnen uw gegevens mogelijk inzien.";
+    public String transferBcr() {
+        return "Voor deze ontvangers gelden bindende bedrijfsvoorschriften: regels voor het beschermen van persoonsgegevens "
+                + "binnen hun concern, goedgekeurd door een toezichthouder op privacy. Het gaat om:";
     }
 
     @Override
-    public String transferNoSafeguard(String recipients) {
-        return "Voor " + recipients + " hebben wij geen besluit van de Europese Commissie en geen andere waarborg "
-                + "vastgelegd.";
+    public String transferDerogation() {
+        return "Voor deze ontvangers en systemen is er geen besluit van de Europese Commissie en geen waarborg die uw "
+                + "gegevens even goed beschermt:";
+    }
+
+    @Override
+    public String transferDerogationRisks() {
+        return "Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet noemt (een uitzondering van "
+                + "artikel 49 AVG), bijvoorbeeld als u daar uitdrukkelijk toestemming voor geeft of als het nodig is om een "
+                + "overeenkomst met u uit te voeren. Let op de risico’s: de wet daar kan uw gegevens minder goed beschermen, "
+                + "en overheidsinstanties daar kunnen uw gegevens mogelijk inzien.";
+    }
+
+    @Override
+    public String transferNoSafeguard() {
+        return "Voor deze ontvangers en systemen hebben wij geen besluit van de Europese Commissie en geen andere waarborg "
+                + "vastgelegd:";
     }
 
     @Override
@@ -1251,7 +1259,7 @@ final class PhrasesNl implements Phrases {
             case PUBLIC_HEALTH -> "volksgezondheid";
             case ARCHIVING_RESEARCH -> "archivering in het algemeen belang, wetenschappelijk of historisch onderzoek of statistiek";
         };
-        return "art. 9 lid 2 onder " + (char) ('a' + c.ordinal()) + " AVG (" + name + ")";
+        return "art. 9 lid 2 onder " + c.letter() + " AVG (" + name + ")";
     }
 
     @Override

@@ -140,7 +140,7 @@ final class RegisterJsonLd {
         putText(n, "wb:balancingTest", x.balancing());
         putText(n, "wb:law", x.law());
         if (x.art9() != null) { // the article, as DPV's GDPR extension names it, labelled in both languages
-            Map<String, Object> art9 = node("eu-gdpr:A9-2-" + (char) ('a' + x.art9().ordinal()), null);
+            Map<String, Object> art9 = node("eu-gdpr:A9-2-" + x.art9().letter(), null);
             putText(art9, "rdfs:label", Text.of(Phrases.of(Lang.NL).regArt9(x.art9()), Phrases.of(Lang.EN).regArt9(x.art9())));
             n.put("wb:art9Condition", art9);
         }

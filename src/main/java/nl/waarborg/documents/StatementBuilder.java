@@ -343,12 +343,12 @@ final class StatementBuilder {
         List<Transfer> outside = new ArrayList<>();
         for (Recipient r : policy.recipients()) {
             if (r.outsideEea()) {
-                transfer(outside, w.nameInSentence(r.name(), r.id()), r.countries(), r.safeguard(), r.dpfCertified());
+                transfer(outside, nameOr(w.t(r.name()), r.id()), r.countries(), r.safeguard(), r.dpfCertified());
             }
         }
         for (DataSystem s : policy.systems()) {
             if (s.outsideEea()) {
-                transfer(outside, w.nameInSentence(s.name(), s.id()), s.countries(), s.safeguard(), false);
+                transfer(outside, nameOr(w.t(s.name()), s.id()), s.countries(), s.safeguard(), false);
             }
         }
         if (stance == TransferStance.NONE && outside.isEmpty()) {
@@ -360,9 +360,15 @@ final class StatementBuilder {
         } else {
             para(p.transfersIntro());
             for (TransferKind kind : TransferKind.values()) {
-                List<String> labels = outside.stream().filter(t -> t.kind() == kind).map(Transfer::label).toList();
+                List<Line> labels = outside.stream().filter(t -> t.kind() == kind).map(t -> Line.of(t.label())).toList();
                 if (!labels.isEmpty()) {
-                    para(transferSentence(kind, p.list(labels)));
+                    para(transferSentence(kind));
+                    out.add(new Bullets(labels));
+                    if (kind == TransferKind.SCC) {
+                        para(p.transferSccExplained());
+                    } else if (kind == TransferKind.DEROGATION) {
+                        para(p.transferDerogationRisks());
+                    }
                 }
             }
             copies(outside);
@@ -399,15 +405,15 @@ final class StatementBuilder {
         return name + " (" + p.list(countries.stream().map(p::country).toList()) + ")";
     }
 
-    private String transferSentence(TransferKind kind, String names) {
+    private String transferSentence(TransferKind kind) {
         return switch (kind) {
-            case ADEQUACY -> p.transferAdequacy(names);
-            case DPF -> p.transferDpf(names);
-            case US_NOT_CERTIFIED -> p.transferUsNotCertified(names);
-            case SCC -> p.transferScc(names);
-            case BCR -> p.transferBcr(names);
-            case DEROGATION -> p.transferDerogation(names);
-            case NONE -> p.transferNoSafeguard(names);
+            case ADEQUACY -> p.transferAdequacy();
+            case DPF -> p.transferDpf();
+            case US_NOT_CERTIFIED -> p.transferUsNotCertified();
+            case SCC -> p.transferScc();
+            case BCR -> p.transferBcr();
+            case DEROGATION -> p.transferDerogation();
+            case NONE -> p.transferNoSafeguard();
         };
     }
 

@@ -23,4 +23,20 @@ public enum Art9Condition implements PolicyTerm {
     public String term() {
         return term;
     }
+
+    /** The point of Art. 9(2) the condition is: 'a' for explicit consent … 'j' for archiving and research. */
+    public char letter() {
+        return switch (this) {
+            case EXPLICIT_CONSENT -> 'a';
+            case EMPLOYMENT -> 'b';
+            case VITAL_INTERESTS -> 'c';
+            case NON_PROFIT -> 'd';
+            case MADE_PUBLIC -> 'e';
+            case LEGAL_CLAIMS -> 'f';
+            case SUBSTANTIAL_PUBLIC_INTEREST -> 'g';
+            case HEALTH_CARE -> 'h';
+            case PUBLIC_HEALTH -> 'i';
+            case ARCHIVING_RESEARCH -> 'j';
+        };
+    }
 }

@@ -213,14 +213,20 @@ class StatementLanguageTest {
         Words w = new Words(policy, Phrases.of(lang));
         String section = String.join("\n", lines.subList(start + 1, end));
         List<String> names = Stream.concat(
-                policy.recipients().stream().filter(Policy.Recipient::outsideEea).map(r -> w.nameInSentence(r.name(), r.id())),
-                policy.systems().stream().filter(Policy.DataSystem::outsideEea).map(s -> w.nameInSentence(s.name(), s.id())))
+                policy.recipients().stream().filter(Policy.Recipient::outsideEea).map(r -> nameAsWritten(w, r.name(), r.id())),
+                policy.systems().stream().filter(Policy.DataSystem::outsideEea).map(s -> nameAsWritten(w, s.name(), s.id())))
                 .toList();
         for (String name : names) {
             // "AI-klantassistent (" also occurs inside "aanbieder van de AI-klantassistent ("
             int inLonger = names.stream().filter(n -> !n.equals(name) && n.endsWith(name)).mapToInt(n -> count(section, n + " (")).sum();
             assertThat(count(section, name + " (") - inLonger).as("%s in the transfers section", name).isEqualTo(1);
         }
+    }
+
+    /** A recipient's or system's name as the transfers section lists it: as the policy writes it. */
+    private static String nameAsWritten(Words w, nl.waarborg.policy.Text name, String id) {
+        String n = w.t(name);
+        return n.isEmpty() ? id : n;
     }
 
     private static int count(String text, String part) {

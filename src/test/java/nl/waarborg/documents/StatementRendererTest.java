@@ -238,12 +238,12 @@ class StatementRendererTest {
         // the table points to the transfers section, which explains the safeguard once (issue 14)
         assertThat(nl).contains("| **E-maildienst** | verwerker, in onze opdracht | Nieuwsbrief | Verenigde Staten | buiten de EER: zie ‘Gegevens buiten Europa’ |",
                 "alleen gepseudonimiseerde gegevens, zonder naam", "| **Belastingdienst** | overheidsinstantie<br>alleen als de wet ons daartoe verplicht |",
-                "Voor e-maildienst (Verenigde Staten) hebben wij met de ontvanger de standaardcontractbepalingen van de Europese Commissie afgesproken.",
+                "Met deze ontvangers, en voor deze systemen, hebben wij de standaardcontractbepalingen van de Europese Commissie afgesproken:\n\n- E-maildienst (Verenigde Staten)",
                 "Alleen de e-maildienst zit buiten de EER.");
         String en = md(Lang.EN);
         assertThat(en).contains("| United States | outside the EEA: see ‘Data outside Europe’ |",
                 "pseudonymised data only, without a name", "inside the EEA: the GDPR applies",
-                "For e-mail service (United States), we have agreed the standard contractual clauses of the European Commission with the recipient.");
+                "With these recipients, and for these systems, we have agreed the standard contractual clauses of the European Commission:\n\n- E-mail service (United States)");
     }
 
     @Test

@@ -153,23 +153,27 @@ class StatementSentencesTest {
     @Test
     void eachSafeguardKindHasItsOwnSentenceInDutch() {
         String md = render(policy(SHARING, ABROAD, true), Lang.NL);
+        // each safeguard kind is one sentence introducing a list of the recipients and systems it concerns (issue 14)
         assertThat(md).contains(
-                "Voor zwitserse dienst (Zwitserland) heeft de Europese Commissie besloten dat persoonsgegevens daar voldoende beschermd zijn.",
-                "Voor analysebureau (Verenigde Staten) geldt het besluit van de Europese Commissie dat organisaties in de "
-                        + "Verenigde Staten die gecertificeerd zijn onder het EU-VS-kader voor gegevensbescherming (EU-US Data "
-                        + "Privacy Framework), persoonsgegevens voldoende beschermen.",
-                "Voor adviesbureau (Verenigde Staten) hebben wij die certificering niet vastgelegd.",
-                "Voor e-maildienst (Verenigde Staten) en reservekopie (Verenigde Staten) hebben wij met de ontvanger de "
-                        + "standaardcontractbepalingen van de Europese Commissie afgesproken. Dat is een vaste tekst voor een "
-                        + "contract, door de Commissie vastgesteld.",
-                "Voor moederbedrijf (India) gelden bindende bedrijfsvoorschriften: regels voor het beschermen van "
-                        + "persoonsgegevens binnen hun concern, goedgekeurd door een toezichthouder op privacy.",
-                "Voor reisbureau (Brazilië) is er geen besluit van de Europese Commissie en geen waarborg die uw gegevens "
-                        + "even goed beschermt. Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet "
-                        + "noemt (een uitzondering van artikel 49 AVG)",
+                "Voor deze ontvangers en systemen heeft de Europese Commissie besloten dat persoonsgegevens in hun land "
+                        + "voldoende beschermd zijn:\n\n- Zwitserse dienst (Zwitserland)",
+                "Deze ontvangers in de Verenigde Staten zijn gecertificeerd onder het EU-VS-kader voor gegevensbescherming "
+                        + "(EU-US Data Privacy Framework). Voor organisaties met die certificering heeft de Europese Commissie "
+                        + "besloten dat zij persoonsgegevens voldoende beschermen:\n\n- Analysebureau (Verenigde Staten)",
+                "Voor deze ontvangers en systemen hebben wij die certificering niet vastgelegd:\n\n- Adviesbureau (Verenigde Staten)",
+                "Met deze ontvangers, en voor deze systemen, hebben wij de standaardcontractbepalingen van de Europese "
+                        + "Commissie afgesproken:\n\n- E-maildienst (Verenigde Staten)\n- Reservekopie (Verenigde Staten)",
+                "Standaardcontractbepalingen zijn een vaste tekst voor een contract, door de Europese Commissie vastgesteld.",
+                "Voor deze ontvangers gelden bindende bedrijfsvoorschriften: regels voor het beschermen van persoonsgegevens "
+                        + "binnen hun concern, goedgekeurd door een toezichthouder op privacy. Het gaat om:\n\n- Moederbedrijf (India)",
+                "Voor deze ontvangers en systemen is er geen besluit van de Europese Commissie en geen waarborg die uw "
+                        + "gegevens even goed beschermt:\n\n- Reisbureau (Brazilië)",
+                "Wij geven uw gegevens daar alleen door in de bijzondere gevallen die de wet noemt (een uitzondering van "
+                        + "artikel 49 AVG)",
                 "Let op de risico’s: de wet daar kan uw gegevens minder goed beschermen, en overheidsinstanties "
                         + "daar kunnen uw gegevens mogelijk inzien.",
-                "Voor drukkerij (China) hebben wij geen besluit van de Europese Commissie en geen andere waarborg vastgelegd.",
+                "Voor deze ontvangers en systemen hebben wij geen besluit van de Europese Commissie en geen andere waarborg "
+                        + "vastgelegd:\n\n- Drukkerij (China)",
                 "Een kopie van deze afspraken kunt u opvragen via [privacy@winkel.test](mailto:privacy@winkel.test).",
                 "De besluiten van de Europese Commissie staan op haar website, [" + commissionPage(),
                 "Welke organisaties gecertificeerd zijn, ziet u op [" + StatementBuilder.DPF_LIST,
@@ -181,19 +185,23 @@ class StatementSentencesTest {
     void eachSafeguardKindHasItsOwnSentenceInEnglish() {
         String md = render(policy(SHARING, ABROAD, true), Lang.EN);
         assertThat(md).contains(
-                "For swiss service (Switzerland), the European Commission has decided that personal data is adequately protected there.",
-                "For analytics agency (United States), the decision of the European Commission applies that organisations in "
-                        + "the United States certified under the EU-US Data Privacy Framework protect personal data adequately.",
-                "For consultancy (United States) we have not recorded that certification.",
-                "For e-mail service (United States) and backup (United States), we have agreed the standard contractual "
-                        + "clauses of the European Commission with the recipient. These are a fixed contract text set by the Commission",
-                "For parent company (India), binding corporate rules apply: rules for protecting personal data within their "
-                        + "group of companies, approved by a data protection supervisory authority.",
-                "For travel agency (Brazil) there is no decision of the European Commission and no safeguard that protects "
-                        + "your data equally well. We transfer your data there only in the specific cases the law names (a "
-                        + "derogation under Article 49 GDPR)",
+                "For these recipients and systems, the European Commission has decided that personal data is adequately "
+                        + "protected in their country:\n\n- Swiss service (Switzerland)",
+                "These recipients in the United States are certified under the EU-US Data Privacy Framework. For "
+                        + "organisations with that certification, the European Commission has decided that they protect "
+                        + "personal data adequately:\n\n- Analytics agency (United States)",
+                "For these recipients and systems we have not recorded that certification:\n\n- Consultancy (United States)",
+                "With these recipients, and for these systems, we have agreed the standard contractual clauses of the "
+                        + "European Commission:\n\n- E-mail service (United States)\n- Backup (United States)",
+                "Standard contractual clauses are a fixed contract text set by the European Commission",
+                "For these recipients, binding corporate rules apply: rules for protecting personal data within their group "
+                        + "of companies, approved by a data protection supervisory authority. They are:\n\n- Parent company (India)",
+                "For these recipients and systems there is no decision of the European Commission and no safeguard that "
+                        + "protects your data equally well:\n\n- Travel agency (Brazil)",
+                "We transfer your data there only in the specific cases the law names (a derogation under Article 49 GDPR)",
                 "Please note the risks: the law there may protect your data less well, and authorities there may be able to access it.",
-                "For printer (China) we have not recorded a decision of the European Commission or any other safeguard.",
+                "For these recipients and systems we have not recorded a decision of the European Commission or any other "
+                        + "safeguard:\n\n- Printer (China)",
                 "You can ask for a copy of these agreements at [privacy@winkel.test](mailto:privacy@winkel.test).",
                 "The decisions of the European Commission are published on its website, [" + commissionPage(),
                 "| United States | outside the EEA: see ‘Data outside Europe’ |");
