@@ -306,12 +306,70 @@ public record Policy(
      * in the United States by an organisation certified under the Data Privacy Framework, as for a recipient.
      */
     public record DataSystem(String id, Text name, String owner, Connector connector, List<String> countries,
-                             Safeguard safeguard, java.time.LocalDate transferAssessment, boolean dpfCertified) {
+                             Safeguard safeguard, java.time.LocalDate transferAssessment, boolean dpfCertified,
+                             JdbcMapping jdbc, WebhookTarget webhook) {
 
         public boolean outsideEea() {
             return countries.stream().anyMatch(c -> !Eea.contains(c));
         }
     }
+
+    /**
+     * Where a connection setting comes from: exactly one of a literal {@code value} (never for a password or a
+     * webhook secret), an environment variable {@code env}, or a {@code file} in the data folder that only the
+     * service's user may read. The policy names secrets; it never holds them.
+     */
+    public record Setting(String value, String env, String file) {
+
+        /** How it reads in a message: the variable or file, never a value. */
+        public String describe() {
+            return env != null ? "environment variable " + env : file != null ? "file " + file : "the policy's value";
+        }
+    }
+
+    /**
+     * How Waarborg reaches a {@code jdbc} system (issue 15): the JDBC URL (PostgreSQL or MariaDB/MySQL), the user and
+     * password, and the mapping of the organisation's tables to subjects and data categories.
+     */
+    public record JdbcMapping(Setting url, Setting user, Setting password, List<MappedTable> tables) {
+
+        public java.util.Optional<MappedTable> table(String name) {
+            return tables.stream().filter(t -> t.table().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * One table of a jdbc system. A row belongs to a subject through {@code subject} (a column holding a reference of
+     * a scheme, or an e-mail address or phone number) or, for a child table, through {@code parent} (its foreign key
+     * to a mapped table). {@code columns}: column name to data category id, or {@link #NOT_PERSONAL}.
+     * {@code collectedAt}: the column retention counts from for rules starting at collection; {@code events}: the
+     * column holding the moment of each lifecycle event (null while it has not happened). {@code subjectCategories}:
+     * whose rows the table holds (empty: any), for the retention rules' subject scope.
+     */
+    public record MappedTable(String table, List<String> key, SubjectLink subject, ParentLink parent,
+                              java.util.Map<String, String> columns, String collectedAt,
+                              java.util.Map<String, String> events, TableErase erase, List<String> subjectCategories) {
+
+        public static final String NOT_PERSONAL = "not-personal";
+
+        /** The columns that hold personal data of a category. */
+        public List<String> personalColumns() {
+            return columns.entrySet().stream().filter(e -> !NOT_PERSONAL.equals(e.getValue()))
+                    .map(java.util.Map.Entry::getKey).toList();
+        }
+    }
+
+    /** How a row names its subject: a reference of {@code scheme}, or an identifier of {@code kind}, in {@code column}. */
+    public record SubjectLink(LinkKind kind, String scheme, String column) {}
+
+    /** A child table's foreign key ({@code columns}, in the order of the parent's key) to its parent table. */
+    public record ParentLink(String table, List<String> columns) {}
+
+    /**
+     * How Waarborg reaches a {@code webhook} system: the URL it posts operations to, and the secret that signs them
+     * (Standard Webhooks: HMAC-SHA256), named as an environment variable or file.
+     */
+    public record WebhookTarget(String url, Setting secret) {}
 
     /** The declared stance on transfers outside the EEA (R1.8). */
     public record Transfers(TransferStance stance, Text note) {}

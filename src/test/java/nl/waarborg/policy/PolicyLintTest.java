@@ -152,6 +152,7 @@ class PolicyLintTest {
                         "- id: lawyers"),
                 Arguments.of("unused-system", "transfers:", "  - id: crm\n    name: {nl: CRM, en: CRM}\n    owner: Sales\n    connector: jdbc\ntransfers:",
                         "- id: crm"),
+                Arguments.of("system-unreachable", "    connector: manual", "    connector: jdbc", "connector: jdbc"),
                 Arguments.of("unused-source", "lifecycle-events:", "  - id: public\n    name: {nl: Openbaar, en: Public}\nlifecycle-events:",
                         "- id: public"),
                 Arguments.of("unused-role", "\nsubject-categories:", "\n  - id: auditor\n    name: {nl: Accountant, en: Auditor}\nsubject-categories:",

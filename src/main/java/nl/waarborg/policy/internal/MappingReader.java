@@ -232,6 +232,22 @@ final class MappingReader {
         return List.of();
     }
 
+    /** The entries of a mapping under {@code key} (a column name to a category, say); empty when absent. */
+    List<YamlNode.Entry> entries(String key) {
+        YamlNode n = node(key, false);
+        if (n == null) {
+            return List.of();
+        }
+        if (n instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                ctx.mark(child(key) + "." + e.key(), e.keyAt());
+            }
+            return List.copyOf(m.entries().values());
+        }
+        ctx.error(n.at(), "wrong-type", "`" + key + "` must be a mapping of keys, not " + n.kind());
+        return List.of();
+    }
+
     MappingReader mapping(String key, boolean required) {
         YamlNode n = node(key, required);
         if (n == null) {

@@ -27,6 +27,8 @@ import nl.waarborg.policy.CookieKind;
 import nl.waarborg.policy.MarketingChannel;
 import nl.waarborg.policy.ProvisionRequirement;
 import nl.waarborg.policy.SubjectRelation;
+import nl.waarborg.policy.LinkKind;
+import nl.waarborg.policy.TableErase;
 
 /** Binds a {@link YamlNode} tree to a {@link Policy}, collecting every problem as a positioned finding. */
 public final class PolicyBinder {
@@ -432,12 +434,240 @@ public final class PolicyBinder {
     }
 
     private DataSystem system(MappingReader r) {
+        Connector connector = r.term("connector", Connector.class, true, null);
+        JdbcMapping jdbc = jdbc(r.mapping("jdbc", false));
+        WebhookTarget webhook = webhook(r.mapping("webhook", false));
+        // a jdbc or webhook system without its mapping is lint's `system-unreachable`: handled as manual until mapped
+        if (jdbc != null && connector != Connector.JDBC) {
+            ctx.error(r.node("jdbc", false).at(), "wrong-type", "`jdbc:` belongs to a system with `connector: jdbc`");
+        }
+        if (webhook != null && connector != Connector.WEBHOOK) {
+            ctx.error(r.node("webhook", false).at(), "wrong-type", "`webhook:` belongs to a system with `connector: webhook`");
+        }
         return new DataSystem(r.str("id", true), r.text("name", true), r.str("owner", true),
-                r.term("connector", Connector.class, true, null),
+                connector,
                 countries(r, "countries"),
                 r.term("safeguard", Safeguard.class, false, null),
                 r.date("transfer-assessment", false),
-                r.bool("dpf-certified", false));
+                r.bool("dpf-certified", false),
+                jdbc,
+                webhook);
+    }
+
+    /** {@code {value|env|file}}; a plain scalar is a value. Secrets ({@code secret}) may not be values. */
+    private Setting setting(MappingReader parent, String key, boolean required, boolean secret) {
+        YamlNode n = parent.node(key, required);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof YamlNode.Scalar) {
+            String v = parent.scalar(n, key);
+            if (secret) {
+                // never echo the value: it may be the password itself
+                ctx.error(n.at(), "secret-in-policy", "`" + key + "` must not be written in the policy file; name where "
+                        + "it is: `" + key + ": {env: VARIABLE}` or `" + key + ": {file: secrets/NAME}` in the data folder");
+                return null;
+            }
+            return new Setting(v, null, null);
+        }
+        MappingReader m = parent.mapping(key, false);
+        if (m == null) {
+            return null;
+        }
+        String value = secret ? null : m.str("value", false);
+        String env = m.str("env", false);
+        String file = m.str("file", false);
+        if (secret && m.node("value", false) != null) {
+            ctx.error(m.node("value", false).at(), "secret-in-policy", "`" + key + "` must not be written in the policy "
+                    + "file; use `env:` or `file:`");
+        }
+        int given = (value == null ? 0 : 1) + (env == null ? 0 : 1) + (file == null ? 0 : 1);
+        if (given != 1 && !(secret && m.node("value", false) != null)) {
+            ctx.error(n.at(), "wrong-type", "`" + key + "` names exactly one of " + (secret ? "" : "`value:`, ")
+                    + "`env:` (an environment variable) or `file:` (a file in the data folder)");
+        }
+        if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            ctx.error(m.node("env", false).at(), "wrong-type", "`env:` is the name of an environment variable: letters, "
+                    + "digits and `_`");
+        }
+        if (file != null && (file.startsWith("/") || file.contains(".."))) {
+            ctx.error(m.node("file", false).at(), "wrong-type", "`file:` is a path inside the data folder, without `..`");
+        }
+        m.done();
+        return new Setting(value, env, file);
+    }
+
+    private JdbcMapping jdbc(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Setting url = setting(r, "url", true, false);
+        if (url != null && url.value() != null && url.value().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+            ctx.error(r.node("url", false).at(), "secret-in-policy", "the JDBC URL holds a password; give it in "
+                    + "`password: {env: …}` or `{file: …}` instead");
+        }
+        if (url != null && url.value() != null && !url.value().startsWith("jdbc:postgresql:")
+                && !url.value().startsWith("jdbc:mariadb:") && !url.value().startsWith("jdbc:mysql:")) {
+            ctx.error(r.node("url", false).at(), "unknown-value", "Waarborg connects to PostgreSQL (`jdbc:postgresql:`) "
+                    + "and MariaDB or MySQL (`jdbc:mariadb:`, `jdbc:mysql:`)");
+        }
+        Setting user = setting(r, "user", true, false);
+        Setting password = setting(r, "password", true, true);
+        List<MappedTable> tables = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (YamlNode n : r.items("tables")) {
+            if (!(n instanceof YamlNode.Mapping m)) {
+                ctx.error(n.at(), "wrong-type", "each entry of `tables` is a mapping starting with `- table: NAME`");
+                continue;
+            }
+            YamlNode.Entry nameEntry = m.entries().get("table");
+            String name = nameEntry != null && nameEntry.value() instanceof YamlNode.Scalar s ? s.value() : null;
+            MappingReader t = new MappingReader(m, r.child("tables") + "." + (name == null ? "#" + tables.size() : name), ctx);
+            MappedTable table = mappedTable(t, names);
+            t.done();
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        if (tables.isEmpty()) {
+            ctx.error(r.node("tables", false) == null ? r.node("url", false) == null ? at(r) : r.node("url", false).at()
+                    : r.node("tables", false).at(), "missing-key", "a jdbc mapping names at least one table under `tables:`");
+        }
+        for (MappedTable t : tables) {
+            if (t.parent() != null && !names.contains(t.parent().table())) {
+                ctx.error(at(r), "undefined-reference", "table `" + t.table() + "` names parent `" + t.parent().table()
+                        + "`, which is not a mapped table of this system");
+            }
+        }
+        r.done();
+        return new JdbcMapping(url, user, password, List.copyOf(tables));
+    }
+
+    private nl.waarborg.policy.Position at(MappingReader r) {
+        return r.node("tables", false) != null ? r.node("tables", false).at() : new nl.waarborg.policy.Position("", 1, 1);
+    }
+
+    private static final java.util.regex.Pattern SQL_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+    /** A table or column name as the database spells it: plain identifiers only, so no name can carry SQL. */
+    private String sqlName(MappingReader r, String key, String value, YamlNode n) {
+        if (value != null && !SQL_NAME.matcher(value).matches()) {
+            ctx.error(n.at(), "bad-id", "`" + value + "` is not a plain table or column name (letters, digits, `_`, "
+                    + "`$`, at most 63, not starting with a digit)");
+            return null;
+        }
+        return value;
+    }
+
+    private MappedTable mappedTable(MappingReader t, java.util.Set<String> names) {
+        YamlNode nameNode = t.node("table", true);
+        String name = nameNode == null ? null : sqlName(t, "table", t.scalar(nameNode, "table"), nameNode);
+        if (name != null && !names.add(name)) {
+            ctx.error(nameNode.at(), "duplicate-id", "table `" + name + "` is mapped twice in this system");
+            return null;
+        }
+        List<String> key = new ArrayList<>();
+        for (YamlNode k : t.items("key")) {
+            key.add(sqlName(t, "key", t.scalar(k, "key"), k));
+        }
+        if (key.isEmpty() && nameNode != null) {
+            ctx.error(nameNode.at(), "missing-key", "table `" + name + "` needs its primary key columns in `key: [id]`; "
+                    + "a table without one cannot be swept in batches or proven");
+        }
+        SubjectLink subject = null;
+        MappingReader s = t.mapping("subject", false);
+        if (s != null) {
+            String reference = s.str("reference", false);
+            String identifier = s.str("identifier", false);
+            YamlNode colNode = s.node("column", true);
+            String column = colNode == null ? null : sqlName(s, "column", s.scalar(colNode, "column"), colNode);
+            if ((reference == null) == (identifier == null)) {
+                ctx.error(t.node("subject", false).at(), "wrong-type", "`subject` names either `reference: SCHEME` or "
+                        + "`identifier: email|phone`, with the `column` that holds it");
+            } else if (reference != null) {
+                if (!reference.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+                    ctx.error(s.node("reference", false).at(), "bad-id", "a reference scheme is 1-64 lower-case letters, "
+                            + "digits, '.', '_' or '-', as the vault's");
+                }
+                subject = new SubjectLink(LinkKind.REFERENCE, reference, column);
+            } else {
+                LinkKind kind = s.term("identifier", LinkKind.class, false, null);
+                if (kind == LinkKind.REFERENCE) {
+                    ctx.error(s.node("identifier", false).at(), "unknown-value", "`identifier` is `email` or `phone`");
+                }
+                subject = new SubjectLink(kind, null, column);
+            }
+            s.done();
+        }
+        ParentLink parent = null;
+        MappingReader p = t.mapping("parent", false);
+        if (p != null) {
+            YamlNode pt = p.node("table", true);
+            String parentTable = pt == null ? null : sqlName(p, "table", p.scalar(pt, "table"), pt);
+            List<String> fk = new ArrayList<>();
+            for (YamlNode c : p.items("columns")) {
+                fk.add(sqlName(p, "columns", p.scalar(c, "columns"), c));
+            }
+            if (fk.isEmpty()) {
+                ctx.error(t.node("parent", false).at(), "missing-key", "`parent` names the foreign-key `columns` of this "
+                        + "table that point at the parent's key");
+            }
+            parent = new ParentLink(parentTable, List.copyOf(fk));
+            p.done();
+        }
+        if ((subject == null) == (parent == null) && nameNode != null) {
+            ctx.error(nameNode.at(), "missing-key", "table `" + name + "` says whose rows it holds with either "
+                    + "`subject:` (a reference or identifier column) or `parent:` (a foreign key to a mapped table), "
+                    + "not both");
+        }
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+        for (YamlNode.Entry e : t.entries("columns")) {
+            String column = sqlName(t, "columns", e.key(), e.value());
+            String category = e.value() instanceof YamlNode.Scalar sc ? sc.value() : null;
+            if (category == null) {
+                ctx.error(e.value().at(), "wrong-type", "each column maps to a data category id or `not-personal`");
+                continue;
+            }
+            if (!MappedTable.NOT_PERSONAL.equals(category)) {
+                ctx.reference(DATA, category, e.value().at());
+            }
+            if (column != null) {
+                columns.put(column, category);
+            }
+        }
+        if (columns.isEmpty() && nameNode != null) {
+            ctx.error(nameNode.at(), "missing-key", "table `" + name + "` maps no `columns:` to data categories");
+        }
+        YamlNode collectedNode = t.node("collected-at", false);
+        String collectedAt = collectedNode == null ? null
+                : sqlName(t, "collected-at", t.scalar(collectedNode, "collected-at"), collectedNode);
+        java.util.Map<String, String> events = new java.util.LinkedHashMap<>();
+        for (YamlNode.Entry e : t.entries("events")) {
+            ctx.reference(EVENTS, e.key(), e.keyAt());
+            String column = e.value() instanceof YamlNode.Scalar sc ? sqlName(t, "events", sc.value(), e.value()) : null;
+            if (column != null) {
+                events.put(e.key(), column);
+            }
+        }
+        TableErase erase = t.term("erase", TableErase.class, false, TableErase.DELETE);
+        List<String> subjects = t.refs("subject-categories", SUBJECTS);
+        return new MappedTable(name, List.copyOf(key), subject, parent, java.util.Collections.unmodifiableMap(columns),
+                collectedAt, java.util.Collections.unmodifiableMap(events), erase, subjects);
+    }
+
+    private WebhookTarget webhook(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        String url = r.str("url", true);
+        if (url != null && !url.startsWith("https://") && !url.startsWith("http://localhost")
+                && !url.startsWith("http://127.0.0.1")) {
+            ctx.error(r.node("url", false).at(), "wrong-type", "a webhook URL is `https://…` (plain `http://` only to "
+                    + "localhost, for tests)");
+        }
+        Setting secret = setting(r, "secret", true, true);
+        r.done();
+        return new WebhookTarget(url, secret);
     }
 
     private Transfers transfers(MappingReader r) {

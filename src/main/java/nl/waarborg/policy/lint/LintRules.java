@@ -8,11 +8,11 @@ public final class LintRules {
 
     public static final List<LintRule> ALL = Stream.of(RetentionRules.all(), PurposeRules.all(),
             MarketingRules.all(), SharingRules.all(), RightsRules.all(), UsageRules.all(), StatementRules.all(),
-            AccountabilityRules.all(), TransparencyRules.all()).flatMap(List::stream).toList();
+            AccountabilityRules.all(), TransparencyRules.all(), SystemRules.all()).flatMap(List::stream).toList();
 
     /** Rule ids of problems found while loading a file, before compliance rules run. */
     public static final List<String> LOADING = List.of("yaml-syntax", "duplicate-key", "unknown-key", "missing-key",
-            "wrong-type", "unknown-value", "bad-id", "duplicate-id", "undefined-reference");
+            "wrong-type", "unknown-value", "bad-id", "duplicate-id", "undefined-reference", "secret-in-policy");
 
     private LintRules() {
     }

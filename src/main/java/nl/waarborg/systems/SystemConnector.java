@@ -1,0 +1,25 @@
+package nl.waarborg.systems;
+
+/**
+ * What retention and requests ask of one declared system. Every operation is idempotent: repeating an erase or a
+ * sweep does no harm (what is gone stays gone, and is not counted again). Implementations never throw for a fault of
+ * the system itself (down, refused, timed out): they answer {@link SystemResult.Failed} with the cause, so one system
+ * that is down holds nothing else up.
+ */
+public interface SystemConnector {
+
+    /** The id of the system in the policy. */
+    String systemId();
+
+    /** Every value the system holds of the subject, by table, column and data category (Art. 15, 20). */
+    SystemResult export(SubjectLinks subject);
+
+    /** Erases what the system holds of the subject, as its mapping says per table (Art. 17). */
+    SystemResult erase(SubjectLinks subject, String operationId);
+
+    /** Sets every value of {@code category} the system holds of the subject to {@code value} (Art. 16). */
+    SystemResult rectify(SubjectLinks subject, String category, String value, String operationId);
+
+    /** Erases (or, dry, counts) what is due under the policy's retention rules, leaving subjects under a hold. */
+    SystemResult sweep(SweepRequest request);
+}
