@@ -33,6 +33,14 @@ class PolicyLintTest {
     private static final String INVOICE_DATE = "item-dates:\n  - id: invoice-date\n"
             + "    name: {nl: de factuurdatum, en: the invoice date}\n    data-categories: [invoice]\n";
 
+    /** The camera recorder as a jdbc system whose one table fits the policy (issue 15). */
+    static final String CCTV_JDBC = "    connector: jdbc\n    jdbc:\n      url: {env: CCTV_JDBC_URL}\n"
+            + "      user: {env: CCTV_DB_USER}\n      password: {env: CCTV_DB_PASSWORD}\n      tables:\n"
+            + "        - table: clips\n          key: [id]\n          subject: {reference: visitor, column: visitor_id}\n"
+            + "          subject-categories: [facility-visitor]\n          columns:\n            visitor_id: not-personal\n"
+            + "            recorded_at: not-personal\n            frames: video-footage\n"
+            + "          collected-at: recorded_at\n          erase: delete\n";
+
     /** rule id, text to replace, replacement, text of the line the finding must point at. */
     static Stream<Arguments> violations() {
         return Stream.of(
@@ -153,6 +161,18 @@ class PolicyLintTest {
                 Arguments.of("unused-system", "transfers:", "  - id: crm\n    name: {nl: CRM, en: CRM}\n    owner: Sales\n    connector: jdbc\ntransfers:",
                         "- id: crm"),
                 Arguments.of("system-unreachable", "    connector: manual", "    connector: jdbc", "connector: jdbc"),
+                Arguments.of("mapping-category-undeclared", "    connector: manual\n",
+                        CCTV_JDBC.replace("frames: video-footage\n", "frames: video-footage\n            visitor_name: name\n"),
+                        "visitor_name: name"),
+                Arguments.of("mapping-retention-start-missing", "    connector: manual\n",
+                        CCTV_JDBC.replace("          collected-at: recorded_at\n", ""), "- table: clips"),
+                Arguments.of("mapping-link-invalid", "    connector: manual\n", CCTV_JDBC
+                        + "        - table: stills\n          key: [id]\n          parent: {table: clips, columns: [clip_id, clip_part]}\n"
+                        + "          columns: {image: video-footage}\n          collected-at: taken_at\n",
+                        "parent: {table: clips"),
+                Arguments.of("mapping-erase-key-personal", "    connector: manual\n", CCTV_JDBC
+                        .replace("visitor_id: not-personal", "visitor_id: video-footage").replace("erase: delete", "erase: nullify"),
+                        "visitor_id: video-footage"),
                 Arguments.of("unused-source", "lifecycle-events:", "  - id: public\n    name: {nl: Openbaar, en: Public}\nlifecycle-events:",
                         "- id: public"),
                 Arguments.of("unused-role", "\nsubject-categories:", "\n  - id: auditor\n    name: {nl: Accountant, en: Auditor}\nsubject-categories:",
@@ -208,6 +228,11 @@ class PolicyLintTest {
         String doc = Files.readString(Path.of("docs/lint-rules.md"));
         Stream.concat(LintRules.ALL.stream().map(LintRule::id), LintRules.LOADING.stream())
                 .forEach(id -> assertThat(doc).as("docs/lint-rules.md mentions %s", id).contains("`" + id + "`"));
+    }
+
+    @Test
+    void aJdbcMappingThatFitsThePolicyLintsClean() {
+        assertThat(lint(cleanWith("    connector: manual\n", CCTV_JDBC))).extracting(Finding::format).isEmpty();
     }
 
     @Test

@@ -8,7 +8,7 @@ public final class LintRules {
 
     public static final List<LintRule> ALL = Stream.of(RetentionRules.all(), PurposeRules.all(),
             MarketingRules.all(), SharingRules.all(), RightsRules.all(), UsageRules.all(), StatementRules.all(),
-            AccountabilityRules.all(), TransparencyRules.all(), SystemRules.all()).flatMap(List::stream).toList();
+            AccountabilityRules.all(), TransparencyRules.all(), SystemRules.all(), JdbcMappingRules.all()).flatMap(List::stream).toList();
 
     /** Rule ids of problems found while loading a file, before compliance rules run. */
     public static final List<String> LOADING = List.of("yaml-syntax", "duplicate-key", "unknown-key", "missing-key",

@@ -1,0 +1,230 @@
+package nl.waarborg.policy.lint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import nl.waarborg.policy.LinkKind;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.Policy.DataSystem;
+import nl.waarborg.policy.Policy.JdbcMapping;
+import nl.waarborg.policy.Policy.MappedTable;
+import nl.waarborg.policy.Policy.Purpose;
+import nl.waarborg.policy.Policy.RetentionRule;
+import nl.waarborg.policy.RetentionStart;
+import nl.waarborg.policy.TableErase;
+
+/**
+ * Issue 15: a {@code jdbc} mapping fits the policy, before any database is asked (the live schema is
+ * {@code nl.waarborg.systems.check.SchemaCheck}'s). Each check is a static method over one system, reporting at
+ * source-map paths, so that a test can give it a system the loader would never build.
+ */
+final class JdbcMappingRules {
+
+    private JdbcMappingRules() {
+    }
+
+    static List<LintRule> all() {
+        return List.of(
+                Rule.warning("mapping-category-undeclared",
+                        "Every data category a jdbc mapping gives a column is one that a purpose listing that system uses.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> undeclaredCategories(p.policy(), s, report::at))),
+                Rule.error("mapping-retention-start-missing",
+                        "Each retention rule covering a mapped column starts at a column the table names: `collected-at` for "
+                                + "rules from collection, an `events` column for each lifecycle event a rule starts at.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> missingStarts(p.policy(), s, report::at))),
+                Rule.error("mapping-link-invalid",
+                        "A child table's `parent` has as many foreign-key columns as the parent's `key`, parents form no "
+                                + "cycle, and a reference link names its scheme.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> invalidLinks(s, report::at))),
+                Rule.error("mapping-erase-key-personal",
+                        "A table erased by `nullify` or `anonymise` has no key, subject or foreign-key column mapped to a "
+                                + "data category: those columns stay, so what they hold would never be erased.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> personalKeys(s, report::at))));
+    }
+
+    private static void eachMapped(Policy policy, BiConsumer<DataSystem, JdbcMapping> check) {
+        for (DataSystem s : policy.systems()) {
+            if (s.jdbc() != null) {
+                check.accept(s, s.jdbc());
+            }
+        }
+    }
+
+    static String tablePath(DataSystem s, MappedTable t) {
+        return "systems." + s.id() + ".jdbc.tables." + t.table();
+    }
+
+    /** The purposes that list {@code system}: the only ones that may use what it holds. */
+    static List<Purpose> purposesOf(Policy policy, String system) {
+        return policy.purposes().stream().filter(p -> p.systems().contains(system)).toList();
+    }
+
+    /** Art. 5(1)(b), 30(1)(c): a category a system holds that no purpose using it declares is data kept for nothing. */
+    static void undeclaredCategories(Policy policy, DataSystem s, BiConsumer<String, String> report) {
+        List<Purpose> purposes = purposesOf(policy, s.id());
+        Set<String> declared = new HashSet<>();
+        purposes.forEach(p -> declared.addAll(p.data()));
+        for (MappedTable t : s.jdbc().tables()) {
+            for (Map.Entry<String, String> c : t.columns().entrySet()) {
+                String category = c.getValue();
+                if (MappedTable.NOT_PERSONAL.equals(category) || declared.contains(category)) {
+                    continue;
+                }
+                report.accept(tablePath(s, t) + ".columns." + c.getKey(), "column `" + t.table() + "." + c.getKey()
+                        + "` holds `" + category + "`, but no purpose that lists system `" + s.id() + "` uses `" + category
+                        + "` (" + (purposes.isEmpty() ? "no purpose lists it" : "purposes: " + String.join(", ",
+                        purposes.stream().map(Purpose::id).toList())) + "): that is data in the system for no declared "
+                        + "purpose (Art. 5(1)(b), 30(1)(c)); add `" + category + "` to the `data` of the purpose it serves, "
+                        + "map the column to the category it is, or remove the data");
+            }
+        }
+    }
+
+    /**
+     * The retention rules that decide when a mapped column is due: those that cover its category for the table's
+     * subject categories (none named: any) and the purposes that list the system, the way a sweep reads them.
+     * Consent-bound and item-date rules are not swept in external tables yet, so they need no column.
+     */
+    static List<RetentionRule> sweptRules(Policy policy, DataSystem s, MappedTable t, String category) {
+        List<String> purposes = purposesOf(policy, s.id()).stream().map(Purpose::id).toList();
+        List<RetentionRule> out = new ArrayList<>();
+        for (RetentionRule r : policy.retention()) {
+            // P0D counts (kept while the contract runs); a period that is not concrete is retention-not-concrete's
+            if (r.consentBound() || r.start() instanceof RetentionStart.AtItemDate || r.period() == null
+                    || r.period().value() == null || r.period().value().isNegative()) {
+                continue;
+            }
+            if (r.covers(category, t.subjectCategories().isEmpty() ? null : t.subjectCategories(),
+                    purposes.isEmpty() ? null : purposes)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Art. 5(1)(e): a rule the sweep cannot count from is a period nobody enforces. */
+    static void missingStarts(Policy policy, DataSystem s, BiConsumer<String, String> report) {
+        for (MappedTable t : s.jdbc().tables()) {
+            // what is missing -> the rules and categories that need it, so that each gap is one finding
+            Map<String, Set<String>> rulesByGap = new LinkedHashMap<>();
+            Map<String, Set<String>> categoriesByGap = new LinkedHashMap<>();
+            for (String column : t.personalColumns()) {
+                String category = t.columns().get(column);
+                for (RetentionRule r : sweptRules(policy, s, t, category)) {
+                    List<String> gaps = new ArrayList<>();
+                    if (r.start() == null || r.start() instanceof RetentionStart.AtCollection) {
+                        if (t.collectedAt() == null) {
+                            gaps.add("collected-at");
+                        }
+                    } else if (r.start() instanceof RetentionStart.AfterEvents(List<String> events)) {
+                        events.stream().filter(e -> !t.events().containsKey(e)).forEach(e -> gaps.add("events." + e));
+                    }
+                    for (String gap : gaps) {
+                        rulesByGap.computeIfAbsent(gap, g -> new TreeSet<>()).add(r.id());
+                        categoriesByGap.computeIfAbsent(gap, g -> new TreeSet<>()).add(category);
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<String>> gap : rulesByGap.entrySet()) {
+                boolean collection = gap.getKey().equals("collected-at");
+                String event = collection ? null : gap.getKey().substring("events.".length());
+                String rules = "`" + String.join("`, `", gap.getValue()) + "`";
+                String categories = String.join(", ", categoriesByGap.get(gap.getKey()));
+                report.accept(collection || t.events().isEmpty() ? tablePath(s, t) : tablePath(s, t) + ".events",
+                        "table `" + t.table() + "` holds " + categories + ", which retention rule" + plural(gap.getValue())
+                                + " " + rules + " count" + (gap.getValue().size() == 1 ? "s" : "") + " from "
+                                + (collection ? "collection" : "lifecycle event `" + event + "`") + ", but the table names no "
+                                + "column holding that moment, so the sweep cannot tell when its rows are due and would "
+                                + "keep them for ever (Art. 5(1)(e)); add " + (collection ? "`collected-at: COLUMN`"
+                                : "`events: {" + event + ": COLUMN}`") + " (a column of this table; NULL while it has not "
+                                + "happened)");
+            }
+        }
+    }
+
+    /** Children are erased through their foreign key: one that cannot match the parent's key reaches nothing. */
+    static void invalidLinks(DataSystem s, BiConsumer<String, String> report) {
+        JdbcMapping m = s.jdbc();
+        for (MappedTable t : m.tables()) {
+            if (t.subject() != null && t.subject().kind() == LinkKind.REFERENCE
+                    && (t.subject().scheme() == null || t.subject().scheme().isBlank())) {
+                report.accept(tablePath(s, t) + ".subject", "table `" + t.table() + "` links rows to subjects by a "
+                        + "reference but names no scheme, so no request can find them (Art. 15, 17); write "
+                        + "`subject: {reference: SCHEME, column: " + t.subject().column() + "}`");
+            }
+            if (t.parent() == null) {
+                continue;
+            }
+            MappedTable parent = m.table(t.parent().table()).orElse(null);
+            if (parent == null) {
+                continue; // the loader's undefined-reference
+            }
+            if (parent.key().size() != t.parent().columns().size()) {
+                report.accept(tablePath(s, t) + ".parent.columns", "table `" + t.table() + "` points at `" + parent.table()
+                        + "` with " + t.parent().columns().size() + " column" + plural(t.parent().columns()) + " ("
+                        + String.join(", ", t.parent().columns()) + "), but its key has " + parent.key().size() + " ("
+                        + String.join(", ", parent.key()) + "): the rows of a subject's children cannot be found, so an "
+                        + "erasure would leave them (Art. 17); name one foreign-key column per key column, in the key's order");
+            }
+            if (cycle(m, t)) {
+                report.accept(tablePath(s, t) + ".parent", "table `" + t.table() + "` is its own ancestor through "
+                        + "`parent`: children are erased before their parents, so no row of the cycle could ever go "
+                        + "(Art. 17); the table at the top names its subject with `subject:`");
+            }
+        }
+    }
+
+    private static boolean cycle(JdbcMapping m, MappedTable start) {
+        MappedTable t = start;
+        for (int i = 0; i < m.tables().size(); i++) {
+            if (t.parent() == null) {
+                return false;
+            }
+            t = m.table(t.parent().table()).orElse(null);
+            if (t == null) {
+                return false;
+            }
+            if (t.table().equals(start.table())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nullify and anonymise keep the row and its key: a key that is itself personal data would survive erasure. */
+    static void personalKeys(DataSystem s, BiConsumer<String, String> report) {
+        for (MappedTable t : s.jdbc().tables()) {
+            if (t.erase() != TableErase.NULLIFY && t.erase() != TableErase.ANONYMISE) {
+                continue;
+            }
+            Map<String, String> kept = new LinkedHashMap<>();
+            t.key().forEach(k -> kept.putIfAbsent(k, "key"));
+            if (t.subject() != null && t.subject().column() != null) {
+                kept.putIfAbsent(t.subject().column(), "subject");
+            }
+            if (t.parent() != null) {
+                t.parent().columns().forEach(c -> kept.putIfAbsent(c, "foreign-key"));
+            }
+            for (Map.Entry<String, String> k : kept.entrySet()) {
+                String category = t.columns().get(k.getKey());
+                if (category == null || MappedTable.NOT_PERSONAL.equals(category)) {
+                    continue;
+                }
+                report.accept(tablePath(s, t) + ".columns." + k.getKey(), "table `" + t.table() + "` is erased by `"
+                        + t.erase().term() + "`, which keeps each row and its " + k.getValue() + " column `" + k.getKey()
+                        + "`, but that column is mapped to `" + category + "`: it cannot be set to NULL or generalised "
+                        + "without losing the row, so that " + category + " would never be erased (Art. 5(1)(e), 17); "
+                        + "use `erase: delete`, or link rows by a pseudonymous key mapped `not-personal`");
+            }
+        }
+    }
+
+    private static String plural(java.util.Collection<?> c) {
+        return c.size() == 1 ? "" : "s";
+    }
+}
