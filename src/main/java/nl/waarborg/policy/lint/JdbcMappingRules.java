@@ -86,12 +86,15 @@ final class JdbcMappingRules {
     }
 
     /**
-     * The retention rules that decide when a mapped column is due: those that cover its category for the table's
-     * subject categories (none named: any) and the purposes that list the system, the way a sweep reads them.
-     * Consent-bound and item-date rules are not swept in external tables yet, so they need no column.
+     * The retention rules that decide when a mapped column is due, as the sweep reads them (docs/systems.md, "JDBC"):
+     * those that cover its category for the table's subject categories (or, without its own, its nearest parent's;
+     * none anywhere: any) and the purposes that list the system. Consent-bound and item-date rules are not swept in
+     * external tables yet, so they need no column.
      */
     static List<RetentionRule> sweptRules(Policy policy, DataSystem s, MappedTable t, String category) {
         List<String> purposes = purposesOf(policy, s.id()).stream().map(Purpose::id).toList();
+        List<String> subjects = chain(s.jdbc(), t).stream().map(MappedTable::subjectCategories).filter(l -> !l.isEmpty())
+                .findFirst().orElse(null);
         List<RetentionRule> out = new ArrayList<>();
         for (RetentionRule r : policy.retention()) {
             // P0D counts (kept while the contract runs); a period that is not concrete is retention-not-concrete's
@@ -99,17 +102,32 @@ final class JdbcMappingRules {
                     || r.period().value() == null || r.period().value().isNegative()) {
                 continue;
             }
-            if (r.covers(category, t.subjectCategories().isEmpty() ? null : t.subjectCategories(),
-                    purposes.isEmpty() ? null : purposes)) {
+            if (r.covers(category, subjects, purposes.isEmpty() ? null : purposes)) {
                 out.add(r);
             }
         }
         return out;
     }
 
-    /** Art. 5(1)(e): a rule the sweep cannot count from is a period nobody enforces. */
+    /** The table, its parent, and so on up to the table that names the subject (a loop ends the chain). */
+    static List<MappedTable> chain(JdbcMapping m, MappedTable t) {
+        List<MappedTable> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (MappedTable n = t; n != null && seen.add(n.table()); n = n.parent() == null ? null
+                : m.table(n.parent().table()).orElse(null)) {
+            out.add(n);
+        }
+        return out;
+    }
+
+    /**
+     * Art. 5(1)(e): a rule the sweep cannot count from is a period nobody enforces. A rule from collection counts from
+     * the table's own {@code collected-at}; a rule from an event from the table's own column for it or else its
+     * nearest parent's (an invoice ends with its customer's contract), as the sweep reads them.
+     */
     static void missingStarts(Policy policy, DataSystem s, BiConsumer<String, String> report) {
         for (MappedTable t : s.jdbc().tables()) {
+            List<MappedTable> chain = chain(s.jdbc(), t);
             // what is missing -> the rules and categories that need it, so that each gap is one finding
             Map<String, Set<String>> rulesByGap = new LinkedHashMap<>();
             Map<String, Set<String>> categoriesByGap = new LinkedHashMap<>();
@@ -122,7 +140,8 @@ final class JdbcMappingRules {
                             gaps.add("collected-at");
                         }
                     } else if (r.start() instanceof RetentionStart.AfterEvents(List<String> events)) {
-                        events.stream().filter(e -> !t.events().containsKey(e)).forEach(e -> gaps.add("events." + e));
+                        events.stream().filter(e -> chain.stream().noneMatch(n -> n.events().containsKey(e)))
+                                .forEach(e -> gaps.add("events." + e));
                     }
                     for (String gap : gaps) {
                         rulesByGap.computeIfAbsent(gap, g -> new TreeSet<>()).add(r.id());
@@ -138,11 +157,13 @@ final class JdbcMappingRules {
                 report.accept(collection || t.events().isEmpty() ? tablePath(s, t) : tablePath(s, t) + ".events",
                         "table `" + t.table() + "` holds " + categories + ", which retention rule" + plural(gap.getValue())
                                 + " " + rules + " count" + (gap.getValue().size() == 1 ? "s" : "") + " from "
-                                + (collection ? "collection" : "lifecycle event `" + event + "`") + ", but the table names no "
-                                + "column holding that moment, so the sweep cannot tell when its rows are due and would "
-                                + "keep them for ever (Art. 5(1)(e)); add " + (collection ? "`collected-at: COLUMN`"
-                                : "`events: {" + event + ": COLUMN}`") + " (a column of this table; NULL while it has not "
-                                + "happened)");
+                                + (collection ? "collection" : "lifecycle event `" + event + "`") + ", but "
+                                + (collection ? "the table names no column" : chain.size() > 1 ? "neither the table nor its "
+                                + "parents name a column" : "the table names no column") + " holding that moment, so the "
+                                + "sweep cannot tell when its rows are due and would keep them for ever (Art. 5(1)(e)); add "
+                                + (collection ? "`collected-at: COLUMN`" : "`events: {" + event + ": COLUMN}`")
+                                + " (a column of " + (collection || chain.size() == 1 ? "this table" : "this table or a parent")
+                                + "; NULL while it has not happened)");
             }
         }
     }

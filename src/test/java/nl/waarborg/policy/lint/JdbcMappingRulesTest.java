@@ -96,6 +96,23 @@ class JdbcMappingRulesTest {
     }
 
     @Test
+    void aChildCountsFromItsParentsEventAndTakesItsParentsSubjects() throws IOException {
+        String child = "        - table: stills\n          key: [id]\n          parent: {table: clips, columns: [clip_id]}\n"
+                + "          columns: {caption: name}\n          collected-at: taken_at\n";
+        String clips = CLIPS.replace("            frames: video-footage\n", "            frames: video-footage\n"
+                + "            visitor_name: name\n") + "          events: {complaint-closed: complaint_at}\n";
+        // the parent names no contract end: neither table can count the customers rule
+        assertThat(of(lint(clips + child, true), "mapping-retention-start-missing")).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("table `stills`", "neither the table nor its parents"));
+        // the parent's column serves the child too
+        String withEnd = clips.replace("{complaint-closed: complaint_at}", "{complaint-closed: complaint_at, contract-ended: ended_at}");
+        assertThat(lint(withEnd + child, true)).extracting(Finding::format).isEmpty();
+        // visitors only at the top: the customers rule covers neither table
+        String visitors = clips.replace("          columns:\n", "          subject-categories: [facility-visitor]\n          columns:\n");
+        assertThat(of(lint(visitors + child, true), "mapping-retention-start-missing")).isEmpty();
+    }
+
+    @Test
     void aParentChainThatReturnsToItselfIsReported() {
         MappedTable a = table("a", List.of("id"), null, new ParentLink("b", List.of("b_id")), TableErase.DELETE);
         MappedTable b = table("b", List.of("id"), null, new ParentLink("a", List.of("a_id")), TableErase.DELETE);
