@@ -1,0 +1,108 @@
+package nl.waarborg.systems.check;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * MariaDB from Debian's package ({@code mariadb-server}, installed by .ci/run), for tests: a data folder in a
+ * temporary folder, {@code mariadbd} as the current user on a free port of 127.0.0.1. A server that cannot start
+ * fails the test; it is never skipped.
+ */
+final class MariaDbServer implements AutoCloseable {
+
+    private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
+    private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
+
+    private final Process server;
+    private final int port;
+
+    private MariaDbServer(Process server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static MariaDbServer start() throws IOException, InterruptedException {
+        if (!Files.isExecutable(MARIADBD) || !Files.isExecutable(INSTALL_DB)) {
+            throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); install Debian's mariadb-server, as .ci/run does");
+        }
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "mariadb").toAbsolutePath();
+        String user = System.getProperty("user.name");
+        Process install = new ProcessBuilder(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
+                "--user=" + user, "--auth-root-authentication-method=normal", "--skip-test-db")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("install.log").toFile()).start();
+        if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
+            install.destroyForcibly();
+            throw new AssertionError("mariadb-install-db failed:\n" + Files.readString(dir.resolve("install.log")));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
+                "--user=" + user, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
+                "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-log-bin", "--innodb-buffer-pool-size=16M")
+                .redirectErrorStream(true).start();
+        BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        // a server that hangs without saying "ready" is stopped, which ends its log and the wait below
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                if (!server.waitFor(120, TimeUnit.SECONDS)) {
+                    synchronized (seen) {
+                        if (!seen.toString().contains("ready for connections")) {
+                            server.destroyForcibly();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (String line; (line = log.readLine()) != null; ) {
+            synchronized (seen) {
+                seen.append(line).append('\n');
+            }
+            if (line.contains("ready for connections")) {
+                break;
+            }
+        }
+        watchdog.interrupt();
+        if (!server.isAlive() || !seen.toString().contains("ready for connections")) {
+            server.destroyForcibly();
+            throw new AssertionError("mariadbd did not start:\n" + seen);
+        }
+        Thread.ofVirtual().start(() -> log.lines().forEach(l -> { })); // keep draining its log
+        return new MariaDbServer(server, port);
+    }
+
+    String url(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Runs {@code sql} as root (no password; only this test's user reaches the server's port on 127.0.0.1). */
+    void asRoot(String database, String... sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(database), "root", ""); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.destroy(); // SIGTERM: a clean shutdown
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+}
