@@ -140,19 +140,31 @@ public final class SchemaCheck {
         }
     }
 
-    /** The kind a category's values are of, read from its id and DPV term; null when nothing can be said. */
+    /** The kind a category's values are of, read from the last words of its id and DPV term; null: not judged. */
     enum ValueKind { DATE, TEXT }
 
+    private static final Set<String> DATE_WORDS = Set.of("date", "birthdate", "dob", "birthday");
+    private static final Set<String> TEXT_WORDS = Set.of("name", "surname", "address", "email", "mail", "phone",
+            "telephone", "iban", "phonenumber", "telephonenumber", "mobilenumber", "emailaddress");
+
     static ValueKind kindOf(String categoryId, String dpv) {
-        String words = (categoryId + " " + (dpv == null ? "" : dpv)).toLowerCase(Locale.ROOT);
-        if (words.contains("ip-address") || words.contains("ipaddress")) {
-            return null; // an address of a machine: text, a number or an inet value are all fine
-        }
-        if (words.contains("date") || words.contains("birth")) {
-            return ValueKind.DATE;
-        }
-        for (String w : List.of("email", "e-mail", "phone", "name", "address", "iban")) {
-            if (words.contains(w)) {
+        for (String written : new String[] {categoryId, dpv}) {
+            if (written == null) {
+                continue;
+            }
+            // the DPV term's own name (pd:BirthDate, https://w3id.org/dpv/pd#EmailAddress), else the id itself
+            String name = written.substring(Math.max(written.lastIndexOf(':'), written.lastIndexOf('#')) + 1);
+            List<String> words = java.util.Arrays.stream(WORD_BREAK.split(name)).filter(w -> !w.isEmpty())
+                    .map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            if (words.isEmpty() || words.contains("ip") || words.getLast().equals("ipaddress")) {
+                continue; // an address of a machine: text, a number or an inet value are all fine
+            }
+            String last = words.getLast();
+            String lastTwo = words.size() > 1 ? words.get(words.size() - 2) + last : last;
+            if (DATE_WORDS.contains(last) || DATE_WORDS.contains(lastTwo)) {
+                return ValueKind.DATE;
+            }
+            if (TEXT_WORDS.contains(last) || TEXT_WORDS.contains(lastTwo)) {
                 return ValueKind.TEXT;
             }
         }

@@ -201,6 +201,21 @@ class SchemaCheckTest {
     }
 
     @Test
+    void theKindOfACategoryIsReadFromTheLastWordsOfItsIdOrDpvTerm() {
+        assertThat(SchemaCheck.kindOf("birth-date", null)).isEqualTo(SchemaCheck.ValueKind.DATE);
+        assertThat(SchemaCheck.kindOf("geboorte", "pd:BirthDate")).isEqualTo(SchemaCheck.ValueKind.DATE);
+        assertThat(SchemaCheck.kindOf("email", null)).isEqualTo(SchemaCheck.ValueKind.TEXT);
+        assertThat(SchemaCheck.kindOf("contact", "https://w3id.org/dpv/pd#EmailAddress")).isEqualTo(SchemaCheck.ValueKind.TEXT);
+        assertThat(SchemaCheck.kindOf("phone-number", null)).isEqualTo(SchemaCheck.ValueKind.TEXT);
+        assertThat(SchemaCheck.kindOf("billing-address", null)).isEqualTo(SchemaCheck.ValueKind.TEXT);
+        // not judged: a machine's address, interactions with e-mails, an update flag, what no word names
+        for (String id : List.of("ip-address", "email-interactions", "update-preferences", "payment-details", "invoice")) {
+            assertThat(SchemaCheck.kindOf(id, null)).as(id).isNull();
+        }
+        assertThat(SchemaCheck.kindOf("ip", "pd:IPAddress")).isNull();
+    }
+
+    @Test
     void namesThatLookPersonal() {
         assertThat(List.of("email", "e_mail", "EmailAddress", "work_phone", "telephone", "tel", "iban", "bsn",
                 "birth_place", "dob", "last_name", "lastName", "name", "home_address", "ip", "mail_opt_in"))
