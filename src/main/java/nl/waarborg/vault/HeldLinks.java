@@ -72,15 +72,14 @@ public class HeldLinks {
             return held;
         }
         template.execute((java.sql.Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT i.blind_index FROM subject_identifier i "
-                    + "WHERE i.kind = ? AND i.blind_index = ANY (?) AND EXISTS (SELECT 1 FROM subject_hold h "
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT t.h FROM unnest(?::text[]) AS t(h) "
+                    + "JOIN subject_identifier i ON i.kind = ? AND i.blind_index = decode(t.h, 'hex') WHERE EXISTS (SELECT 1 FROM subject_hold h "
                     + "WHERE h.subject_id = i.subject_id AND h.released_at IS NULL)")) {
-                ps.setString(1, identifier.code());
-                ps.setArray(2, c.createArrayOf("bytea", byIndex.keySet().stream()
-                        .map(h -> java.util.HexFormat.of().parseHex(h)).toArray()));
+                ps.setArray(1, c.createArrayOf("text", byIndex.keySet().toArray()));
+                ps.setString(2, identifier.code());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        held.addAll(byIndex.getOrDefault(java.util.HexFormat.of().formatHex(rs.getBytes(1)), List.of()));
+                        held.addAll(byIndex.getOrDefault(rs.getString(1), List.of()));
                     }
                 }
             }
