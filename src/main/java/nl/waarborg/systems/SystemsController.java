@@ -42,6 +42,12 @@ class SystemsController {
         return tasks.list(open);
     }
 
+    @GetMapping("/tasks/{id}")
+    @Operation(summary = "Open a task: who the subject is (its references), for the system's owner; audited")
+    ManualTasks.OpenedTask open(@AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return tasks.open(caller, id).orElseThrow(() -> new NoSuchTaskException(id));
+    }
+
     @PostMapping("/tasks/{id}/done")
     @Operation(summary = "Record that the system's owner did what the task asks; its operation is done")
     ManualTasks.Task done(@AuthenticationPrincipal Caller caller, @PathVariable long id) {

@@ -197,9 +197,14 @@ class SystemOperationsTest extends SystemsTestBase {
         assertThat(events("system-erased", "operation:" + id)).hasSize(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.waarborg.vault.Vault vault;
+
     @Test
-    void aManualSystemsErasureIsATaskForItsOwnerListedWithoutPersonalValues() {
-        UUID subject = UUID.randomUUID();
+    void aManualSystemsErasureIsATaskForItsOwnerListedWithoutPersonalValuesThatShowOnlyWhenOpenedAudited() {
+        UUID subject = vault.createSubjects(new nl.waarborg.access.Caller("test", "management", List.of(), true),
+                List.of(new nl.waarborg.vault.Vault.NewSubject(List.of(new nl.waarborg.vault.Reference("crm", "C-2002")),
+                        List.of(), List.of("facility-visitor")))).getFirst();
         String id = id("erase");
         SubjectLinks links = new SubjectLinks(subject, JAN.links());
         SystemOperations.Ran ran = operations.erase(id, "cctv", links);
@@ -209,9 +214,17 @@ class SystemOperationsTest extends SystemsTestBase {
         var listed = http.get("/api/v1/systems/tasks", staffToken());
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(id, subject.toString(), "Erase this subject's data in cctv by ")
-                .doesNotContain(EMAIL, "C-1001");
+                .doesNotContain(EMAIL, "C-1001", "C-2002");
         assertThat(http.get("/api/v1/systems/tasks", null).statusCode()).isEqualTo(401);
         long task = jdbc.queryForObject("SELECT id FROM system_task WHERE operation_id = ?", Long.class, id);
+
+        assertThat(http.get("/api/v1/systems/tasks/" + task, null).statusCode()).isEqualTo(401);
+        var opened = http.get("/api/v1/systems/tasks/" + task, staffToken());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.body()).contains("C-2002", "Erase this subject's data in cctv by ");
+        assertThat(events("system-task-opened", "task:" + task)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'system-task-opened' "
+                + "AND subject_id = ?", Integer.class, subject)).isEqualTo(1);
         assertThat(http.post("/api/v1/systems/tasks/" + task + "/done", null, "").statusCode()).isEqualTo(401);
 
         var done = http.post("/api/v1/systems/tasks/" + task + "/done", staffToken(), "");

@@ -8,7 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.policy.Policy.DataSystem;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.vault.Reference;
+import nl.waarborg.vault.Vault;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,16 +23,45 @@ import org.springframework.stereotype.Repository;
  * Tasks for the owners of systems Waarborg cannot reach (table system_task, V15): one per subject operation, listed
  * without any personal value (the subject is Waarborg's id; staff open the subject in Waarborg to see who it is).
  * Marking a task done is {@code SystemOperations.completeTask}, which also closes the operation and audits it.
+ * Opening one ({@link #open}) shows who the subject is (its references, from the vault) and is audited.
  */
 @Repository
 public class ManualTasks {
 
     private final JdbcTemplate template;
+    private final Vault vault;
+    private final AuditRecorder audit;
+    private final ActivePolicy policy;
     private final Clock clock;
 
-    ManualTasks(JdbcTemplate template, Clock clock) {
+    ManualTasks(JdbcTemplate template, Vault vault, AuditRecorder audit, ActivePolicy policy, Clock clock) {
         this.template = template;
+        this.vault = vault;
+        this.audit = audit;
+        this.policy = policy;
         this.clock = clock;
+    }
+
+    /** A task as its owner opens it: with the subject's references (empty once the vault erased the subject). */
+    public record OpenedTask(Task task, List<Reference> references) {}
+
+    /**
+     * The task with who its subject is, for the owner to act on: audited ({@code system-task-opened}, with the
+     * subject) before anything is shown, as the vault audits reading the subject ({@code read-subject}).
+     */
+    public Optional<OpenedTask> open(Caller caller, long id) {
+        Optional<Task> task = find(id);
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        Task t = task.get();
+        AuditEvent.Draft opened = AuditEvent.draft(caller.actor(), caller.role(), "system-task-opened")
+                .outcome(Outcome.ALLOWED, "task:" + id, "system:" + t.system(), "operation:" + t.operation())
+                .policyVersion(policy.version().id());
+        audit.record(t.subject() == null ? opened : opened.subject(t.subject()));
+        List<Reference> references = t.subject() == null ? List.of()
+                : vault.subject(caller, t.subject()).map(r -> r.references()).orElse(List.of());
+        return Optional.of(new OpenedTask(t, references));
     }
 
     /** One task as stored; {@code overdue} as of when it was read; {@code text} what the owner is asked. */
