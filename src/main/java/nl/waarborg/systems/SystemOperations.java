@@ -425,14 +425,23 @@ public class SystemOperations {
             }
             Supplier<SystemResult> again = retries.get(op.id());
             if (again == null) {
-                tx.execute(s -> template.update("UPDATE system_operation SET next_attempt_at = NULL, cause = ?, "
-                        + "updated_at = ? WHERE id = ?", "retry-input-lost: Waarborg restarted since the last attempt "
-                        + "and keeps no personal input; run the operation again", Timestamp.from(now), op.id()));
+                String cause = "retry-input-lost: Waarborg restarted since the last attempt and keeps no personal "
+                        + "input; run the operation again";
+                tx.executeWithoutResult(s -> {
+                    template.update("UPDATE system_operation SET next_attempt_at = NULL, cause = ?, updated_at = ? "
+                            + "WHERE id = ?", cause, Timestamp.from(now), op.id());
+                    audit.append(event(ACTOR, op, op.status(), cause, op.counts(), op.digest(), op.attempts(), null));
+                });
                 continue;
             }
             attempt(op, again);
         }
         return handled;
+    }
+
+    /** Forgets every retry's input, as a restart does (for tests of that case). */
+    void forgetRetryInputs() {
+        retries.clear();
     }
 
     // ---- reading ----

@@ -102,6 +102,23 @@ class SystemOperationsTest extends SystemsTestBase {
     }
 
     @Test
+    void afterARestartASubjectOperationIsNotTriedAgainWithoutItsInputAndStaysFailedForStaff() {
+        HOOKS.answer((n, d) -> new Reply(503, ""));
+        String id = id("erase");
+        operations.erase(id, "hooks", JAN);
+        operations.forgetRetryInputs(); // what a restart does: the subject's links were never stored
+        clock.advance(Duration.ofMinutes(5));
+        operations.retryDue();
+        SystemOperations.Operation op = operations.find(id).orElseThrow();
+        assertThat(op.givenUp()).isTrue();
+        assertThat(op.cause()).startsWith("retry-input-lost:");
+        assertThat(HOOKS.deliveries).hasSize(1);
+        assertThat(events("system-erased", "operation:" + id).getLast()).contains("cause:retry-input-lost", "given-up");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE id = ? AND (cause LIKE '%C-1001%' "
+                + "OR cause LIKE '%jansen%' OR counts::text LIKE '%jansen%')", Integer.class, id)).isZero();
+    }
+
+    @Test
     void aSystemThatAnswersTooSlowlyTimesOutAndIsTriedAgain() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         HOOKS.answer((n, d) -> {
