@@ -498,7 +498,7 @@ public class SystemOperations {
     /** A callback answers an operation that was answered already (a replay). */
     public static final class AnsweredAlreadyException extends ApiException {
         AnsweredAlreadyException() {
-            super(HttpStatus.CONFLICT, "Answered already", "this operation was answered already; the first answer stands");
+            super(HttpStatus.CONFLICT, "Answered already", "this operation awaits no answer: it was answered already (the first answer stands) or was not accepted with 202");
         }
     }
 

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -83,9 +82,5 @@ final class FakeWebhookSystem implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
