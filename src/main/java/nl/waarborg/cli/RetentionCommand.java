@@ -113,6 +113,11 @@ final class RetentionCommand implements Runnable {
                             + r.attestationTasksCreated() + " attestation tasks created");
                     r.byCategoryAndRule().forEach((k, n) -> out.println("  " + k + "\t" + n));
                 }
+                if (!r.systems().isEmpty()) { // the organisation's own systems, each swept on its own (docs/systems.md)
+                    out.println("SYSTEM\tCONNECTOR\tSTATUS\tCOUNTS\tCAUSE");
+                    r.systems().forEach(s -> out.println(String.join("\t", s.system(), s.connector(), s.status(),
+                            s.counts().toString(), s.cause() == null ? "" : s.cause())));
+                }
                 out.flush();
                 return 0;
             }).orElse(WaarborgCommand.UNREADABLE);

@@ -14,6 +14,14 @@ public interface SystemConnector {
     /** Every value the system holds of the subject, by table, column and data category (Art. 15, 20). */
     SystemResult export(SubjectLinks subject);
 
+    /**
+     * The export of operation {@code operationId}: a connector that answers later (a webhook's callback, a manual
+     * system's task) names the operation; others need not, and export as above.
+     */
+    default SystemResult export(SubjectLinks subject, String operationId) {
+        return export(subject);
+    }
+
     /** Erases what the system holds of the subject, as its mapping says per table (Art. 17). */
     SystemResult erase(SubjectLinks subject, String operationId);
 

@@ -104,6 +104,12 @@ class SecurityConfiguration {
                                 .hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/subjects/*/anonymised-remainder-refusal")
                                 .hasAnyRole(APP, STAFF)
+                        // systems (issue 15): operations and manual tasks are the privacy team's; a webhook system's
+                        // callback carries no token but is authenticated by its signature (WebhookCallbackController)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/systems/operations", "/api/v1/systems/tasks",
+                                "/api/v1/systems/tasks/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/systems/tasks/*/done").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/systems/*/callback").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

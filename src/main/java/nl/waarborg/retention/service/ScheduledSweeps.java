@@ -42,6 +42,9 @@ class ScheduledSweeps implements SmartLifecycle {
                         + "{} attestation tasks created", r.deleted(), r.anonymised(), r.batches(), r.rescheduled(),
                         r.attestationTasksCreated());
             }
+            // a system's cause names the system and what failed, never a value (docs/systems.md)
+            r.systems().stream().filter(s -> "failed".equals(s.status()) || "partial".equals(s.status()))
+                    .forEach(s -> log.warn("retention sweep of system {}: {} ({})", s.system(), s.status(), s.cause()));
         } catch (RuntimeException e) {
             log.warn("retention sweep failed; the next one retries: {}", e.getClass().getName());
         }

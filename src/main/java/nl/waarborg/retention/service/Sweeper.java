@@ -20,6 +20,9 @@ import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.retention.ErasureProof;
 import nl.waarborg.retention.Generalisation;
+import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.SystemOperations;
+import nl.waarborg.vault.HeldLinks;
 import nl.waarborg.vault.ExpiringItems;
 import nl.waarborg.vault.ExpiringItems.DeletedItem;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,11 +51,13 @@ public class Sweeper {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batch;
+    private final SystemOperations systems;
+    private final HeldSubjects held;
     private volatile Instant narrowingsAnnouncedUpTo;
 
     Sweeper(ExpiringItems items, RetentionUpkeep upkeep, AnonymisedStatistics statistics, AttestationTasks attestations,
             SubjectStates states, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock,
-            @Value("${waarborg.retention.batch:10000}") int batch) {
+            @Value("${waarborg.retention.batch:10000}") int batch, SystemOperations systems, HeldLinks heldLinks) {
         if (batch < 1) {
             throw new IllegalArgumentException("waarborg.retention.batch must be positive, was " + batch);
         }
@@ -66,13 +71,18 @@ public class Sweeper {
         this.tx = tx;
         this.clock = clock;
         this.batch = batch;
+        this.systems = systems;
+        this.held = heldLinks::held;
         this.narrowingsAnnouncedUpTo = clock.instant();
     }
 
-    /** What one sweep did (or, dry, would do). */
+    /**
+     * What one sweep did (or, dry, would do). {@code systems}: each reachable system's sweep (issue 15), after the
+     * vault's; one that failed is named with its cause and tried again at a later sweep.
+     */
     public record Report(boolean dryRun, Instant at, long rescheduled, long deleted, long anonymised,
                          Map<String, Long> byCategoryAndRule, int batches, int attestationTasksCreated,
-                         int subjectsNarrowed, List<ExpiringItems.DueGroup> due) {}
+                         int subjectsNarrowed, List<ExpiringItems.DueGroup> due, List<SystemOperations.SystemSweep> systems) {}
 
     /** A sweep now. A dry run changes nothing and reports what is due (items of an older schedule as they stand). */
     public Report sweep(boolean dryRun) {
@@ -82,7 +92,7 @@ public class Sweeper {
         if (dryRun) {
             List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
             return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
-                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due);
+                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, held));
         }
         long rescheduled = 0;
         for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
@@ -118,8 +128,10 @@ public class Sweeper {
         Set<UUID> narrowed = new HashSet<>(renarrow(now));
         narrowed.addAll(announceNarrowings(now));
         int created = tx.execute(s -> attestations.schedule(now));
+        // the organisation's own systems, each on its own: one that is down fails alone, after the vault is swept
+        List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, held);
         return new Report(false, now, rescheduled, totals.deleted, totals.anonymised, totals.counts, totals.batches,
-                created, narrowed.size(), List.of());
+                created, narrowed.size(), List.of(), swept);
     }
 
     /** What the batches of one sweep erased. */
