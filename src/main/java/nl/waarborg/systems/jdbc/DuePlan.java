@@ -14,8 +14,8 @@ import nl.waarborg.systems.jdbc.TableNode.ColumnRef;
 
 /**
  * When the personal columns of one mapped table are due at {@code now} (docs/systems.md, "JDBC"). A column's category
- * is due when every retention rule that covers it (for the table's subject categories and the purposes that list the
- * system) has ended: for each such rule, the row's start (the {@code collected-at} column, or the latest of the rule's
+ * is due when every retention rule that covers it (for the table's subject categories, or its nearest parent's, and the
+ * purposes that list the system) has ended: for each such rule, the row's start (the {@code collected-at} column, or the latest of the rule's
  * event columns that are not NULL) lies at or before the rule's <em>cut-off</em>, the latest start whose period (from
  * the start rounded as the rule says, in the organisation's zone) has ended at {@code now}. A NULL start means the rule
  * has not started. A column is never swept when no rule covers it, when a covering rule has no concrete period, is
@@ -47,7 +47,9 @@ record DuePlan(TableNode node, List<ColumnDue> columns) {
     static DuePlan of(Policy policy, String systemId, TableNode node, ZoneId zone, Instant now) {
         List<String> purposes = policy.purposes().stream().filter(p -> p.systems().contains(systemId))
                 .map(Policy.Purpose::id).toList();
-        List<String> subjects = node.table.subjectCategories().isEmpty() ? null : node.table.subjectCategories();
+        // a child table's rows belong to its parent's subjects: without categories of its own it takes theirs
+        List<String> subjects = node.chain().stream().map(n -> n.table.subjectCategories()).filter(l -> !l.isEmpty())
+                .findFirst().orElse(null);
         List<ColumnDue> columns = new ArrayList<>();
         for (Map.Entry<String, String> e : node.table.columns().entrySet()) {
             String category = e.getValue();
