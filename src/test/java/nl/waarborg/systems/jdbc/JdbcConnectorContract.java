@@ -320,6 +320,33 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     @Test
+    void anEMailLinkFindsTheRowsAsTheVaultNormalisesTheAddress() throws Exception {
+        Policy policy = examplePolicy("subject: {reference: crm, column: id}", "subject: {identifier: email, column: email}");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        // stored as Cor.Jansen@Example.org; asked with other capitals and spaces around it
+        SystemResult r = crm.export(new SubjectLinks(null, List.of(new SubjectLinks.Link(LinkKind.EMAIL, null,
+                "  COR.jansen@example.ORG "))));
+
+        assertThat(((SystemResult.Done) r).exported()).anySatisfy(v -> assertThat(v.value()).isEqualTo("Cor"))
+                .filteredOn(v -> v.table().equals("call_logs")).hasSize(4);
+        assertThat(((SystemResult.Done) r).exported()).noneMatch(v -> "Bram".equals(v.value()));
+    }
+
+    @Test
+    void aPhoneLinkFindsTheRowsWhateverTheSpellingOfTheNumber() throws Exception {
+        Policy policy = examplePolicy("subject: {reference: crm, column: id}", "subject: {identifier: phone, column: phone}");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        // stored as 06-1234 5630 (customer 3)
+        for (String spelling : List.of("+31 6 12345630", "0031612345630", "+31 (0)6 1234 5630")) {
+            SystemResult r = crm.export(new SubjectLinks(null, List.of(new SubjectLinks.Link(LinkKind.PHONE, null, spelling))));
+            assertThat(((SystemResult.Done) r).exported()).filteredOn(v -> v.column().equals("first_name"))
+                    .extracting(SystemResult.ExportedValue::value).containsExactly("Cor");
+        }
+    }
+
+    @Test
     void eraseDeletesTheSubjectsRowsChildrenFirstAndASecondEraseDoesNothing() throws Exception {
         SystemConnector crm = crm();
 
@@ -401,6 +428,21 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertThat(r).isInstanceOf(SystemResult.Failed.class);
         assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerFailsFast() throws Exception {
+        // a listener that takes connections and never says a word: the connect timeout (1 s here) ends the wait
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            SystemConnector crm = connector(examplePolicy(), urlOfNothing(silent.getLocalPort()), PASSWORD);
+            long started = System.nanoTime();
+
+            SystemResult r = crm.export(customer(3));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(r).isInstanceOf(SystemResult.Failed.class);
+            assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+        }
     }
 
     @Test
