@@ -567,7 +567,10 @@ public final class JdbcConnector implements SystemConnector {
         return "(" + String.join(" OR ", set) + ") AND " + String.join(" AND ", notAfter);
     }
 
-    /** {@code AND NOT EXISTS (SELECT 1 FROM "child" c WHERE c."fk" = t0."id")} for every mapped child table. */
+    /**
+     * {@code AND NOT EXISTS (SELECT 1 FROM "child" c WHERE c."fk" = t0."id")} for every mapped child table; with a null
+     * alias, {@code … = "parent"."id"}.
+     */
     private String childrenGone(TableNode n, String alias) {
         StringBuilder sql = new StringBuilder();
         for (TableNode child : n.children) {
@@ -575,7 +578,9 @@ public final class JdbcConnector implements SystemConnector {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(dialect.quote(child.name())).append(" c WHERE ");
             for (int i = 0; i < fk.size(); i++) {
                 sql.append(i == 0 ? "" : " AND ").append(dialect.col("c", fk.get(i))).append(" = ")
-                        .append(alias == null ? dialect.quote(n.table.key().get(i)) : dialect.col(alias, n.table.key().get(i)));
+                        // without an alias (a DELETE), the table's own name: a bare "id" would be the child's
+                        .append(alias == null ? dialect.quote(n.name()) + "." + dialect.quote(n.table.key().get(i))
+                                : dialect.col(alias, n.table.key().get(i)));
             }
             sql.append(")");
         }

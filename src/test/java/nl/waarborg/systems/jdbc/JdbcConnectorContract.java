@@ -244,6 +244,36 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     @Test
+    void aParentKeepsItsRowWhenAChildAppearsBetweenThePageAndTheDelete() throws Exception {
+        boolean[] inserted = {false};
+        // asked once per page, between reading it and erasing it: the moment another writer can add a child
+        HeldSubjects addsACallForCustomer1 = (kind, scheme, values) -> {
+            try {
+                if (!inserted[0] && values.contains("1") && !ids("call_logs").contains(31L) && !ids("invoices").contains(21L)
+                        && !ids("rentals").contains(11L)) {
+                    try (Connection c = admin(); Statement st = c.createStatement()) {
+                        call(st, 38, 1, "2026-05-30 10:00:00");
+                    }
+                    inserted[0] = true;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return Set.of();
+        };
+
+        SystemResult r = crm().sweep(new SweepRequest(clock.instant(), false, addsACallForCustomer1, "test-sweep"));
+
+        assertThat(inserted[0]).isTrue();
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        // customers 1 and 5 (nobody is held here) were one page; the delete took 5 and left 1 with its new child,
+        // and the proof counts only 5
+        assertThat(ids("customers")).contains(1L).doesNotContain(5L);
+        assertThat(ids("call_logs")).contains(38L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:customers:name", 1L);
+    }
+
+    @Test
     void aSecondSweepFindsNothingAndCountsNothing() throws Exception {
         SystemConnector crm = crm();
         Instant now = clock.instant();
