@@ -53,7 +53,6 @@ public final class JdbcConnector implements SystemConnector {
 
     private final Policy policy;
     private final DataSystem system;
-    private final SqlDialect dialect;
     private final Connections connections;
     private final ProofLog proofs;
     private final ZoneId zone;
@@ -61,9 +60,11 @@ public final class JdbcConnector implements SystemConnector {
     private final int queryTimeoutSeconds;
     private final List<TableNode> nodes;
     private final Map<String, Map<String, ColumnType>> types = new ConcurrentHashMap<>();
+    /** Known from the first connection (the URL may be a secret read only then); statements are written after it. */
+    private volatile SqlDialect dialect;
 
-    public JdbcConnector(Policy policy, DataSystem system, SqlDialect dialect, Connections connections, ProofLog proofs,
-                         ZoneId zone, int batch, Duration queryTimeout) {
+    public JdbcConnector(Policy policy, DataSystem system, Connections connections, ProofLog proofs, ZoneId zone, int batch,
+                         Duration queryTimeout) {
         if (system.jdbc() == null) {
             throw new IllegalArgumentException("system `" + system.id() + "` has no jdbc mapping");
         }
@@ -72,7 +73,6 @@ public final class JdbcConnector implements SystemConnector {
         }
         this.policy = policy;
         this.system = system;
-        this.dialect = dialect;
         this.connections = connections;
         this.proofs = proofs;
         this.zone = zone;
@@ -86,12 +86,25 @@ public final class JdbcConnector implements SystemConnector {
         return system.id();
     }
 
+    private Connection open() throws SQLException {
+        Connection c = connections.open();
+        if (dialect == null) {
+            try {
+                dialect = SqlDialect.ofProduct(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
     // ---- subject operations ----
 
     @Override
     public SystemResult export(SubjectLinks subject) {
         String doing = "exporting a subject's data";
-        try (Connection c = connections.open()) {
+        try (Connection c = open()) {
             c.setReadOnly(true);
             Map<TableNode, List<Row>> rows = subjectRows(c, subject, n -> true);
             Map<String, Long> counts = new TreeMap<>();
@@ -119,7 +132,7 @@ public final class JdbcConnector implements SystemConnector {
     @Override
     public SystemResult erase(SubjectLinks subject, String operationId) {
         String doing = "erasing a subject's data";
-        try (Connection c = connections.open()) {
+        try (Connection c = open()) {
             c.setAutoCommit(false);
             try {
                 Map<TableNode, List<Row>> rows = subjectRows(c, subject, n -> n.table.erase() != TableErase.DELETE);
@@ -185,7 +198,7 @@ public final class JdbcConnector implements SystemConnector {
                     + category + "`: no column of its mapping has that category, so there is nothing to rectify there");
         }
         String doing = "rectifying a subject's data";
-        try (Connection c = connections.open()) {
+        try (Connection c = open()) {
             c.setAutoCommit(false);
             try {
                 Map<TableNode, List<Row>> rows = subjectRows(c, subject, n -> false);
@@ -348,7 +361,7 @@ public final class JdbcConnector implements SystemConnector {
     public SystemResult sweep(SweepRequest request) {
         Totals totals = new Totals();
         String doing = "sweeping";
-        try (Connection c = connections.open()) {
+        try (Connection c = open()) {
             c.setAutoCommit(false);
             try {
                 for (TableNode n : TableNode.childrenFirst(nodes)) { // children first: their parents may follow

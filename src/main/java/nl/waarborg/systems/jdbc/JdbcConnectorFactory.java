@@ -85,26 +85,21 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
         if (!handles(system)) {
             throw new IllegalArgumentException("system `" + system.id() + "` is not a mapped jdbc system");
         }
-        // the URL's scheme decides the dialect; a URL read from a secret is known only when connecting
-        String literalUrl = system.jdbc().url().value();
-        SqlDialect dialect = literalUrl != null ? SqlDialect.of(literalUrl) : SqlDialect.of(readUrl(system));
-        return new JdbcConnector(policy, system, dialect, () -> connection(system, dialect), this::commit, zone,
-                settings.batch(), settings.queryTimeout());
+        return new JdbcConnector(policy, system, () -> connection(system), this::commit, zone, settings.batch(),
+                settings.queryTimeout());
     }
 
-    private String readUrl(DataSystem system) {
-        try {
-            return secrets.read(system.id(), "url", system.jdbc().url());
-        } catch (Secrets.SecretUnavailableException e) {
-            // the connector reports it when it first connects; until then any dialect does: no statement runs
-            return "jdbc:postgresql:";
-        }
-    }
-
-    private Connection connection(DataSystem system, SqlDialect dialect) throws SQLException {
+    private Connection connection(DataSystem system) throws SQLException {
         String url = secrets.read(system.id(), "url", system.jdbc().url());
         String user = secrets.read(system.id(), "user", system.jdbc().user());
         String password = secrets.read(system.id(), "password", system.jdbc().password());
+        SqlDialect dialect;
+        try {
+            dialect = SqlDialect.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new Secrets.SecretUnavailableException(system.id(), "url: " + system.jdbc().url().describe()
+                    + " holds no jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql: URL");
+        }
         String fingerprint = fingerprint(url, user, password);
         Pool pool = pools.compute(system.id(), (id, known) -> {
             if (known != null && known.fingerprint.equals(fingerprint)) {
@@ -113,7 +108,7 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
             if (known != null) {
                 known.dataSource.close();
             }
-            return new Pool(fingerprint, dataSource(system.id(), SqlDialect.of(url), url, user, password));
+            return new Pool(fingerprint, dataSource(system.id(), dialect, url, user, password));
         });
         return pool.dataSource.getConnection();
     }

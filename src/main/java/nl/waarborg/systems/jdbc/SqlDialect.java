@@ -42,6 +42,21 @@ public sealed interface SqlDialect {
         throw new IllegalArgumentException("not a PostgreSQL, MariaDB or MySQL JDBC URL");
     }
 
+    /**
+     * The dialect of the database a connection reached, by the product name its driver reports ("PostgreSQL",
+     * "MariaDB", "MySQL"); the URL may come from a secret that is read only when connecting.
+     */
+    static SqlDialect ofProduct(String product) throws java.sql.SQLException {
+        String p = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
+        if (p.contains("postgresql")) {
+            return new Postgres();
+        }
+        if (p.contains("mariadb") || p.contains("mysql")) {
+            return new MariaDb();
+        }
+        throw new java.sql.SQLFeatureNotSupportedException("not PostgreSQL, MariaDB or MySQL", "0A000");
+    }
+
     /** {@code "t"."c"} for an alias and a column. */
     default String col(String alias, String column) {
         return alias + "." + quote(column);

@@ -33,6 +33,7 @@ import nl.waarborg.systems.SystemConnector;
 import nl.waarborg.systems.SystemResult;
 import nl.waarborg.web.MutableClock;
 import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,14 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     TransactionTemplate tx;
 
     MutableClock clock;
+
+    /** The factories a test made, whose pools close after it. */
+    private final List<JdbcConnectorFactory> factories = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        factories.forEach(JdbcConnectorFactory::destroy);
+    }
 
     /** A JDBC URL of the CRM database for the connector, its user and password. */
     abstract String url();
@@ -160,6 +169,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, env), audit, tx,
                 ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 2)); // batches of 2: every sweep below takes several
+        factories.add(factory);
         Policy.DataSystem crm = policy.system("crm").orElseThrow();
         assertThat(factory.handles(crm)).isTrue();
         return factory.create(policy, crm);
@@ -492,11 +502,33 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, Map.of("CRM_JDBC_URL", url())),
                 audit, tx, ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 10));
+        factories.add(factory);
         Policy policy = examplePolicy();
         SystemResult r = factory.create(policy, policy.system("crm").orElseThrow()).export(customer(3));
 
         assertThat(r).isInstanceOf(SystemResult.Failed.class);
         assertThat(((SystemResult.Failed) r).cause()).contains("crm", "CRM_DB_USER");
+    }
+
+    @Test
+    void aUrlThatIsNoJdbcUrlFailsWithoutRepeatingIt() throws Exception {
+        SystemConnector crm = connector(examplePolicy(), "https://crm:" + PASSWORD + "@crm.example/db", PASSWORD);
+
+        SystemResult r = crm.export(customer(3));
+
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("`crm`", "CRM_JDBC_URL").doesNotContain(PASSWORD)
+                .doesNotContain("crm.example");
+    }
+
+    /** Removes a server's temporary folder after it stopped. */
+    static void remove(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     static String read(Path p) {

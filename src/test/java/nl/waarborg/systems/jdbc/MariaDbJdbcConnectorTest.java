@@ -24,6 +24,7 @@ class MariaDbJdbcConnectorTest extends JdbcConnectorContract {
     private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
 
+    private static Path dir;
     private static Process server;
     private static int port;
 
@@ -33,7 +34,7 @@ class MariaDbJdbcConnectorTest extends JdbcConnectorContract {
             throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); install Debian's mariadb-server, "
                     + "as .ci/run does");
         }
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "jdbc-systems")), "mariadb")
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "jdbc-systems")), "mariadb")
                 .toAbsolutePath();
         String user = System.getProperty("user.name");
         Process install = new ProcessBuilder(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
@@ -86,13 +87,15 @@ class MariaDbJdbcConnectorTest extends JdbcConnectorContract {
     }
 
     @AfterAll
-    static void stopMariaDb() throws InterruptedException {
+    static void stopMariaDb() throws InterruptedException, IOException {
         if (server != null) {
             server.destroy(); // SIGTERM: a clean shutdown
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
+                server.waitFor(60, TimeUnit.SECONDS);
             }
         }
+        remove(dir);
     }
 
     @Override

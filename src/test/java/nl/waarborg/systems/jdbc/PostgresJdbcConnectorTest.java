@@ -19,13 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresJdbcConnectorTest extends JdbcConnectorContract {
 
+    private static Path dir;
     private static DataFolder folder;
     private static EmbeddedCluster cluster;
     private static String password;
 
     @BeforeAll
     static void startCrmCluster() throws IOException, SQLException {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "jdbc-systems")), "pg");
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "jdbc-systems")), "pg");
         folder = DataFolder.open(dir);
         Path binaries = new DatabaseProperties("32MB", 2, null, 0, java.time.Duration.ofSeconds(1), false).binaries();
         cluster = EmbeddedCluster.start(folder, binaries, "32MB");
@@ -43,6 +44,7 @@ class PostgresJdbcConnectorTest extends JdbcConnectorContract {
         if (folder != null) {
             folder.close();
         }
+        remove(dir);
     }
 
     @Override
