@@ -26,9 +26,10 @@ public final class BlindIndex {
 
         /**
          * The canonical spelling; a value that is not an identifier of this kind at all (an e-mail address without
-         * '@', a "phone number" without digits) is refused, so that such values do not all share one index.
+         * '@', a "phone number" without digits) is refused, so that such values do not all share one index. Public
+         * for the jdbc systems, which find a subject's rows by the same spelling (nl.waarborg.systems.jdbc).
          */
-        String normalise(String value) {
+        public String normalise(String value) {
             String v = value.strip();
             return switch (this) {
                 case EMAIL -> normaliseEmail(v);

@@ -1,0 +1,545 @@
+package nl.waarborg.systems.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.policy.LinkKind;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.PolicyLoader;
+import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.Secrets;
+import nl.waarborg.systems.SubjectLinks;
+import nl.waarborg.systems.SweepRequest;
+import nl.waarborg.systems.SystemConnector;
+import nl.waarborg.systems.SystemResult;
+import nl.waarborg.web.MutableClock;
+import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the jdbc connector does on a real database server, the same on PostgreSQL and MariaDB (a subclass each starts
+ * its server): the self-storage example's CRM (examples/crm/schema.sql) under the example policy's mapping of it.
+ * Time moves by the sweep's moment (a {@link MutableClock}), never by sleeping.
+ *
+ * <p>The rows, at {@link #START} (1 June 2026): customer 1's contract ended in 2015 (everything due: its call log,
+ * rental, invoice, then itself); customer 2's ended in 2024 (its rental is due, its invoice is kept for the fiscal
+ * seven years, so it stays); customer 3's runs (only its call log of January 2025 is past the year); customer 4 is a
+ * lead; customer 5 is as customer 1 but under a hold; customer 6's contract ended in 2015 but it has a call log of May
+ * 2026 left, so it stays until that call log goes.
+ */
+abstract class JdbcConnectorContract extends ServiceTestBase {
+
+    static final Instant START = Instant.parse("2026-06-01T10:00:00Z");
+    static final String PASSWORD = "crm-Secret-7q";
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    MutableClock clock;
+
+    /** The factories a test made, whose pools close after it. */
+    private final List<JdbcConnectorFactory> factories = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        factories.forEach(JdbcConnectorFactory::destroy);
+    }
+
+    /** A JDBC URL of the CRM database for the connector, its user and password. */
+    abstract String url();
+
+    abstract String user();
+
+    /** A connection with rights to recreate the tables. */
+    abstract Connection admin() throws SQLException;
+
+    /** The DDL of the CRM tables in this database's dialect. */
+    abstract String schema() throws IOException;
+
+    /** A URL of this kind on which nothing listens. */
+    abstract String urlOfNothing(int port);
+
+    @BeforeEach
+    void freshCrm() throws Exception {
+        clock = new MutableClock(START);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            for (String t : List.of("call_logs", "invoices", "rentals", "customers")) {
+                s.execute("DROP TABLE IF EXISTS " + t);
+            }
+            String withoutComments = String.join("\n", schema().lines().filter(l -> !l.startsWith("--")).toList());
+            for (String ddl : withoutComments.split(";")) {
+                if (!ddl.isBlank()) {
+                    s.execute(ddl);
+                }
+            }
+            customer(s, 1, "Anna", "anna@example.org", "2010-01-01 09:00:00", "2015-03-01");
+            customer(s, 2, "Bram", "bram@example.org", "2018-01-01 09:00:00", "2024-05-01");
+            customer(s, 3, "Cor", "Cor.Jansen@Example.org", "2020-01-01 09:00:00", null);
+            customer(s, 4, "Dirk", "dirk@example.org", "2025-01-01 09:00:00", null);
+            customer(s, 5, "Eva", "eva@example.org", "2010-01-01 09:00:00", "2015-03-01");
+            customer(s, 6, "Fenna", "fenna@example.org", "2010-01-01 09:00:00", "2015-03-01");
+            rental(s, 11, 1, "2010-02-01");
+            rental(s, 12, 2, "2018-03-15");
+            rental(s, 13, 3, "2020-02-01");
+            rental(s, 15, 5, "2010-02-01");
+            invoice(s, 21, 1, "2014-05-01");
+            invoice(s, 22, 2, "2024-04-01");
+            invoice(s, 23, 3, "2026-01-01");
+            invoice(s, 25, 5, "2014-05-01");
+            call(s, 31, 1, "2014-02-01 10:00:00");
+            call(s, 32, 2, "2024-04-15 10:00:00");
+            call(s, 33, 2, "2026-05-01 10:00:00");
+            call(s, 34, 3, "2025-01-01 10:00:00");
+            call(s, 35, 3, "2026-05-20 10:00:00");
+            call(s, 36, 5, "2014-02-01 10:00:00");
+            call(s, 37, 6, "2026-05-01 10:00:00");
+        }
+    }
+
+    private static void customer(Statement s, int id, String name, String email, String created, String ended) throws SQLException {
+        s.execute("INSERT INTO customers (id, first_name, last_name, email, phone, birth_date, billing_address, iban, created_at, "
+                + "contract_end) VALUES (" + id + ", '" + name + "', 'Jansen', '" + email + "', '06-1234 56" + id + "0', "
+                + "DATE '1980-05-17', 'Dorpsstraat 1, 3512 AB Utrecht', 'NL91ABNA0417164300', TIMESTAMP '" + created + "', "
+                + (ended == null ? "NULL" : "DATE '" + ended + "'") + ")");
+    }
+
+    private static void rental(Statement s, int id, int customer, String on) throws SQLException {
+        s.execute("INSERT INTO rentals (id, customer_id, unit, location, starts_on, created_at) VALUES (" + id + ", "
+                + customer + ", 'B-" + id + "', 'Utrecht', DATE '" + on + "', TIMESTAMP '" + on + " 12:00:00')");
+    }
+
+    private static void invoice(Statement s, int id, int customer, String on) throws SQLException {
+        s.execute("INSERT INTO invoices (id, customer_id, number, amount, invoice_date) VALUES (" + id + ", " + customer
+                + ", 'F" + id + "', 99.50, DATE '" + on + "')");
+    }
+
+    private static void call(Statement s, int id, int customer, String at) throws SQLException {
+        s.execute("INSERT INTO call_logs (id, customer_id, started_at, duration_seconds) VALUES (" + id + ", " + customer
+                + ", TIMESTAMP '" + at + "', 120)");
+    }
+
+    // ---- the connector ----
+
+    static Policy examplePolicy(String... replacements) throws IOException {
+        String text = Files.readString(Path.of("examples/self-storage.yaml"));
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertThat(text).contains(replacements[i]);
+            text = text.replace(replacements[i], replacements[i + 1]);
+        }
+        return PolicyLoader.load("self-storage.yaml", text.getBytes(StandardCharsets.UTF_8)).orThrow().policy();
+    }
+
+    /** The environment the example's settings name: CRM_JDBC_URL, CRM_DB_USER, CRM_DB_PASSWORD. */
+    Map<String, String> environment(String url, String password) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CRM_JDBC_URL", url);
+        env.put("CRM_DB_USER", user());
+        env.put("CRM_DB_PASSWORD", password);
+        return env;
+    }
+
+    SystemConnector connector(Policy policy, String url, String password) {
+        Map<String, String> env = environment(url, password);
+        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, env), audit, tx,
+                ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 2)); // batches of 2: every sweep below takes several
+        factories.add(factory);
+        Policy.DataSystem crm = policy.system("crm").orElseThrow();
+        assertThat(factory.handles(crm)).isTrue();
+        return factory.create(policy, crm);
+    }
+
+    SystemConnector crm() throws IOException {
+        return connector(examplePolicy(), url(), PASSWORD);
+    }
+
+    static SubjectLinks customer(long id) {
+        return new SubjectLinks(null, List.of(new SubjectLinks.Link(LinkKind.REFERENCE, "crm", Long.toString(id))));
+    }
+
+    /** Customer 5 is under a hold. */
+    static final HeldSubjects HOLD_ON_5 = (kind, scheme, values) ->
+            kind == LinkKind.REFERENCE && "crm".equals(scheme) && values.contains("5") ? Set.of("5") : Set.of();
+
+    SweepRequest sweepAt(Instant now, boolean dryRun) {
+        return new SweepRequest(now, dryRun, HOLD_ON_5, "test-sweep");
+    }
+
+    List<Long> ids(String table) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    String value(String sql) throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "(no row)";
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    // ---- retention ----
+
+    @Test
+    void sweepDeletesExactlyTheDueRowsChildrenBeforeParentsAndKeepsHeldSubjects() throws Exception {
+        long before = audit.head().lastSeq();
+        SystemResult r = crm().sweep(sweepAt(clock.instant(), false));
+
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        assertThat(ids("call_logs")).containsExactly(33L, 35L, 36L, 37L); // 31, 32, 34 were more than a year old
+        assertThat(ids("rentals")).containsExactly(13L, 15L);            // 11, 12: their contracts ended
+        assertThat(ids("invoices")).containsExactly(22L, 23L, 25L);      // 21: seven years after 2015
+        // 1 went after its children; 6 stays while its call log of May 2026 does; 5 is held; 2 has an invoice left
+        assertThat(ids("customers")).containsExactly(2L, 3L, 4L, 5L, 6L);
+        Map<String, Long> counts = ((SystemResult.Done) r).counts();
+        assertThat(counts).containsEntry("delete:call_logs:call-metadata", 3L)
+                .containsEntry("delete:rentals:rental-details", 2L).containsEntry("delete:invoices:payment-details", 1L)
+                .containsEntry("delete:customers:name", 1L).containsEntry("delete:customers:email", 1L);
+        assertThat(((SystemResult.Done) r).digest()).matches("[0-9a-f]{64}");
+
+        // the proof, per batch, in the audit log: counts and the keys' digest, never a value
+        List<AuditEvent> proofs = audit.events(before, 100).stream()
+                .filter(e -> e.action().equals("retention-erased")).toList();
+        assertThat(proofs).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.reasons()).contains("system:crm").anyMatch(x -> x.startsWith("keys-sha256:"))
+                    .anyMatch(x -> x.startsWith("rows:"));
+            assertThat(String.join(" ", e.reasons()) + e.categories()).doesNotContain("Anna", "anna@", "Jansen",
+                    "3512", "NL91", "1980");
+        });
+        assertThat(proofs.stream().flatMap(e -> e.reasons().stream()).filter(x -> x.startsWith("rows:"))
+                .mapToInt(x -> Integer.parseInt(x.substring(5))).sum()).isEqualTo(7);
+
+        // a year on, customer 6's last call log is due, and customer 6 goes after it in the same sweep
+        clock.advance(Duration.ofDays(366));
+        SystemResult later = crm().sweep(sweepAt(clock.instant(), false));
+        assertThat(later).isInstanceOf(SystemResult.Done.class);
+        assertThat(ids("call_logs")).containsExactly(36L);
+        assertThat(ids("customers")).containsExactly(2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aParentKeepsItsRowWhenAChildAppearsBetweenThePageAndTheDelete() throws Exception {
+        boolean[] inserted = {false};
+        // asked once per page, between reading it and erasing it: the moment another writer can add a child
+        HeldSubjects addsACallForCustomer1 = (kind, scheme, values) -> {
+            try {
+                if (!inserted[0] && values.contains("1") && !ids("call_logs").contains(31L) && !ids("invoices").contains(21L)
+                        && !ids("rentals").contains(11L)) {
+                    try (Connection c = admin(); Statement st = c.createStatement()) {
+                        call(st, 38, 1, "2026-05-30 10:00:00");
+                    }
+                    inserted[0] = true;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return Set.of();
+        };
+
+        SystemResult r = crm().sweep(new SweepRequest(clock.instant(), false, addsACallForCustomer1, "test-sweep"));
+
+        assertThat(inserted[0]).isTrue();
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        // customers 1 and 5 (nobody is held here) were one page; the delete took 5 and left 1 with its new child,
+        // and the proof counts only 5
+        assertThat(ids("customers")).contains(1L).doesNotContain(5L);
+        assertThat(ids("call_logs")).contains(38L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:customers:name", 1L);
+    }
+
+    @Test
+    void aSecondSweepFindsNothingAndCountsNothing() throws Exception {
+        SystemConnector crm = crm();
+        Instant now = clock.instant();
+        assertThat(((SystemResult.Done) crm.sweep(sweepAt(now, false))).counts()).isNotEmpty();
+        long before = audit.head().lastSeq();
+
+        SystemResult again = crm.sweep(sweepAt(now, false));
+
+        assertThat(again).isEqualTo(new SystemResult.Done("crm", Map.of(), null, List.of()));
+        assertThat(audit.events(before, 100)).noneMatch(e -> e.action().equals("retention-erased"));
+    }
+
+    @Test
+    void aDryRunCountsAndChangesNothing() throws Exception {
+        long before = audit.head().lastSeq();
+
+        SystemResult dry = crm().sweep(sweepAt(clock.instant(), true));
+
+        assertThat(((SystemResult.Done) dry).counts()).containsEntry("delete:call_logs:call-metadata", 3L)
+                .containsEntry("delete:rentals:rental-details", 2L);
+        assertThat(((SystemResult.Done) dry).digest()).isNull();
+        assertThat(ids("call_logs")).hasSize(7);
+        assertThat(ids("customers")).hasSize(6);
+        assertThat(audit.events(before, 100)).noneMatch(e -> e.action().equals("retention-erased"));
+    }
+
+    @Test
+    void nullifyAndAnonymiseActPerColumnAndOnlyOnce() throws Exception {
+        Policy policy = examplePolicy(
+                "events: {contract-ended: contract_end, complaint-closed: complaint_closed_at}\n          erase: delete",
+                "events: {contract-ended: contract_end, complaint-closed: complaint_closed_at}\n          erase: nullify",
+                "ends_on: rental-details}\n          collected-at: created_at\n          erase: delete",
+                "ends_on: rental-details}\n          collected-at: created_at\n          erase: anonymise");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        SystemResult r = crm.sweep(sweepAt(clock.instant(), false));
+
+        Map<String, Long> counts = ((SystemResult.Done) r).counts();
+        // customer 2's contract ended in 2024: its e-mail (lead and contract rules only) is due, its name is not (fiscal)
+        assertThat(value("SELECT email FROM customers WHERE id = 2")).isNull();
+        assertThat(value("SELECT first_name FROM customers WHERE id = 2")).isEqualTo("Bram");
+        assertThat(value("SELECT first_name FROM customers WHERE id = 1")).isNull();
+        assertThat(value("SELECT email FROM customers WHERE id = 5")).isEqualTo("eva@example.org"); // held
+        assertThat(ids("customers")).hasSize(6);
+        // rentals 11 and 12 generalised: the date keeps its year, the unit's text goes
+        assertThat(value("SELECT starts_on FROM rentals WHERE id = 12")).startsWith("2018-01-01");
+        assertThat(value("SELECT unit FROM rentals WHERE id = 12")).isNull();
+        assertThat(value("SELECT unit FROM rentals WHERE id = 13")).isEqualTo("B-13");
+        assertThat(counts).containsEntry("anonymise:rentals:rental-details", 6L) // 2 rows × unit, location, starts_on
+                .containsEntry("nullify:customers:email", 3L);                  // customers 1, 2, 6
+
+        SystemResult again = crm.sweep(sweepAt(clock.instant(), false));
+        assertThat(((SystemResult.Done) again).counts()).isEmpty();
+    }
+
+    // ---- subject operations ----
+
+    @Test
+    void exportGivesTheSubjectsValuesByCategoryInItsTablesAndTheirChildren() throws Exception {
+        SystemResult r = crm().export(customer(3));
+
+        List<SystemResult.ExportedValue> values = ((SystemResult.Done) r).exported();
+        assertThat(values).anySatisfy(v -> {
+            assertThat(v.table()).isEqualTo("customers");
+            assertThat(v.category()).isEqualTo("name");
+            assertThat(v.value()).isEqualTo("Cor");
+        });
+        assertThat(values).extracting(SystemResult.ExportedValue::table)
+                .contains("customers", "rentals", "invoices", "call_logs");
+        assertThat(values).filteredOn(v -> v.table().equals("call_logs")).hasSize(4); // two calls × two columns
+        assertThat(values).noneMatch(v -> v.value().equals("Anna")); // no one else's
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("export:customers:email", 1L);
+        assertThat(((SystemResult.Done) crm().export(customer(99))).exported()).isEmpty();
+    }
+
+    @Test
+    void anEMailLinkFindsTheRowsAsTheVaultNormalisesTheAddress() throws Exception {
+        Policy policy = examplePolicy("subject: {reference: crm, column: id}", "subject: {identifier: email, column: email}");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        // stored as Cor.Jansen@Example.org; asked with other capitals and spaces around it
+        SystemResult r = crm.export(new SubjectLinks(null, List.of(new SubjectLinks.Link(LinkKind.EMAIL, null,
+                "  COR.jansen@example.ORG "))));
+
+        assertThat(((SystemResult.Done) r).exported()).anySatisfy(v -> assertThat(v.value()).isEqualTo("Cor"))
+                .filteredOn(v -> v.table().equals("call_logs")).hasSize(4);
+        assertThat(((SystemResult.Done) r).exported()).noneMatch(v -> "Bram".equals(v.value()));
+    }
+
+    @Test
+    void aPhoneLinkFindsTheRowsWhateverTheSpellingOfTheNumber() throws Exception {
+        Policy policy = examplePolicy("subject: {reference: crm, column: id}", "subject: {identifier: phone, column: phone}");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        // stored as 06-1234 5630 (customer 3)
+        for (String spelling : List.of("+31 6 12345630", "0031612345630", "+31 (0)6 1234 5630")) {
+            SystemResult r = crm.export(new SubjectLinks(null, List.of(new SubjectLinks.Link(LinkKind.PHONE, null, spelling))));
+            assertThat(((SystemResult.Done) r).exported()).filteredOn(v -> v.column().equals("first_name"))
+                    .extracting(SystemResult.ExportedValue::value).containsExactly("Cor");
+        }
+    }
+
+    @Test
+    void eraseDeletesTheSubjectsRowsChildrenFirstAndASecondEraseDoesNothing() throws Exception {
+        SystemConnector crm = crm();
+
+        SystemResult r = crm.erase(customer(3), "op-1");
+
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        assertThat(ids("customers")).doesNotContain(3L);
+        assertThat(ids("call_logs")).doesNotContain(34L, 35L);
+        assertThat(ids("rentals")).doesNotContain(13L);
+        assertThat(ids("invoices")).doesNotContain(23L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:call_logs:call-metadata", 2L)
+                .containsEntry("delete:customers:name", 1L);
+        assertThat(crm.erase(customer(3), "op-2")).isEqualTo(new SystemResult.Done("crm", Map.of(), null, List.of()));
+    }
+
+    @Test
+    void eraseNullifiesWhereTheMappingSaysSo() throws Exception {
+        Policy policy = examplePolicy(
+                "events: {contract-ended: contract_end, complaint-closed: complaint_closed_at}\n          erase: delete",
+                "events: {contract-ended: contract_end, complaint-closed: complaint_closed_at}\n          erase: nullify",
+                "ends_on: rental-details}\n          collected-at: created_at\n          erase: delete",
+                "ends_on: rental-details}\n          collected-at: created_at\n          erase: nullify");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        SystemResult r = crm.erase(customer(3), "op-1");
+
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        assertThat(ids("customers")).contains(3L);
+        assertThat(value("SELECT email FROM customers WHERE id = 3")).isNull();
+        assertThat(value("SELECT iban FROM customers WHERE id = 3")).isNull();
+        assertThat(value("SELECT unit FROM rentals WHERE id = 13")).isNull();
+        assertThat(ids("invoices")).doesNotContain(23L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("nullify:customers:email", 1L);
+        assertThat(((SystemResult.Done) crm.erase(customer(3), "op-2")).counts()).isEmpty();
+    }
+
+    @Test
+    void rectifySetsOneCategoryOfTheSubjectOnly() throws Exception {
+        SystemResult r = crm().rectify(customer(3), "email", "cor@example.net", "op-1");
+
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("rectify:customers:email", 1L);
+        assertThat(value("SELECT email FROM customers WHERE id = 3")).isEqualTo("cor@example.net");
+        assertThat(value("SELECT email FROM customers WHERE id = 2")).isEqualTo("bram@example.org");
+        assertThat(value("SELECT first_name FROM customers WHERE id = 3")).isEqualTo("Cor");
+    }
+
+    @Test
+    void rectifyRefusesACategoryTheSystemDoesNotHold() throws Exception {
+        SystemResult r = crm().rectify(customer(3), "camera-footage", "x", "op-1");
+
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("crm", "camera-footage", "no column");
+    }
+
+    // ---- faults ----
+
+    @Test
+    void aWrongPasswordFailsWithACauseThatNamesTheSystemButNotThePassword() throws Exception {
+        String wrong = "Wrong-Pw-55x";
+        SystemConnector crm = connector(examplePolicy(), url(), wrong);
+
+        for (SystemResult r : List.of(crm.export(customer(3)), crm.sweep(sweepAt(clock.instant(), false)),
+                crm.erase(customer(3), "op"), crm.rectify(customer(3), "email", "a@b.nl", "op"))) {
+            assertThat(r).isInstanceOf(SystemResult.Failed.class);
+            String cause = ((SystemResult.Failed) r).cause();
+            assertThat(cause).contains("`crm`").containsIgnoringCase("password").doesNotContain(wrong)
+                    .doesNotContain(PASSWORD).doesNotContain(user() + "@");
+        }
+        assertThat(ids("customers")).hasSize(6);
+    }
+
+    @Test
+    void aServerThatIsDownFailsFast() throws Exception {
+        SystemConnector crm = connector(examplePolicy(), urlOfNothing(freePort()), PASSWORD);
+        long started = System.nanoTime();
+
+        SystemResult r = crm.sweep(sweepAt(clock.instant(), false));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerFailsFast() throws Exception {
+        // a listener that takes connections and never says a word: the connect timeout (1 s here) ends the wait
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            SystemConnector crm = connector(examplePolicy(), urlOfNothing(silent.getLocalPort()), PASSWORD);
+            long started = System.nanoTime();
+
+            SystemResult r = crm.export(customer(3));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(r).isInstanceOf(SystemResult.Failed.class);
+            assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aMissingTableFailsWithACauseThatSaysSo() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE call_logs");
+        }
+
+        SystemResult r = crm().export(customer(3));
+
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("`crm`", "table does not exist");
+    }
+
+    @Test
+    void aMissingSecretFailsWithTheVariableNamedNeverAValue() throws Exception {
+        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, Map.of("CRM_JDBC_URL", url())),
+                audit, tx, ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 10));
+        factories.add(factory);
+        Policy policy = examplePolicy();
+        SystemResult r = factory.create(policy, policy.system("crm").orElseThrow()).export(customer(3));
+
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("crm", "CRM_DB_USER");
+    }
+
+    @Test
+    void aUrlThatIsNoJdbcUrlFailsWithoutRepeatingIt() throws Exception {
+        SystemConnector crm = connector(examplePolicy(), "https://crm:" + PASSWORD + "@crm.example/db", PASSWORD);
+
+        SystemResult r = crm.export(customer(3));
+
+        assertThat(r).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) r).cause()).contains("`crm`", "CRM_JDBC_URL").doesNotContain(PASSWORD)
+                .doesNotContain("crm.example");
+    }
+
+    /** Removes a server's temporary folder after it stopped. */
+    static void remove(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Connection connect(String url, String user, String password) throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+}
