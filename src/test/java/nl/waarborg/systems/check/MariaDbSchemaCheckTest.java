@@ -1,5 +1,6 @@
 package nl.waarborg.systems.check;
 
+import nl.waarborg.systems.MariaDbServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,16 +1,10 @@
 package nl.waarborg.systems.jdbc;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import nl.waarborg.systems.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,86 +15,25 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class MariaDbJdbcConnectorTest extends JdbcConnectorContract {
 
-    private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
-    private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
-
-    private static Path dir;
-    private static Process server;
-    private static int port;
+    private static MariaDbServer server;
 
     @BeforeAll
     static void startMariaDb() throws Exception {
-        if (!Files.isExecutable(MARIADBD) || !Files.isExecutable(INSTALL_DB)) {
-            throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); install Debian's mariadb-server, "
-                    + "as .ci/run does");
-        }
-        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "jdbc-systems")), "mariadb")
-                .toAbsolutePath();
-        String user = System.getProperty("user.name");
-        Process install = new ProcessBuilder(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                "--user=" + user, "--auth-root-authentication-method=normal", "--skip-test-db")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("install.log").toFile()).start();
-        if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
-            install.destroyForcibly();
-            throw new AssertionError("mariadb-install-db failed:\n" + read(dir.resolve("install.log")));
-        }
-        port = freePort();
-        server = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                "--user=" + user, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
-                "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-log-bin", "--innodb-buffer-pool-size=16M")
-                .redirectErrorStream(true).start();
-        BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        // a server that hangs without saying "ready" is stopped, which ends the log and the wait below
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                if (!server.waitFor(120, TimeUnit.SECONDS)) {
-                    synchronized (seen) {
-                        if (!seen.toString().contains("ready for connections")) {
-                            server.destroyForcibly();
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        for (String line; (line = log.readLine()) != null; ) {
-            synchronized (seen) {
-                seen.append(line).append('\n');
-            }
-            if (line.contains("ready for connections")) {
-                break;
-            }
-        }
-        watchdog.interrupt();
-        if (!server.isAlive() || !seen.toString().contains("ready for connections")) {
-            throw new AssertionError("mariadbd did not start:\n" + seen);
-        }
-        Thread.ofVirtual().start(() -> log.lines().forEach(l -> { })); // keep draining its log
-        try (Connection c = connect("jdbc:mariadb://127.0.0.1:" + port + "/", "root", ""); Statement s = c.createStatement()) {
-            for (String sql : List.of("CREATE DATABASE crm", "CREATE USER 'crm'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'",
-                    "GRANT ALL ON crm.* TO 'crm'@'127.0.0.1'")) {
-                s.execute(sql);
-            }
-        }
+        server = MariaDbServer.start();
+        server.asRoot("", "CREATE DATABASE crm", "CREATE USER 'crm'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'",
+                "GRANT ALL ON crm.* TO 'crm'@'127.0.0.1'");
     }
 
     @AfterAll
-    static void stopMariaDb() throws InterruptedException, IOException {
+    static void stopMariaDb() throws InterruptedException {
         if (server != null) {
-            server.destroy(); // SIGTERM: a clean shutdown
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-                server.waitFor(60, TimeUnit.SECONDS);
-            }
+            server.close();
         }
-        remove(dir);
     }
 
     @Override
     String url() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/crm";
+        return server.url("crm");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package nl.waarborg.systems.check;
+package nl.waarborg.systems;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * MariaDB from Debian's package ({@code mariadb-server}, installed by .ci/run), for tests: a data folder in a
  * temporary folder, {@code mariadbd} as the current user on a free port of 127.0.0.1. A server that cannot start
- * fails the test; it is never skipped.
+ * fails the test; it is never skipped. Shared by the jdbc connector's and the schema check's tests.
  */
-final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements AutoCloseable {
 
     private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
@@ -31,7 +31,7 @@ final class MariaDbServer implements AutoCloseable {
         this.port = port;
     }
 
-    static MariaDbServer start() throws IOException, InterruptedException {
+    public static MariaDbServer start() throws IOException, InterruptedException {
         if (!Files.isExecutable(MARIADBD) || !Files.isExecutable(INSTALL_DB)) {
             throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); install Debian's mariadb-server, as .ci/run does");
         }
@@ -85,12 +85,12 @@ final class MariaDbServer implements AutoCloseable {
         return new MariaDbServer(server, port);
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
     /** Runs {@code sql} as root (no password; only this test's user reaches the server's port on 127.0.0.1). */
-    void asRoot(String database, String... sql) throws SQLException {
+    public void asRoot(String database, String... sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(database), "root", ""); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
