@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * MariaDB from Debian's package ({@code mariadb-server}, installed by .ci/run), for tests: a data folder in a
  * temporary folder, {@code mariadbd} as the current user on a free port of 127.0.0.1. A server that cannot start
- * fails the test; it is never skipped. Shared by the jdbc connector's and the schema check's tests.
+ * fails the test; a server that is not installed skips it on a developer's machine and fails it in CI (CI set). Shared by the jdbc connector's and the schema check's tests.
  */
 public final class MariaDbServer implements AutoCloseable {
 
@@ -33,7 +33,12 @@ public final class MariaDbServer implements AutoCloseable {
 
     public static MariaDbServer start() throws IOException, InterruptedException {
         if (!Files.isExecutable(MARIADBD) || !Files.isExecutable(INSTALL_DB)) {
-            throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); install Debian's mariadb-server, as .ci/run does");
+            // as the browser tests: skipped on a developer's machine without the package, a failure in CI
+            if (System.getenv("CI") == null) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(false,
+                        "MariaDB is not installed (apt-get install mariadb-server); .ci/run installs it");
+            }
+            throw new AssertionError("MariaDB is not installed (" + MARIADBD + "); CI must install Debian's mariadb-server, as .ci/run does");
         }
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "mariadb").toAbsolutePath();
         String user = System.getProperty("user.name");
