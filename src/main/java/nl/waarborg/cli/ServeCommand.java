@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import nl.waarborg.WaarborgApplication;
 import nl.waarborg.database.DatabaseProperties;
 import nl.waarborg.demo.DemoCrm;
+import nl.waarborg.demo.DemoSubjects;
+import nl.waarborg.systems.Secrets;
+import nl.waarborg.vault.Vault;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -62,6 +65,8 @@ final class ServeCommand implements Callable<Integer> {
                 DemoCrm started = crm;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "waarborg-demo-crm-stop"));
                 args.add("--waarborg.systems.settings-file=" + crm.settings());
+                // the newcomer sees the first sweep: `retention sweep --dry-run`, then `retention sweep`
+                args.add("--waarborg.retention.sweep-interval=0");
             } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
                 System.err.println("waarborg: cannot start the demo CRM: " + e.getMessage());
                 return 1;
@@ -102,9 +107,26 @@ final class ServeCommand implements Callable<Integer> {
                 closed.countDown();
             }
         });
+        if (crm != null && context.isActive()) {
+            demoSubjects(context, crm);
+        }
         if (context.isActive()) {
             closed.await();
         }
         return exitCode.get();
+    }
+
+    /** The demo CRM's customers as subjects in the vault, with their `crm` references, once (DemoSubjects). */
+    private static void demoSubjects(ConfigurableApplicationContext context, DemoCrm crm) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+        try {
+            int created = DemoSubjects.createOnce(context.getBean(Vault.class),
+                    Secrets.overlay(java.util.Map.of(), crm.settings()));
+            if (created > 0) {
+                log.info("Created {} subjects for the demo CRM's customers (references crm:<customer id>)", created);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) { // the demo runs on; the message could hold no value
+            log.warn("Could not create the subjects of the demo CRM's customers: {}", e.getClass().getSimpleName());
+        }
     }
 }

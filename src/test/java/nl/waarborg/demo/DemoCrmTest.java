@@ -265,4 +265,22 @@ class DemoCrmTest extends ServiceTestBase {
         assertThat(dueByHand()).containsOnly(Map.entry("call_logs", 0L), Map.entry("rentals", 0L),
                 Map.entry("invoices", 0L), Map.entry("customers", 0L));
     }
+
+    @Autowired
+    nl.waarborg.vault.Vault vault;
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void everyCustomerBecomesASubjectWithItsReferenceOnce() throws Exception {
+        long customers = count("SELECT count(*) FROM customers");
+
+        int created = DemoSubjects.createOnce(vault, settings(), "demo-test");
+
+        assertThat(created).isEqualTo(customers);
+        assertThat(DemoSubjects.createOnce(vault, settings(), "demo-test")).isZero();
+        nl.waarborg.access.Caller staff = new nl.waarborg.access.Caller("staff", "dpo", List.of(), true);
+        long last = count("SELECT max(id) FROM customers");
+        assertThat(vault.find(staff, new nl.waarborg.vault.Reference("demo-test", Long.toString(last)))).isPresent();
+        assertThat(vault.find(staff, new nl.waarborg.vault.Reference("demo-test", "1"))).isPresent();
+    }
 }
