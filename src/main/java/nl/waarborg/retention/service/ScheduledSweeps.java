@@ -25,8 +25,7 @@ class ScheduledSweeps implements SmartLifecycle {
     private final Sweeper sweeper;
     private final Duration interval;
     private volatile ScheduledExecutorService executor;
-    /** The failure last logged per system (the scheduler runs one sweep at a time). */
-    private final java.util.Map<String, String> warned = new java.util.HashMap<>();
+    private final SystemFailureLog failures = new SystemFailureLog();
 
     ScheduledSweeps(Sweeper sweeper, @Value("${waarborg.retention.sweep-interval:PT1M}") Duration interval) {
         if (interval.isNegative()) {
@@ -44,17 +43,12 @@ class ScheduledSweeps implements SmartLifecycle {
                         + "{} attestation tasks created", r.deleted(), r.anonymised(), r.batches(), r.rescheduled(),
                         r.attestationTasksCreated());
             }
-            // a system's cause names the system and what failed, never a value (docs/systems.md); logged once per
-            // system and cause, and once more when it recovers: a system that stays down does not fill the log
-            // every minute (its operation, with every attempt, is in system_operation and the audit log)
-            for (nl.waarborg.systems.SystemOperations.SystemSweep s : r.systems()) {
-                boolean failing = "failed".equals(s.status()) || "partial".equals(s.status());
-                String cause = failing ? s.status() + " (" + s.cause() + ")" : null;
-                String before = cause == null ? warned.remove(s.system()) : warned.put(s.system(), cause);
-                if (cause != null && !cause.equals(before)) {
-                    log.warn("retention sweep of system {}: {}; not repeated while it stays so", s.system(), cause);
-                } else if (cause == null && before != null) {
-                    log.info("retention sweep of system {}: {} again", s.system(), s.status());
+            // each failing system once per cause, and once more when it recovers (SystemFailureLog)
+            for (SystemFailureLog.Line line : failures.after(r.systems())) {
+                if (line.warning()) {
+                    log.warn("{}", line.text());
+                } else {
+                    log.info("{}", line.text());
                 }
             }
         } catch (RuntimeException e) {
