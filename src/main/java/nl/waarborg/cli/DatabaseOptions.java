@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.waarborg.WaarborgApplication;
 import nl.waarborg.database.DataFolder;
+import nl.waarborg.demo.DemoCrm;
 import org.springframework.beans.BeansException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,6 +65,10 @@ final class DatabaseOptions {
             // beside a running service: use the database it runs (through its socket) instead of the folder it holds
             if (DataFolder.heldByRunningService(dir)) {
                 args.add("--waarborg.database.attach=true");
+            }
+            // a folder `serve --demo` ran in: its systems are reached with the demo CRM's settings
+            if (Files.isRegularFile(DemoCrm.settingsFile(dir))) {
+                args.add("--waarborg.systems.settings-file=" + DemoCrm.settingsFile(dir));
             }
         }
         // `waarborg` points plain logback at the command-line configuration; Spring Boot is told through

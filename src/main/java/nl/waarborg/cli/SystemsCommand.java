@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nl.waarborg.demo.DemoCrm;
 import nl.waarborg.policy.Finding;
 import nl.waarborg.policy.LoadedPolicy;
 import nl.waarborg.policy.PolicyLint;
@@ -84,7 +85,11 @@ final class SystemsCommand implements Runnable {
         }
 
         private int check(LoadedPolicy policy, PrintWriter out, PrintWriter err) {
-            MappingCheck check = new MappingCheck(new Secrets(data != null ? data : Path.of("data"), environment),
+            Path dir = data != null ? data : Path.of("data");
+            // a folder `serve --demo` ran in: its CRM's settings (docs/systems.md, "The demo")
+            java.util.Map<String, String> env = java.nio.file.Files.isRegularFile(DemoCrm.settingsFile(dir))
+                    ? Secrets.overlay(environment, DemoCrm.settingsFile(dir)) : environment;
+            MappingCheck check = new MappingCheck(new Secrets(dir, env),
                     Duration.ofSeconds(Math.max(1, timeout)));
             List<MappingCheck.Outcome> outcomes = check.checkAll(policy);
             if (outcomes.isEmpty()) {

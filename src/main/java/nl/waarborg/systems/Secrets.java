@@ -25,6 +25,42 @@ public final class Secrets {
         this.environment = environment;
     }
 
+    /**
+     * The process's environment, overlaid with the variables of {@code settingsFile} when one is given
+     * ({@code waarborg.systems.settings-file}: a properties file, owner-only, as the demo's CRM settings in
+     * {@code <data>/demo-crm}); a file others may read, or that cannot be read, is refused without its content.
+     */
+    public static Map<String, String> environment(String settingsFile) {
+        if (settingsFile == null || settingsFile.isBlank()) {
+            return System.getenv();
+        }
+        return overlay(System.getenv(), Path.of(settingsFile));
+    }
+
+    /** {@code base} with the variables of the owner-only properties file {@code file} over it. */
+    public static Map<String, String> overlay(Map<String, String> base, Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("waarborg.systems.settings-file " + file + " does not exist (or is a link)");
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                throw new IllegalStateException("waarborg.systems.settings-file " + file + " may be read by other users; "
+                        + "make it readable by the service's user only (chmod 600)");
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            Map<String, String> merged = new java.util.HashMap<>(base);
+            p.stringPropertyNames().forEach(k -> merged.put(k, p.getProperty(k)));
+            return Map.copyOf(merged);
+        } catch (IOException e) {
+            throw new IllegalStateException("waarborg.systems.settings-file " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** The setting's value; a {@link SecretUnavailableException} naming {@code system} and where it looked. */
     public String read(String system, String what, Setting setting) {
         if (setting == null) {

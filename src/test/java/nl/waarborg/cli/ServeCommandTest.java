@@ -66,4 +66,64 @@ class ServeCommandTest {
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(output).contains("cannot read the policy " + data.resolve("missing.yaml")).doesNotContain("\tat ");
     }
+
+    /**
+     * The newcomer's commands, as real processes: `serve --demo`, then `retention sweep --dry-run` beside it shows what
+     * the first sweep deletes from the demo CRM, `retention sweep` deletes exactly that, and a second dry run finds
+     * nothing. The CRM's password is in no output.
+     */
+    @Test
+    void serveDemoThenADryRunShowsWhatTheFirstSweepDeletesFromTheCrm() throws Exception {
+        Path demo = data.resolve("demo");
+        Process serve = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                WaarborgCommand.class.getName(), "serve", "--demo", "--data", demo.toString(), "--port", "0"))
+                .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (!java.nio.file.Files.readString(data.resolve("serve.log")).contains("subjects for the demo CRM")) {
+                assertThat(serve.isAlive()).as(java.nio.file.Files.readString(data.resolve("serve.log"))).isTrue();
+                assertThat(System.nanoTime()).as("the demo started within 4 minutes").isLessThan(deadline);
+                Thread.sleep(500);
+            }
+            String dry = run("retention", "sweep", "--dry-run", "--data", demo.toString());
+            String crm = line(dry, "crm\tjdbc\tdone\t");
+            assertThat(crm).contains("delete:call_logs:call-metadata=", "delete:rentals:rental-details=",
+                    "delete:invoices:payment-details=", "delete:customers:name=");
+            String swept = run("retention", "sweep", "--data", demo.toString());
+            assertThat(line(swept, "crm\tjdbc\tdone\t")).isEqualTo(crm);
+            assertThat(line(run("retention", "sweep", "--dry-run", "--data", demo.toString()), "crm\tjdbc\tdone\t"))
+                    .isEqualTo("crm\tjdbc\tdone\t{}\t");
+            java.util.Properties settings = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(demo.resolve("demo-crm").resolve("crm-settings.properties"))) {
+                settings.load(in);
+            }
+            String password = settings.getProperty("CRM_DB_PASSWORD");
+            assertThat(password).isNotBlank();
+            assertThat(java.nio.file.Files.readString(data.resolve("serve.log")) + dry + swept).doesNotContain(password);
+        } finally {
+            serve.destroy(); // SIGTERM: the service and the demo CRM stop
+            assertThat(serve.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(demo.resolve("demo-crm").resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+    }
+
+    private static String run(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WaarborgCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + prefix + " in:\n" + output));
+    }
 }
+

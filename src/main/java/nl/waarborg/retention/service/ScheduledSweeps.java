@@ -25,6 +25,7 @@ class ScheduledSweeps implements SmartLifecycle {
     private final Sweeper sweeper;
     private final Duration interval;
     private volatile ScheduledExecutorService executor;
+    private final SystemFailureLog failures = new SystemFailureLog();
 
     ScheduledSweeps(Sweeper sweeper, @Value("${waarborg.retention.sweep-interval:PT1M}") Duration interval) {
         if (interval.isNegative()) {
@@ -42,9 +43,14 @@ class ScheduledSweeps implements SmartLifecycle {
                         + "{} attestation tasks created", r.deleted(), r.anonymised(), r.batches(), r.rescheduled(),
                         r.attestationTasksCreated());
             }
-            // a system's cause names the system and what failed, never a value (docs/systems.md)
-            r.systems().stream().filter(s -> "failed".equals(s.status()) || "partial".equals(s.status()))
-                    .forEach(s -> log.warn("retention sweep of system {}: {} ({})", s.system(), s.status(), s.cause()));
+            // each failing system once per cause, and once more when it recovers (SystemFailureLog)
+            for (SystemFailureLog.Line line : failures.after(r.systems())) {
+                if (line.warning()) {
+                    log.warn("{}", line.text());
+                } else {
+                    log.info("{}", line.text());
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("retention sweep failed; the next one retries: {}", e.getClass().getName());
         }

@@ -28,9 +28,10 @@ class MappingStartCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     MappingStartCheck(ActivePolicy active, @Value("${waarborg.data-dir:data}") Path dataDir,
-                      @Value("${waarborg.systems.check-at-start:true}") boolean enabled) {
+                      @Value("${waarborg.systems.check-at-start:true}") boolean enabled,
+                      @Value("${waarborg.systems.settings-file:}") String settingsFile) {
         if (enabled) {
-            run(active.loaded(), new MappingCheck(new Secrets(dataDir, System.getenv()), TIMEOUT));
+            run(active.loaded(), new MappingCheck(new Secrets(dataDir, Secrets.environment(settingsFile)), TIMEOUT));
         }
     }
 

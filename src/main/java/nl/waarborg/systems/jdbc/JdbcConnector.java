@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -392,6 +393,8 @@ public final class JdbcConnector implements SystemConnector {
     /** What the batches of one sweep erased (or, dry, would erase). */
     private static final class Totals {
         final Map<String, Long> counts = new TreeMap<>();
+        /** A dry run's rows counted for deletion, per table (their keys), so that their parents can count too. */
+        final Map<String, Set<List<String>>> counted = new HashMap<>();
         final KeyDigest digest = new KeyDigest();
         long rows;
     }
@@ -432,7 +435,7 @@ public final class JdbcConnector implements SystemConnector {
         }
         List<Object> whereParams = new ArrayList<>();
         String where = prefilter(plan, action, startTypes, whereParams);
-        if (action == TableErase.DELETE) {
+        if (action == TableErase.DELETE && !request.dryRun()) {
             where += childrenGone(n, "t0");
         }
         String orderBy = " ORDER BY " + String.join(", ", key.stream().map(k -> dialect.col("t0", k)).toList());
@@ -495,6 +498,13 @@ public final class JdbcConnector implements SystemConnector {
                         }
                     }
                 }
+            }
+            if (request.dryRun() && action == TableErase.DELETE && !n.children.isEmpty() && !b.deletes.isEmpty()) {
+                // a dry run deletes nothing, so the children are still there: a parent counts when this dry run
+                // counted every child row it has, as the sweep deletes them first and then the parent
+                List<Object[]> parents = childrenCounted(c, n, b.deletes, totals);
+                b.deletes.clear();
+                b.deletes.addAll(parents);
             }
             apply(c, n, b, request.dryRun(), totals);
             if (page.size() < batch) {
@@ -607,6 +617,9 @@ public final class JdbcConnector implements SystemConnector {
         TreeSet<String> categories = new TreeSet<>();
         if (!b.deletes.isEmpty()) {
             List<Object[]> gone = dryRun ? b.deletes : delete(c, n, b.deletes, true);
+            if (dryRun) {
+                gone.forEach(k -> totals.counted.computeIfAbsent(n.name(), t -> new HashSet<>()).add(keyOf(k)));
+            }
             gone.forEach(k -> digest.add(n.name(), k));
             countRows(counts, "delete", n, gone.size());
             if (!gone.isEmpty()) {
@@ -650,6 +663,50 @@ public final class JdbcConnector implements SystemConnector {
         }
         counts.forEach((k, v) -> totals.counts.merge(k, v, Long::sum));
         totals.rows += digest.size();
+    }
+
+    /**
+     * For a dry run: those of the parent rows {@code keys} whose every child row (in each mapped child table) this dry
+     * run counted for deletion, in lists of bounded size.
+     */
+    private List<Object[]> childrenCounted(Connection c, TableNode n, List<Object[]> keys, Totals totals)
+            throws SQLException {
+        Set<List<String>> stay = new HashSet<>();
+        for (TableNode child : n.children) {
+            List<String> fk = child.table.parent().columns();
+            List<String> childKey = child.table.key();
+            Set<List<String>> counted = totals.counted.getOrDefault(child.name(), Set.of());
+            List<String> select = new ArrayList<>();
+            childKey.forEach(k -> select.add(dialect.quote(k)));
+            fk.forEach(k -> select.add(dialect.quote(k)));
+            for (List<Object[]> chunk : chunks(keys, SqlDialect.MAX_LIST)) {
+                String sql = "SELECT " + String.join(", ", select) + " FROM " + dialect.quote(child.name()) + " WHERE "
+                        + dialect.in(null, fk, chunk.size());
+                List<Object> params = new ArrayList<>();
+                chunk.forEach(k -> params.addAll(List.of(k)));
+                try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] ck = new Object[childKey.size()];
+                        Object[] pk = new Object[fk.size()];
+                        for (int i = 0; i < ck.length; i++) {
+                            ck[i] = rs.getObject(i + 1);
+                        }
+                        for (int i = 0; i < pk.length; i++) {
+                            pk[i] = rs.getObject(ck.length + i + 1);
+                        }
+                        if (!counted.contains(keyOf(ck))) {
+                            stay.add(keyOf(pk));
+                        }
+                    }
+                }
+            }
+        }
+        return keys.stream().filter(k -> !stay.contains(keyOf(k))).toList();
+    }
+
+    /** A key as text, to compare keys read from different tables (a bigint and an int of the same value match). */
+    private static List<String> keyOf(Object[] key) {
+        return java.util.Arrays.stream(key).map(String::valueOf).toList();
     }
 
     // ---- statements ----

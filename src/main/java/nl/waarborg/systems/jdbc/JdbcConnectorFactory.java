@@ -62,8 +62,9 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
                                 @Value("${waarborg.systems.jdbc.pool-size:2}") int poolSize,
                                 @Value("${waarborg.systems.jdbc.connect-timeout:5s}") Duration connectTimeout,
                                 @Value("${waarborg.systems.jdbc.query-timeout:60s}") Duration queryTimeout,
-                                @Value("${waarborg.systems.jdbc.batch:1000}") int batch) {
-        this(new Secrets(dataDir, System.getenv()), audit, tx, zone, new Settings(poolSize, connectTimeout, queryTimeout, batch));
+                                @Value("${waarborg.systems.jdbc.batch:1000}") int batch,
+                                @Value("${waarborg.systems.settings-file:}") String settingsFile) {
+        this(new Secrets(dataDir, Secrets.environment(settingsFile)), audit, tx, zone, new Settings(poolSize, connectTimeout, queryTimeout, batch));
     }
 
     /** With the secrets read from a given environment (tests; a command that passes settings on). */

@@ -23,8 +23,9 @@ class WebhookConnectorFactory implements SystemConnectorFactory {
     private final SystemsProperties properties;
     private final Clock clock;
 
-    WebhookConnectorFactory(@Value("${waarborg.data-dir:data}") Path dataDir, SystemsProperties properties, Clock clock) {
-        this.secrets = new Secrets(dataDir, System.getenv());
+    WebhookConnectorFactory(@Value("${waarborg.data-dir:data}") Path dataDir, SystemsProperties properties, Clock clock,
+                            @Value("${waarborg.systems.settings-file:}") String settingsFile) {
+        this.secrets = new Secrets(dataDir, Secrets.environment(settingsFile));
         this.properties = properties;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
