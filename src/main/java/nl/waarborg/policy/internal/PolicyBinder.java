@@ -568,7 +568,10 @@ public final class PolicyBinder {
         }
         List<String> key = new ArrayList<>();
         for (YamlNode k : t.items("key")) {
-            key.add(sqlName(t, "key", t.scalar(k, "key"), k));
+            String column = sqlName(t, "key", t.scalar(k, "key"), k);
+            if (column != null) { // a bad name is already a finding
+                key.add(column);
+            }
         }
         if (key.isEmpty() && nameNode != null) {
             ctx.error(nameNode.at(), "missing-key", "table `" + name + "` needs its primary key columns in `key: [id]`; "
@@ -606,7 +609,10 @@ public final class PolicyBinder {
             String parentTable = pt == null ? null : sqlName(p, "table", p.scalar(pt, "table"), pt);
             List<String> fk = new ArrayList<>();
             for (YamlNode c : p.items("columns")) {
-                fk.add(sqlName(p, "columns", p.scalar(c, "columns"), c));
+                String column = sqlName(p, "columns", p.scalar(c, "columns"), c);
+                if (column != null) {
+                    fk.add(column);
+                }
             }
             if (fk.isEmpty()) {
                 ctx.error(t.node("parent", false).at(), "missing-key", "`parent` names the foreign-key `columns` of this "
