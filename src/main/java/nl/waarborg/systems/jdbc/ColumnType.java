@@ -38,6 +38,14 @@ record ColumnType(int sqlType, String typeName, boolean nullable) {
         };
     }
 
+    /** Whether the column holds whole numbers only (an integer type). */
+    boolean integral() {
+        return switch (sqlType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> true;
+            default -> false;
+        };
+    }
+
     boolean temporal() {
         Kind k = kind();
         return k == Kind.DATE || k == Kind.LOCAL_TIMESTAMP || k == Kind.INSTANT;
@@ -94,7 +102,9 @@ record ColumnType(int sqlType, String typeName, boolean nullable) {
                 case DATE -> LocalDate.parse(value.strip());
                 case LOCAL_TIMESTAMP -> LocalDateTime.parse(value.strip());
                 case INSTANT -> OffsetDateTime.parse(value.strip());
-                case NUMBER -> new BigDecimal(value.strip());
+                // a whole-number column takes a long: PostgreSQL compares an int8 parameter through the column's index,
+                // a numeric one only by casting every row (a full scan per subject)
+                case NUMBER -> integral() ? Long.valueOf(value.strip()) : new BigDecimal(value.strip());
                 default -> value;
             };
         } catch (java.time.DateTimeException | NumberFormatException e) {
