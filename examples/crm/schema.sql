@@ -14,7 +14,8 @@ CREATE TABLE customers (
     iban                varchar(34),
     created_at          timestamptz NOT NULL,
     contract_end        date,
-    complaint_closed_at timestamptz
+    complaint_closed_at timestamptz,
+    status              varchar(20) NOT NULL DEFAULT 'active' -- prospect (a lead), active or former (a customer)
 );
 CREATE INDEX customers_email ON customers (lower(email));
 

@@ -86,7 +86,7 @@ public final class DemoCustomers {
         long callId = 0;
         try (PreparedStatement customers = c.prepareStatement("INSERT INTO customers (id, first_name, last_name, email, "
                 + "phone, birth_date, id_document, company, billing_address, iban, created_at, contract_end, "
-                + "complaint_closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "complaint_closed_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement rentals = c.prepareStatement("INSERT INTO rentals (id, customer_id, unit, location, "
                      + "starts_on, ends_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement invoices = c.prepareStatement("INSERT INTO invoices (id, customer_id, number, amount, "
@@ -103,7 +103,7 @@ public final class DemoCustomers {
                 LocalDate ended = null;
                 LocalDate complaint = null;
                 switch (stage) {
-                    case LEAD -> created = today.minusDays(1 + random.nextInt(900));
+                    case LEAD -> created = awayFrom(today.minusDays(1 + random.nextInt(900)), today.minusMonths(6));
                     case RUNNING, DEBTOR -> created = today.minusDays(200 + random.nextInt(2800));
                     case ENDED_RECENTLY -> {
                         ended = between(random, today.minusYears(7).plusDays(30), today.minusDays(30));
@@ -135,6 +135,7 @@ public final class DemoCustomers {
                 customers.setTimestamp(11, at(created, random));
                 customers.setObject(12, ended == null ? null : Date.valueOf(ended), Types.DATE);
                 customers.setObject(13, complaint == null ? null : at(complaint, random), Types.TIMESTAMP);
+                customers.setString(14, lead ? "prospect" : ended == null ? "active" : "former");
                 customers.addBatch();
 
                 LocalDate until = ended != null ? ended : today;
@@ -168,10 +169,8 @@ public final class DemoCustomers {
                 int n = random.nextInt(4);
                 for (int k = 0; k < n; k++) {
                     LocalDate on = between(random, created, until);
-                    LocalDate yearAgo = today.minusYears(1);
-                    if (!on.isBefore(yearAgo.minusDays(3)) && !on.isAfter(yearAgo.plusDays(3))) {
-                        on = yearAgo.plusDays(4);
-                    }
+                    // a lead's call goes with the lead six months on, a customer's after a year
+                    on = awayFrom(on, lead ? today.minusMonths(6) : today.minusYears(1));
                     calls.setLong(1, ++callId);
                     calls.setLong(2, id);
                     calls.setTimestamp(3, at(on, random));
@@ -186,6 +185,11 @@ public final class DemoCustomers {
                 }
             }
         }
+    }
+
+    /** {@code day}, or 4 days after {@code edge} when it lies within 3 days of it: clear of a rule's end. */
+    private static LocalDate awayFrom(LocalDate day, LocalDate edge) {
+        return !day.isBefore(edge.minusDays(3)) && !day.isAfter(edge.plusDays(3)) ? edge.plusDays(4) : day;
     }
 
     private static LocalDate between(Random random, LocalDate from, LocalDate to) {

@@ -344,11 +344,22 @@ public record Policy(
      * to a mapped table). {@code columns}: column name to data category id, or {@link #NOT_PERSONAL}.
      * {@code collectedAt}: the column retention counts from for rules starting at collection; {@code events}: the
      * column holding the moment of each lifecycle event (null while it has not happened). {@code subjectCategories}:
-     * whose rows the table holds (empty: any), for the retention rules' subject scope.
+     * whose rows the table holds (empty: any), for the retention rules' subject scope; {@code subjectCategory}: a
+     * column that says it per row (null: none). {@code itemDates}: the column holding each of the policy's item dates
+     * (an invoice's own date), for rules that start at it.
      */
     public record MappedTable(String table, List<String> key, SubjectLink subject, ParentLink parent,
                               java.util.Map<String, String> columns, String collectedAt,
-                              java.util.Map<String, String> events, TableErase erase, List<String> subjectCategories) {
+                              java.util.Map<String, String> events, TableErase erase, List<String> subjectCategories,
+                              SubjectCategoryColumn subjectCategory, java.util.Map<String, String> itemDates) {
+
+        /** A table without a per-row subject category or item dates. */
+        public MappedTable(String table, List<String> key, SubjectLink subject, ParentLink parent,
+                           java.util.Map<String, String> columns, String collectedAt,
+                           java.util.Map<String, String> events, TableErase erase, List<String> subjectCategories) {
+            this(table, key, subject, parent, columns, collectedAt, events, erase, subjectCategories, null,
+                    java.util.Map.of());
+        }
 
         public static final String NOT_PERSONAL = "not-personal";
 
@@ -361,6 +372,12 @@ public record Policy(
 
     /** How a row names its subject: a reference of {@code scheme}, or an identifier of {@code kind}, in {@code column}. */
     public record SubjectLink(LinkKind kind, String scheme, String column) {}
+
+    /**
+     * The column of a mapped table that says per row whose row it is: {@code values} maps what the column holds to a
+     * subject-category id (empty: the column holds the ids themselves).
+     */
+    public record SubjectCategoryColumn(String column, java.util.Map<String, String> values) {}
 
     /** A child table's foreign key ({@code columns}, in the order of the parent's key) to its parent table. */
     public record ParentLink(String table, List<String> columns) {}

@@ -349,14 +349,14 @@ public class SystemOperations {
      * Sweeps every reachable system, each on its own: a system that fails is recorded (and retried at a later sweep)
      * while the others are swept. A dry run asks each system what is due and stores nothing.
      */
-    public List<SystemSweep> sweepAll(Instant now, boolean dryRun, HeldSubjects held) {
+    public List<SystemSweep> sweepAll(Instant now, boolean dryRun, LinkedSubjects subjects) {
         List<SystemSweep> report = new ArrayList<>();
         for (SystemConnectors.Entry e : connectors.all()) {
             if (!e.reachable()) {
                 continue; // manual: attestation tasks
             }
             try {
-                report.add(dryRun ? dry(e, now, held) : sweep(e, now, held));
+                report.add(dryRun ? dry(e, now, subjects) : sweep(e, now, subjects));
             } catch (RuntimeException ex) { // our own database, say: this system's sweep is lost, the next one retries
                 report.add(new SystemSweep(e.id(), e.kind(), null, Status.FAILED.term(), Map.of(),
                         "error: " + ex.getClass().getSimpleName(), null));
@@ -365,10 +365,10 @@ public class SystemOperations {
         return report;
     }
 
-    private SystemSweep dry(SystemConnectors.Entry e, Instant now, HeldSubjects held) {
+    private SystemSweep dry(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {
         SystemResult r;
         try {
-            r = e.connector().sweep(new SweepRequest(now, true, held, "dry-" + UUID.randomUUID()));
+            r = e.connector().sweep(new SweepRequest(now, true, subjects, "dry-" + UUID.randomUUID()));
         } catch (RuntimeException ex) {
             r = new SystemResult.Failed(e.id(), "error: " + ex.getClass().getSimpleName());
         }
@@ -380,7 +380,7 @@ public class SystemOperations {
         };
     }
 
-    private SystemSweep sweep(SystemConnectors.Entry e, Instant now, HeldSubjects held) {
+    private SystemSweep sweep(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {
         Optional<Operation> open = template.query("SELECT " + COLUMNS + " FROM system_operation WHERE system = ? "
                 + "AND kind = 'sweep' AND status <> 'done' AND next_attempt_at IS NOT NULL ORDER BY created_at DESC LIMIT 1",
                 (rs, n) -> operation(rs), e.id()).stream().findFirst();
@@ -389,7 +389,7 @@ public class SystemOperations {
             return summary(e, open.get()); // waits for its answer, or for its next attempt
         }
         String id = open.map(Operation::id).orElse("sweep-" + UUID.randomUUID());
-        Supplier<SystemResult> attempt = () -> e.connector().sweep(new SweepRequest(now, false, held, id));
+        Supplier<SystemResult> attempt = () -> e.connector().sweep(new SweepRequest(now, false, subjects, id));
         return summary(e, open.isPresent() ? attempt(open.get(), attempt).operation()
                 : run(id, Kind.SWEEP, e.id(), null, attempt).operation());
     }

@@ -25,7 +25,7 @@ import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.database.DatabaseProperties;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.PolicyLoader;
-import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.Secrets;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnector;
@@ -190,20 +190,26 @@ class DemoCrmTest extends ServiceTestBase {
         java.sql.Date sevenYearsAgo = java.sql.Date.valueOf(TODAY.minusYears(7));
         java.sql.Date today = java.sql.Date.valueOf(TODAY);
         Map<String, Long> due = new LinkedHashMap<>();
-        // call-metadata: one year from the call (and the leads' six months, which end sooner)
-        due.put("call_logs", count("SELECT count(*) FROM call_logs WHERE started_at <= ?", yearAgo));
-        // rental-details: the contract has ended (customers-contract, P0D) and six months since collection (leads)
+        // call-metadata: a customer's one year from the call; a lead's (a prospect's row) six months (leads)
+        due.put("call_logs", count("SELECT count(*) FROM call_logs l JOIN customers c ON c.id = l.customer_id "
+                + "WHERE (c.status <> 'prospect' AND l.started_at <= ?) OR (c.status = 'prospect' AND l.started_at <= ?)",
+                yearAgo, halfYearAgo));
+        // rental-details: the contract has ended (customers-contract, P0D)
         due.put("rentals", count("SELECT count(*) FROM rentals r JOIN customers c ON c.id = r.customer_id "
-                + "WHERE c.contract_end <= ? AND r.created_at <= ?", today, halfYearAgo));
+                + "WHERE c.contract_end <= ?", today));
         // payment-details: seven years from the end of the contract or, if later, the closing of a complaint
         due.put("invoices", count("SELECT count(*) FROM invoices i JOIN customers c ON c.id = i.customer_id "
                 + "WHERE c.contract_end <= ? AND (c.complaint_closed_at IS NULL OR c.complaint_closed_at::date <= ?) "
                 + "AND i.invoice_date <= ?", sevenYearsAgo, sevenYearsAgo, new java.sql.Date(halfYearAgo.getTime())));
         // a customer row goes when all its columns are due (the fiscal seven years for its name) and no child is left
-        due.put("customers", count("SELECT count(*) FROM customers c WHERE c.contract_end <= ? "
-                + "AND (c.complaint_closed_at IS NULL OR c.complaint_closed_at::date <= ?) AND c.created_at <= ? "
-                + "AND NOT EXISTS (SELECT 1 FROM call_logs l WHERE l.customer_id = c.id AND l.started_at > ?)",
-                sevenYearsAgo, sevenYearsAgo, halfYearAgo, yearAgo));
+        // a customer row goes when all its columns are due (the fiscal seven years for its name) and no child is left;
+        // a prospect's six months after it came (leads), once its calls have gone too
+        due.put("customers", count("SELECT count(*) FROM customers c WHERE (c.status <> 'prospect' AND c.contract_end <= ? "
+                + "AND (c.complaint_closed_at IS NULL OR c.complaint_closed_at::date <= ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM call_logs l WHERE l.customer_id = c.id AND l.started_at > ?)) "
+                + "OR (c.status = 'prospect' AND c.created_at <= ? "
+                + "AND NOT EXISTS (SELECT 1 FROM call_logs l WHERE l.customer_id = c.id AND l.started_at > ?))",
+                sevenYearsAgo, sevenYearsAgo, yearAgo, halfYearAgo, halfYearAgo));
         return due;
     }
 
@@ -221,18 +227,28 @@ class DemoCrmTest extends ServiceTestBase {
         Map<String, Long> due = dueByHand();
         // the demo shows something to delete in every table, and keeps most
         due.forEach((t, n) -> assertThat(n).as(t).isPositive().isLessThan(before.get(t)));
-        assertThat(due.get("customers")).isEqualTo(ids(DemoCustomers.Stage.ENDED_LONG_AGO));
-        long runningKept = count("SELECT count(*) FROM customers WHERE contract_end IS NULL");
+        Timestamp halfYearAgo = Timestamp.from(NOW.atZone(ZONE).minusMonths(6).toInstant());
+        Timestamp yearAgo = Timestamp.from(NOW.atZone(ZONE).minusYears(1).toInstant());
+        long oldLeads = count("SELECT count(*) FROM customers WHERE status = 'prospect' AND created_at <= ?", halfYearAgo);
+        assertThat(oldLeads).as("leads of more than six months").isPositive();
+        // a lead with a call of the last six months stays until that call goes
+        long oldLeadsGone = count("SELECT count(*) FROM customers c WHERE status = 'prospect' AND created_at <= ? "
+                + "AND NOT EXISTS (SELECT 1 FROM call_logs l WHERE l.customer_id = c.id AND l.started_at > ?)",
+                halfYearAgo, halfYearAgo);
+        assertThat(due.get("customers")).isEqualTo(ids(DemoCustomers.Stage.ENDED_LONG_AGO) + oldLeadsGone);
+        long runningKept = count("SELECT count(*) FROM customers WHERE contract_end IS NULL AND status = 'active'");
+        long recentLeads = count("SELECT count(*) FROM customers WHERE status = 'prospect'") - oldLeadsGone;
         long runningRentals = count("SELECT count(*) FROM rentals r JOIN customers c ON c.id = r.customer_id "
                 + "WHERE c.contract_end IS NULL");
         long runningInvoices = count("SELECT count(*) FROM invoices i JOIN customers c ON c.id = i.customer_id "
                 + "WHERE c.contract_end IS NULL");
-        long recentCalls = count("SELECT count(*) FROM call_logs WHERE started_at > ?",
-                Timestamp.from(NOW.atZone(ZONE).minusYears(1).toInstant()));
+        long recentCalls = count("SELECT count(*) FROM call_logs l JOIN customers c ON c.id = l.customer_id "
+                + "WHERE (c.status <> 'prospect' AND l.started_at > ?) OR (c.status = 'prospect' AND l.started_at > ?)",
+                yearAgo, halfYearAgo);
         SystemConnector connector = connector();
 
         // a dry run counts what the sweep deletes and changes nothing
-        SystemResult dry = connector.sweep(new SweepRequest(NOW, true, HeldSubjects.NONE, "demo-dry-run"));
+        SystemResult dry = connector.sweep(new SweepRequest(NOW, true, LinkedSubjects.NONE, "demo-dry-run"));
         assertThat(dry).isInstanceOf(SystemResult.Done.class);
         assertThat(((SystemResult.Done) dry).counts()).containsEntry("delete:call_logs:call-metadata", due.get("call_logs"))
                 .containsEntry("delete:rentals:rental-details", due.get("rentals"))
@@ -241,15 +257,18 @@ class DemoCrmTest extends ServiceTestBase {
                 .containsEntry("delete:customers:name", due.get("customers"));
         assertThat(counts()).isEqualTo(before);
 
-        SystemResult swept = connector.sweep(new SweepRequest(NOW, false, HeldSubjects.NONE, "demo-sweep"));
+        SystemResult swept = connector.sweep(new SweepRequest(NOW, false, LinkedSubjects.NONE, "demo-sweep"));
 
         assertThat(swept).isInstanceOf(SystemResult.Done.class);
         Map<String, Long> after = counts();
         for (String t : TABLES) {
             assertThat(before.get(t) - after.get(t)).as(t + " deleted").isEqualTo(due.get(t));
         }
-        // no running contract lost a row, nor a lead; only call logs older than a year went
-        assertThat(count("SELECT count(*) FROM customers WHERE contract_end IS NULL")).isEqualTo(runningKept);
+        // no running contract lost a row, nor a lead of the last six months (or with a call of them); only call logs
+        // older than a year (a lead's: six months) went
+        assertThat(count("SELECT count(*) FROM customers WHERE contract_end IS NULL AND status = 'active'"))
+                .isEqualTo(runningKept);
+        assertThat(count("SELECT count(*) FROM customers WHERE status = 'prospect'")).isEqualTo(recentLeads);
         assertThat(count("SELECT count(*) FROM rentals r JOIN customers c ON c.id = r.customer_id "
                 + "WHERE c.contract_end IS NULL")).isEqualTo(runningRentals);
         assertThat(count("SELECT count(*) FROM invoices i JOIN customers c ON c.id = i.customer_id "
@@ -259,7 +278,7 @@ class DemoCrmTest extends ServiceTestBase {
         assertThat(count("SELECT count(*) FROM customers WHERE contract_end < ?", java.sql.Date.valueOf(TODAY.minusYears(7))))
                 .isEqualTo(ids(DemoCustomers.Stage.COMPLAINT_CLOSED));
         // the CRM now holds exactly what the policy allows: a second sweep finds nothing
-        SystemResult again = connector.sweep(new SweepRequest(NOW, false, HeldSubjects.NONE, "demo-sweep-2"));
+        SystemResult again = connector.sweep(new SweepRequest(NOW, false, LinkedSubjects.NONE, "demo-sweep-2"));
         assertThat(again).isEqualTo(new SystemResult.Done("crm", Map.of(), null, List.of()));
         assertThat(dueByHand()).containsOnly(Map.entry("call_logs", 0L), Map.entry("rentals", 0L),
                 Map.entry("invoices", 0L), Map.entry("customers", 0L));
@@ -280,6 +299,9 @@ class DemoCrmTest extends ServiceTestBase {
         nl.waarborg.access.Caller staff = new nl.waarborg.access.Caller("staff", "dpo", List.of(), true);
         long last = count("SELECT max(id) FROM customers");
         assertThat(vault.find(staff, new nl.waarborg.vault.Reference("demo-test", Long.toString(last)))).isPresent();
-        assertThat(vault.find(staff, new nl.waarborg.vault.Reference("demo-test", "1"))).isPresent();
+        // the sweep before this test deleted the first customers (old leads): the first one left has its subject
+        long first = count("SELECT min(id) FROM customers");
+        assertThat(first).isGreaterThan(1);
+        assertThat(vault.find(staff, new nl.waarborg.vault.Reference("demo-test", Long.toString(first)))).isPresent();
     }
 }

@@ -170,6 +170,9 @@ class PolicyLintTest {
                         + "        - table: stills\n          key: [id]\n          parent: {table: clips, columns: [clip_id, clip_part]}\n"
                         + "          columns: {image: video-footage}\n          collected-at: taken_at\n",
                         "parent: {table: clips"),
+                Arguments.of("mapping-subject-category-invalid", "    connector: manual\n", CCTV_JDBC.replace(
+                        "          columns:\n", "          subject-category: {column: kind, values: {staff: customer}}\n"
+                        + "          columns:\n"), "subject-category: {column: kind"),
                 Arguments.of("mapping-erase-key-personal", "    connector: manual\n", CCTV_JDBC
                         .replace("visitor_id: not-personal", "visitor_id: video-footage").replace("erase: delete", "erase: nullify"),
                         "visitor_id: video-footage"),

@@ -12,7 +12,7 @@ import nl.waarborg.access.service.Restraints;
 import nl.waarborg.policy.LinkKind;
 import nl.waarborg.retention.service.Sweeper;
 import nl.waarborg.systems.FakeWebhookSystem.Reply;
-import nl.waarborg.vault.HeldLinks;
+import nl.waarborg.vault.SubjectLinkIndex;
 import nl.waarborg.vault.Identifier;
 import nl.waarborg.vault.NewItem;
 import nl.waarborg.vault.Reference;
@@ -37,7 +37,7 @@ class SystemSweepTest extends SystemsTestBase {
     @Autowired
     Restraints restraints;
     @Autowired
-    HeldLinks heldLinks;
+    SubjectLinkIndex links;
 
     private static SystemOperations.SystemSweep of(Sweeper.Report r, String system) {
         return r.systems().stream().filter(s -> s.system().equals(system)).findFirst().orElseThrow();
@@ -94,17 +94,17 @@ class SystemSweepTest extends SystemsTestBase {
     }
 
     @Test
-    void heldLinksNameTheValuesOfSubjectsUnderAnActiveHoldInOneQueryPerBatch() {
+    void theLinkIndexNamesTheValuesOfSubjectsUnderAnActiveHoldInOneQueryPerBatch() {
         UUID held = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(new Reference("crm", "C-HELD")),
                 List.of(new Identifier(Identifier.Kind.EMAIL, "held@example.org")), List.of("facility-visitor")))).getFirst();
         vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(new Reference("crm", "C-FREE")),
                 List.of(new Identifier(Identifier.Kind.EMAIL, "free@example.org")), List.of("facility-visitor"))));
         restraints.hold(STAFF, held, "incident", "INC-7");
 
-        assertThat(heldLinks.held(LinkKind.REFERENCE, "crm", List.of("C-HELD", "C-FREE", "C-NONE"))).isEqualTo(Set.of("C-HELD"));
-        assertThat(heldLinks.held(LinkKind.REFERENCE, "other", List.of("C-HELD"))).as("another scheme").isEmpty();
+        assertThat(links.held(LinkKind.REFERENCE, "crm", List.of("C-HELD", "C-FREE", "C-NONE"))).isEqualTo(Set.of("C-HELD"));
+        assertThat(links.held(LinkKind.REFERENCE, "other", List.of("C-HELD"))).as("another scheme").isEmpty();
         // e-mail addresses are compared through the vault's blind index, normalised as the vault normalises them
-        assertThat(heldLinks.held(LinkKind.EMAIL, null, List.of(" Held@Example.ORG", "free@example.org", "not an address")))
+        assertThat(links.held(LinkKind.EMAIL, null, List.of(" Held@Example.ORG", "free@example.org", "not an address")))
                 .isEqualTo(Set.of(" Held@Example.ORG"));
     }
 }

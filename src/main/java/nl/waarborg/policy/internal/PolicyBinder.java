@@ -655,10 +655,38 @@ public final class PolicyBinder {
                 events.put(e.key(), column);
             }
         }
+        java.util.Map<String, String> itemDates = new java.util.LinkedHashMap<>();
+        for (YamlNode.Entry e : t.entries("item-dates")) {
+            ctx.reference(ITEM_DATES, e.key(), e.keyAt());
+            String column = e.value() instanceof YamlNode.Scalar sc ? sqlName(t, "item-dates", sc.value(), e.value()) : null;
+            if (column != null) {
+                itemDates.put(e.key(), column);
+            }
+        }
         TableErase erase = t.term("erase", TableErase.class, false, TableErase.DELETE);
         List<String> subjects = t.refs("subject-categories", SUBJECTS);
+        SubjectCategoryColumn subjectCategory = null;
+        MappingReader sc = t.mapping("subject-category", false);
+        if (sc != null) {
+            YamlNode cn = sc.node("column", true);
+            String column = cn == null ? null : sqlName(sc, "column", sc.scalar(cn, "column"), cn);
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (YamlNode.Entry e : sc.entries("values")) {
+                if (e.value() instanceof YamlNode.Scalar v) {
+                    ctx.reference(SUBJECTS, v.value(), e.value().at());
+                    values.put(e.key(), v.value());
+                } else {
+                    ctx.error(e.value().at(), "wrong-type", "each value maps to a subject-category id");
+                }
+            }
+            sc.done();
+            if (column != null) {
+                subjectCategory = new SubjectCategoryColumn(column, java.util.Collections.unmodifiableMap(values));
+            }
+        }
         return new MappedTable(name, List.copyOf(key), subject, parent, java.util.Collections.unmodifiableMap(columns),
-                collectedAt, java.util.Collections.unmodifiableMap(events), erase, subjects);
+                collectedAt, java.util.Collections.unmodifiableMap(events), erase, subjects, subjectCategory,
+                java.util.Collections.unmodifiableMap(itemDates));
     }
 
     private WebhookTarget webhook(MappingReader r) {

@@ -41,6 +41,10 @@ final class JdbcMappingRules {
                         "A child table's `parent` has as many foreign-key columns as the parent's `key`, parents form no "
                                 + "cycle, and a reference link names its scheme.",
                         (p, report) -> eachMapped(p.policy(), (s, m) -> invalidLinks(s, report::at))),
+                Rule.error("mapping-subject-category-invalid",
+                        "A table's `subject-category` column maps its values to subject categories the table holds (its "
+                                + "`subject-categories`), so that each row is swept by the rules of its own category.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> subjectCategoryOutside(s, report::at))),
                 Rule.error("mapping-erase-key-personal",
                         "A table erased by `nullify` or `anonymise` has no key, subject or foreign-key column mapped to a "
                                 + "data category: those columns stay, so what they hold would never be erased.",
@@ -88,8 +92,7 @@ final class JdbcMappingRules {
     /**
      * The retention rules that decide when a mapped column is due, as the sweep reads them (docs/systems.md, "JDBC"):
      * those that cover its category for the table's subject categories (or, without its own, its nearest parent's;
-     * none anywhere: any) and the purposes that list the system. Consent-bound and item-date rules are not swept in
-     * external tables yet, so they need no column.
+     * none anywhere: any) and the purposes that list the system.
      */
     static List<RetentionRule> sweptRules(Policy policy, DataSystem s, MappedTable t, String category) {
         List<String> purposes = purposesOf(policy, s.id()).stream().map(Purpose::id).toList();
@@ -98,8 +101,7 @@ final class JdbcMappingRules {
         List<RetentionRule> out = new ArrayList<>();
         for (RetentionRule r : policy.retention()) {
             // P0D counts (kept while the contract runs); a period that is not concrete is retention-not-concrete's
-            if (r.consentBound() || r.start() instanceof RetentionStart.AtItemDate || r.period() == null
-                    || r.period().value() == null || r.period().value().isNegative()) {
+            if (r.period() == null || r.period().value() == null || r.period().value().isNegative()) {
                 continue;
             }
             if (r.covers(category, subjects, purposes.isEmpty() ? null : purposes)) {
@@ -142,6 +144,9 @@ final class JdbcMappingRules {
                     } else if (r.start() instanceof RetentionStart.AfterEvents(List<String> events)) {
                         events.stream().filter(e -> chain.stream().noneMatch(n -> n.events().containsKey(e)))
                                 .forEach(e -> gaps.add("events." + e));
+                    } else if (r.start() instanceof RetentionStart.AtItemDate(String date)
+                            && chain.stream().noneMatch(n -> n.itemDates().containsKey(date))) {
+                        gaps.add("item-dates." + date);
                     }
                     for (String gap : gaps) {
                         rulesByGap.computeIfAbsent(gap, g -> new TreeSet<>()).add(r.id());
@@ -150,6 +155,19 @@ final class JdbcMappingRules {
                 }
             }
             for (Map.Entry<String, Set<String>> gap : rulesByGap.entrySet()) {
+                if (gap.getKey().startsWith("item-dates.")) {
+                    String date = gap.getKey().substring("item-dates.".length());
+                    String rules = "`" + String.join("`, `", gap.getValue()) + "`";
+                    report.accept(tablePath(s, t), "table `" + t.table() + "` holds "
+                            + String.join(", ", categoriesByGap.get(gap.getKey())) + ", which retention rule"
+                            + plural(gap.getValue()) + " " + rules + " count" + (gap.getValue().size() == 1 ? "s" : "")
+                            + " from each item's own date `" + date + "`, but " + (chain.size() > 1 ? "neither the table "
+                            + "nor its parents name a column" : "the table names no column") + " holding it, so the sweep "
+                            + "cannot tell when its rows are due and would keep them for ever (Art. 5(1)(e)); add "
+                            + "`item-dates: {" + date + ": COLUMN}` (a date column of " + (chain.size() == 1 ? "this table"
+                            : "this table or a parent") + "; a row whose date is NULL counts from `collected-at`)");
+                    continue;
+                }
                 boolean collection = gap.getKey().equals("collected-at");
                 String event = collection ? null : gap.getKey().substring("events.".length());
                 String rules = "`" + String.join("`, `", gap.getValue()) + "`";
@@ -215,6 +233,28 @@ final class JdbcMappingRules {
             }
         }
         return false;
+    }
+
+    /**
+     * Art. 5(1)(e): a row whose column names a subject category the table does not hold would be swept by the rules
+     * of a category that is not its own.
+     */
+    static void subjectCategoryOutside(DataSystem s, BiConsumer<String, String> report) {
+        for (MappedTable t : s.jdbc().tables()) {
+            if (t.subjectCategory() == null || t.subjectCategories().isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, String> v : t.subjectCategory().values().entrySet()) {
+                if (!t.subjectCategories().contains(v.getValue())) {
+                    report.accept(tablePath(s, t) + ".subject-category.values." + v.getKey(), "table `" + t.table()
+                            + "` says that a row with `" + t.subjectCategory().column() + "` = `" + v.getKey()
+                            + "` is one of `" + v.getValue() + "`, but its `subject-categories` ("
+                            + String.join(", ", t.subjectCategories()) + ") do not include `" + v.getValue() + "`, so "
+                            + "such rows would be swept by rules that are not theirs (Art. 5(1)(e)); add `" + v.getValue()
+                            + "` to `subject-categories` or map the value to a category the table holds");
+                }
+            }
+        }
     }
 
     /** Nullify and anonymise keep the row and its key: a key that is itself personal data would survive erasure. */

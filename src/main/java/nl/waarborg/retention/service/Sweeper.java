@@ -20,9 +20,8 @@ import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.retention.ErasureProof;
 import nl.waarborg.retention.Generalisation;
-import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.SystemOperations;
-import nl.waarborg.vault.HeldLinks;
 import nl.waarborg.vault.ExpiringItems;
 import nl.waarborg.vault.ExpiringItems.DeletedItem;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,12 +51,12 @@ public class Sweeper {
     private final Clock clock;
     private final int batch;
     private final SystemOperations systems;
-    private final HeldSubjects held;
+    private final LinkedSubjects subjects;
     private volatile Instant narrowingsAnnouncedUpTo;
 
     Sweeper(ExpiringItems items, RetentionUpkeep upkeep, AnonymisedStatistics statistics, AttestationTasks attestations,
             SubjectStates states, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock,
-            @Value("${waarborg.retention.batch:10000}") int batch, SystemOperations systems, HeldLinks heldLinks) {
+            @Value("${waarborg.retention.batch:10000}") int batch, SystemOperations systems, LinkedSubjects subjects) {
         if (batch < 1) {
             throw new IllegalArgumentException("waarborg.retention.batch must be positive, was " + batch);
         }
@@ -72,7 +71,7 @@ public class Sweeper {
         this.clock = clock;
         this.batch = batch;
         this.systems = systems;
-        this.held = heldLinks::held;
+        this.subjects = subjects;
         this.narrowingsAnnouncedUpTo = clock.instant();
     }
 
@@ -92,7 +91,7 @@ public class Sweeper {
         if (dryRun) {
             List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
             return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
-                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, held));
+                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, subjects));
         }
         long rescheduled = 0;
         for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
@@ -129,7 +128,7 @@ public class Sweeper {
         narrowed.addAll(announceNarrowings(now));
         int created = tx.execute(s -> attestations.schedule(now));
         // the organisation's own systems, each on its own: one that is down fails alone, after the vault is swept
-        List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, held);
+        List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, subjects);
         return new Report(false, now, rescheduled, totals.deleted, totals.anonymised, totals.counts, totals.batches,
                 created, narrowed.size(), List.of(), swept);
     }

@@ -111,6 +111,16 @@ public final class SchemaCheck {
                 momentFits(out, t, live.columns().get(e.getValue()), "event `" + e.getKey() + "`", path + ".events." + e.getKey());
             }
         }
+        for (Map.Entry<String, String> e : t.itemDates().entrySet()) {
+            String at = path + ".item-dates." + e.getKey();
+            if (exists(out, s, t, live, e.getValue(), at, "item date `" + e.getKey() + "`", named)) {
+                momentFits(out, t, live.columns().get(e.getValue()), "item date `" + e.getKey() + "`", at);
+            }
+        }
+        if (t.subjectCategory() != null) {
+            exists(out, s, t, live, t.subjectCategory().column(), path + ".subject-category.column",
+                    "its `subject-category`", named);
+        }
         primaryKey(out, t, live, path);
         indexes(out, t, live, path);
         incoming(out, s, t, live, path);

@@ -407,12 +407,84 @@ public final class JdbcConnector implements SystemConnector {
     }
 
     private void sweepTable(Connection c, TableNode n, SweepRequest request, Totals totals) throws SQLException {
+        for (Segment segment : segments(c, n)) {
+            sweepSegment(c, n, segment, request, totals);
+        }
+    }
+
+    /**
+     * The rows of a table that one plan sweeps: those whose {@code subject-category} column holds one of
+     * {@code values} (the category's), or, with {@code values} null, any other value or NULL ({@code others}), swept
+     * by the rules of {@code subjects} (null: any subject category).
+     */
+    private record Segment(List<String> subjects, ColumnRef column, List<Object> values, List<Object> others) {
+
+        /** The whole table, without a subject-category column. */
+        static Segment whole(List<String> subjects) {
+            return new Segment(subjects, null, null, null);
+        }
+    }
+
+    /**
+     * One segment per subject category that the table's (or its nearest parent's) {@code subject-category} column
+     * names, and one for the rows with another value or NULL, swept by the rules of all the table's categories.
+     */
+    private List<Segment> segments(Connection c, TableNode n) throws SQLException {
+        List<String> declared = n.chain().stream().map(t -> t.table.subjectCategories()).filter(l -> !l.isEmpty())
+                .findFirst().orElse(null);
+        int level = n.subjectCategoryLevel();
+        if (level < 0) {
+            return List.of(Segment.whole(declared));
+        }
+        TableNode holder = n.chain().get(level);
+        Policy.SubjectCategoryColumn cc = holder.table.subjectCategory();
+        Map<String, String> valueToCategory = new LinkedHashMap<>(cc.values());
+        if (valueToCategory.isEmpty()) { // the column holds the categories' ids
+            (declared != null ? declared : policy.subjectCategories().stream().map(Policy.SubjectCategory::id).toList())
+                    .forEach(id -> valueToCategory.put(id, id));
+        }
+        ColumnType type = type(c, holder, cc.column());
+        Map<String, List<Object>> byCategory = new LinkedHashMap<>();
+        List<Object> all = new ArrayList<>();
+        valueToCategory.forEach((value, category) -> {
+            try {
+                Object bound = type.fromText(value);
+                byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(bound);
+                all.add(bound);
+            } catch (IllegalArgumentException notOfItsType) {
+                // a value the column cannot hold matches no row
+            }
+        });
+        ColumnRef column = new ColumnRef(level, cc.column());
+        List<Segment> out = new ArrayList<>();
+        byCategory.forEach((category, values) -> out.add(new Segment(List.of(category), column, values, all)));
+        out.add(new Segment(declared, column, null, all));
+        return out;
+    }
+
+    /** {@code "status" IN (?, ?)}, or for the other rows {@code ("status" IS NULL OR "status" NOT IN (?, ?))}. */
+    private String segmentSql(Segment s, List<Object> params) {
+        if (s.column() == null) {
+            return null;
+        }
+        String col = s.column().sql(dialect);
+        List<Object> values = s.values() != null ? s.values() : s.others();
+        if (values.isEmpty()) {
+            return s.values() != null ? "1 = 0" : null;
+        }
+        params.addAll(values);
+        String list = "(" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+        return s.values() != null ? col + " IN " + list : "(" + col + " IS NULL OR " + col + " NOT IN " + list + ")";
+    }
+
+    private void sweepSegment(Connection c, TableNode n, Segment segment, SweepRequest request, Totals totals)
+            throws SQLException {
         Instant now = request.now();
-        DuePlan plan = DuePlan.of(policy, system.id(), n, zone, now);
+        DuePlan plan = DuePlan.of(policy, system.id(), n, zone, now, segment.subjects());
         TableErase action = n.table.erase();
         List<ColumnDue> due = plan.sweepable();
         if (action == TableErase.DELETE ? !plan.rowsSweepable() : due.isEmpty()) {
-            return; // no row (or no column) of this table can become due under the policy
+            return; // no row (or no column) of these rows can become due under the policy
         }
         List<ColumnRef> starts = plan.startColumns();
         Map<ColumnRef, ColumnType> startTypes = new HashMap<>();
@@ -435,11 +507,16 @@ public final class JdbcConnector implements SystemConnector {
         }
         List<Object> whereParams = new ArrayList<>();
         String where = prefilter(plan, action, startTypes, whereParams);
+        String inSegment = segmentSql(segment, whereParams);
+        if (inSegment != null) {
+            where = "(" + where + ") AND " + inSegment;
+        }
         if (action == TableErase.DELETE && !request.dryRun()) {
             where += childrenGone(n, "t0");
         }
         String orderBy = " ORDER BY " + String.join(", ", key.stream().map(k -> dialect.col("t0", k)).toList());
         SubjectLink link = n.root().table.subject();
+        boolean askConsent = plan.consentBound();
         Object[] last = null;
         while (true) {
             List<Object> params = new ArrayList<>();
@@ -461,15 +538,17 @@ public final class JdbcConnector implements SystemConnector {
                 break;
             }
             last = page.getLast().key;
-            Set<String> held = request.held().held(link.kind(), link.scheme(),
-                    page.stream().map(r -> r.link).filter(java.util.Objects::nonNull).distinct().toList());
+            List<String> links = page.stream().map(r -> r.link).filter(java.util.Objects::nonNull).distinct().toList();
+            Set<String> held = request.subjects().held(link.kind(), link.scheme(), links);
+            Map<String, Set<String>> consents = askConsent
+                    ? request.subjects().consenting(link.kind(), link.scheme(), links, now) : Map.of();
             Batch b = new Batch();
             for (PageRow r : page) {
                 if (r.link != null && held.contains(r.link)) {
                     continue; // the subject is under a hold: its rows stay
                 }
-                List<ColumnDue> dueNow = due.stream().filter(d -> d.conditions().stream()
-                        .allMatch(k -> k.ended(k.starts().stream().map(r.starts::get).toList()))).toList();
+                Set<String> consented = r.link == null ? Set.of() : consents.getOrDefault(r.link, Set.of());
+                List<ColumnDue> dueNow = due.stream().filter(d -> d.due(r.starts, consented)).toList();
                 switch (action) {
                     case DELETE -> {
                         if (dueNow.size() == plan.columns().size()) {
@@ -558,7 +637,7 @@ public final class JdbcConnector implements SystemConnector {
     private String prefilter(DuePlan plan, TableErase action, Map<ColumnRef, ColumnType> types, List<Object> params) {
         if (action == TableErase.DELETE) {
             Map<String, Condition> rules = new LinkedHashMap<>();
-            plan.sweepable().forEach(d -> d.conditions().forEach(k -> rules.putIfAbsent(k.rule(), k)));
+            plan.sweepable().forEach(d -> d.necessary().forEach(k -> rules.putIfAbsent(k.rule(), k)));
             List<String> parts = new ArrayList<>();
             rules.values().forEach(k -> parts.add(conditionSql(k, types, params)));
             return String.join(" AND ", parts);
@@ -567,14 +646,29 @@ public final class JdbcConnector implements SystemConnector {
         for (ColumnDue d : plan.sweepable()) {
             List<String> parts = new ArrayList<>();
             parts.add(dialect.col("t0", d.column()) + " IS NOT NULL");
-            d.conditions().forEach(k -> parts.add(conditionSql(k, types, params)));
+            d.necessary().forEach(k -> parts.add(conditionSql(k, types, params)));
             any.add("(" + String.join(" AND ", parts) + ")");
         }
         return String.join(" OR ", any);
     }
 
-    /** {@code s <= ?}; for the latest of several starts, at least one set and none after the cut-off. */
+    /**
+     * {@code s <= ?}; for the latest of several starts, at least one set and none after the cut-off; for alternatives
+     * (an item date, else collection), the first that is set not after the cut-off.
+     */
     private String conditionSql(Condition k, Map<ColumnRef, ColumnType> types, List<Object> params) {
+        if (k.firstSet() && k.starts().size() > 1) {
+            List<String> alternatives = new ArrayList<>();
+            List<String> nullBefore = new ArrayList<>();
+            for (ColumnRef s : k.starts()) {
+                List<String> parts = new ArrayList<>(nullBefore);
+                parts.add(s.sql(dialect) + " <= ?");
+                params.add(types.get(s).bound(k.cutoff(), zone));
+                alternatives.add("(" + String.join(" AND ", parts) + ")");
+                nullBefore.add(s.sql(dialect) + " IS NULL");
+            }
+            return "(" + String.join(" OR ", alternatives) + ")";
+        }
         if (k.starts().size() == 1) {
             ColumnRef s = k.starts().getFirst();
             params.add(types.get(s).bound(k.cutoff(), zone));

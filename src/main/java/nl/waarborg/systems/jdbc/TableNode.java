@@ -130,6 +130,29 @@ final class TableNode {
         return Optional.empty();
     }
 
+    /** The column holding the item date {@code date}: this table's own, else the nearest parent's; empty: none. */
+    Optional<ColumnRef> itemDate(String date) {
+        List<TableNode> chain = chain();
+        for (int i = 0; i < chain.size(); i++) {
+            String column = chain.get(i).table.itemDates().get(date);
+            if (column != null) {
+                return Optional.of(new ColumnRef(i, column));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The nearest table of the chain with a {@code subject-category} column, as its level; -1: none. */
+    int subjectCategoryLevel() {
+        List<TableNode> chain = chain();
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).table.subjectCategory() != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A column of a table of the chain: {@code level} 0 is this table, 1 its parent, … */
     record ColumnRef(int level, String column) {
 

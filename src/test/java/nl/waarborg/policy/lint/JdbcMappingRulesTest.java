@@ -156,4 +156,34 @@ class JdbcMappingRulesTest {
         return new DataSystem("s", null, "IT", Connector.JDBC, List.of("NL"), null, null, false,
                 new JdbcMapping(env, env, env, List.of(tables)), null);
     }
+
+    private static List<Finding> crmRows(String from, String to) throws IOException {
+        String yaml = Files.readString(Path.of("src/test/resources/policies/crm-rows.yaml"));
+        assertThat(yaml).contains(from);
+        return PolicyLint.lint(PolicyLoader.load("crm-rows.yaml", yaml.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void perRowSubjectCategoriesItemDatesAndConsentBoundRulesFitTheirMapping() throws IOException {
+        assertThat(crmRows("", "")).filteredOn(f -> f.rule().startsWith("mapping-")).isEmpty();
+    }
+
+    @Test
+    void aRuleStartingAtAnItemDateNeedsItsColumnInTheTable() throws IOException {
+        List<Finding> found = of(crmRows("          item-dates: {invoice-date: invoice_date}\n", ""),
+                "mapping-retention-start-missing");
+
+        assertThat(found).hasSize(1);
+        assertThat(found.getFirst().message()).contains("`fiscal-invoices`").contains("item-dates: {invoice-date: COLUMN}")
+                .contains("Art. 5(1)(e)");
+    }
+
+    @Test
+    void aRowsSubjectCategoryMustBeOneTheTableHolds() throws IOException {
+        List<Finding> found = of(crmRows("former: customer}", "former: facility-visitor}"),
+                "mapping-subject-category-invalid");
+
+        assertThat(found).hasSize(1);
+        assertThat(found.getFirst().message()).contains("`former`").contains("facility-visitor").contains("lead, customer");
+    }
 }

@@ -237,4 +237,29 @@ class TalentPoolRetentionTest extends ServiceTestBase {
         consent(subject); // given again: the two years count from collection, as before
         assertThat(dueAt(cv)).isCloseTo(t0.atZone(AMSTERDAM).plusYears(2).toInstant(), within(1, ChronoUnit.SECONDS));
     }
+
+    @Autowired
+    VaultLinkedSubjects linked;
+
+    @Test
+    void aSystemsSweepLearnsWhichLinkValuesBelongToSubjectsWhoseConsentStandsAndForWhichPurpose() {
+        UUID consenting = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "A-1")), List.of(new nl.waarborg.vault.Identifier(
+                nl.waarborg.vault.Identifier.Kind.EMAIL, "sam@example.org")), List.of("applicant")))).getFirst();
+        UUID withdrawn = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "A-2")), List.of(), List.of("applicant")))).getFirst();
+        vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "A-3")), List.of(), List.of("applicant"))));
+        consent(consenting);
+        consent(withdrawn);
+        consents.withdraw(HR, withdrawn, "talent-pool", "email");
+
+        assertThat(linked.consenting(nl.waarborg.policy.LinkKind.REFERENCE, "hr", List.of("A-1", "A-2", "A-3", "A-4"),
+                clock.instant())).isEqualTo(java.util.Map.of("A-1", java.util.Set.of("talent-pool")));
+        // an e-mail address as the system spells it, matched through the vault's blind index
+        assertThat(linked.consenting(nl.waarborg.policy.LinkKind.EMAIL, null, List.of(" Sam@Example.ORG "),
+                clock.instant())).isEqualTo(java.util.Map.of(" Sam@Example.ORG ", java.util.Set.of("talent-pool")));
+        assertThat(linked.consenting(nl.waarborg.policy.LinkKind.REFERENCE, "other", List.of("A-1"), clock.instant()))
+                .as("another scheme").isEmpty();
+    }
 }

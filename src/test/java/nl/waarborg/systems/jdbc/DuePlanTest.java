@@ -53,10 +53,45 @@ class DuePlanTest {
     void theLatestOfSeveralStartsDecidesAndNoStartMeansNotStarted() {
         ColumnRef ended = new ColumnRef(0, "contract_end");
         ColumnRef closed = new ColumnRef(0, "complaint_closed_at");
-        DuePlan.Condition c = new DuePlan.Condition("fiscal", List.of(ended, closed), NOW);
+        DuePlan.Condition c = new DuePlan.Condition("fiscal", List.of(ended, closed), false, NOW, null);
 
         assertThat(c.ended(java.util.Arrays.asList(NOW.minusSeconds(10), null))).isTrue();
         assertThat(c.ended(java.util.Arrays.asList(NOW.minusSeconds(10), NOW.plusSeconds(10)))).isFalse();
         assertThat(c.ended(java.util.Arrays.asList(null, null))).isFalse();
+    }
+
+    @Test
+    void anItemsOwnDateDecidesAndWithoutItItsCollection() {
+        ColumnRef invoiceDate = new ColumnRef(0, "invoice_date");
+        ColumnRef created = new ColumnRef(0, "created_at");
+        DuePlan.Condition c = new DuePlan.Condition("fiscal-invoices", List.of(invoiceDate, created), true, NOW, null);
+
+        // the invoice's date is before the cut-off: due, however recent the row
+        assertThat(c.ended(java.util.Arrays.asList(NOW.minusSeconds(10), NOW.plusSeconds(10)))).isTrue();
+        // a later invoice date keeps it, however old the row
+        assertThat(c.ended(java.util.Arrays.asList(NOW.plusSeconds(10), NOW.minusSeconds(10)))).isFalse();
+        // no invoice date: from its collection, as in the vault
+        assertThat(c.ended(java.util.Arrays.asList(null, NOW.minusSeconds(10)))).isTrue();
+        assertThat(c.ended(java.util.Arrays.asList(null, null))).isFalse();
+    }
+
+    @Test
+    void aRuleBoundToConsentGovernsOnlyRowsWhoseSubjectConsented() {
+        ColumnRef created = new ColumnRef(0, "created_at");
+        DuePlan.Condition leads = new DuePlan.Condition("leads", List.of(created), false,
+                NOW.minus(java.time.Duration.ofDays(180)), null);
+        DuePlan.Condition newsletter = new DuePlan.Condition("newsletter", List.of(created), false,
+                NOW.minus(java.time.Duration.ofDays(730)), "newsletter");
+        DuePlan.ColumnDue email = new DuePlan.ColumnDue("email", "email", List.of(leads, newsletter), true);
+        java.util.Map<ColumnRef, Instant> yearOld = java.util.Map.of(created, NOW.minus(java.time.Duration.ofDays(365)));
+
+        assertThat(email.due(yearOld, java.util.Set.of())).as("without consent the leads' rule alone").isTrue();
+        assertThat(email.due(yearOld, java.util.Set.of("newsletter"))).as("with consent, two years").isFalse();
+        assertThat(email.due(yearOld, java.util.Set.of("other"))).as("consent for another purpose").isTrue();
+        // the statement's prefilter holds for every due row: the rules that apply whatever the consent
+        assertThat(email.necessary()).containsExactly(leads);
+        assertThat(new DuePlan.ColumnDue("cv", "cv", List.of(newsletter), true).necessary()).containsExactly(newsletter);
+        assertThat(new DuePlan.ColumnDue("cv", "cv", List.of(newsletter), true).due(yearOld, java.util.Set.of()))
+                .as("no rule applies without consent: never due by this rule alone").isFalse();
     }
 }

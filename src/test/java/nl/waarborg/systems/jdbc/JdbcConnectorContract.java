@@ -25,7 +25,7 @@ import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.policy.LinkKind;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.PolicyLoader;
-import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.Secrets;
 import nl.waarborg.systems.SubjectLinks;
 import nl.waarborg.systems.SweepRequest;
@@ -123,10 +123,15 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     private static void customer(Statement s, int id, String name, String email, String created, String ended) throws SQLException {
+        customer(s, id, name, email, created, ended, ended != null ? "former" : id == 4 ? "prospect" : "active");
+    }
+
+    private static void customer(Statement s, int id, String name, String email, String created, String ended,
+                                 String status) throws SQLException {
         s.execute("INSERT INTO customers (id, first_name, last_name, email, phone, birth_date, billing_address, iban, created_at, "
-                + "contract_end) VALUES (" + id + ", '" + name + "', 'Jansen', '" + email + "', '06-1234 56" + id + "0', "
+                + "contract_end, status) VALUES (" + id + ", '" + name + "', 'Jansen', '" + email + "', '06-1234 56" + id + "0', "
                 + "DATE '1980-05-17', 'Dorpsstraat 1, 3512 AB Utrecht', 'NL91ABNA0417164300', TIMESTAMP '" + created + "', "
-                + (ended == null ? "NULL" : "DATE '" + ended + "'") + ")");
+                + (ended == null ? "NULL" : "DATE '" + ended + "'") + ", '" + status + "')");
     }
 
     private static void rental(Statement s, int id, int customer, String on) throws SQLException {
@@ -184,7 +189,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     /** Customer 5 is under a hold. */
-    static final HeldSubjects HOLD_ON_5 = (kind, scheme, values) ->
+    static final LinkedSubjects HOLD_ON_5 = (kind, scheme, values) ->
             kind == LinkKind.REFERENCE && "crm".equals(scheme) && values.contains("5") ? Set.of("5") : Set.of();
 
     SweepRequest sweepAt(Instant now, boolean dryRun) {
@@ -217,7 +222,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     // ---- retention ----
 
     @Test
-    void sweepDeletesExactlyTheDueRowsChildrenBeforeParentsAndKeepsHeldSubjects() throws Exception {
+    void sweepDeletesExactlyTheDueRowsChildrenBeforeParentsAndKeepsLinkedSubjects() throws Exception {
         long before = audit.head().lastSeq();
         SystemResult r = crm().sweep(sweepAt(clock.instant(), false));
 
@@ -225,12 +230,13 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         assertThat(ids("call_logs")).containsExactly(33L, 35L, 36L, 37L); // 31, 32, 34 were more than a year old
         assertThat(ids("rentals")).containsExactly(13L, 15L);            // 11, 12: their contracts ended
         assertThat(ids("invoices")).containsExactly(22L, 23L, 25L);      // 21: seven years after 2015
-        // 1 went after its children; 6 stays while its call log of May 2026 does; 5 is held; 2 has an invoice left
-        assertThat(ids("customers")).containsExactly(2L, 3L, 4L, 5L, 6L);
+        // 1 went after its children; 6 stays while its call log of May 2026 does; 5 is held; 2 has an invoice left;
+        // 4, a prospect of January 2025, went by the leads' six months (a customer's rules are not its own)
+        assertThat(ids("customers")).containsExactly(2L, 3L, 5L, 6L);
         Map<String, Long> counts = ((SystemResult.Done) r).counts();
         assertThat(counts).containsEntry("delete:call_logs:call-metadata", 3L)
                 .containsEntry("delete:rentals:rental-details", 2L).containsEntry("delete:invoices:payment-details", 1L)
-                .containsEntry("delete:customers:name", 1L).containsEntry("delete:customers:email", 1L);
+                .containsEntry("delete:customers:name", 2L).containsEntry("delete:customers:email", 2L);
         assertThat(((SystemResult.Done) r).digest()).matches("[0-9a-f]{64}");
 
         // the proof, per batch, in the audit log: counts and the keys' digest, never a value
@@ -243,21 +249,21 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
                     "3512", "NL91", "1980");
         });
         assertThat(proofs.stream().flatMap(e -> e.reasons().stream()).filter(x -> x.startsWith("rows:"))
-                .mapToInt(x -> Integer.parseInt(x.substring(5))).sum()).isEqualTo(7);
+                .mapToInt(x -> Integer.parseInt(x.substring(5))).sum()).isEqualTo(8);
 
         // a year on, customer 6's last call log is due, and customer 6 goes after it in the same sweep
         clock.advance(Duration.ofDays(366));
         SystemResult later = crm().sweep(sweepAt(clock.instant(), false));
         assertThat(later).isInstanceOf(SystemResult.Done.class);
         assertThat(ids("call_logs")).containsExactly(36L);
-        assertThat(ids("customers")).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(ids("customers")).containsExactly(2L, 3L, 5L);
     }
 
     @Test
     void aParentKeepsItsRowWhenAChildAppearsBetweenThePageAndTheDelete() throws Exception {
         boolean[] inserted = {false};
         // asked once per page, between reading it and erasing it: the moment another writer can add a child
-        HeldSubjects addsACallForCustomer1 = (kind, scheme, values) -> {
+        LinkedSubjects addsACallForCustomer1 = (kind, scheme, values) -> {
             try {
                 if (!inserted[0] && values.contains("1") && !ids("call_logs").contains(31L) && !ids("invoices").contains(21L)
                         && !ids("rentals").contains(11L)) {
@@ -277,10 +283,10 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         assertThat(inserted[0]).isTrue();
         assertThat(r).isInstanceOf(SystemResult.Done.class);
         // customers 1 and 5 (nobody is held here) were one page; the delete took 5 and left 1 with its new child,
-        // and the proof counts only 5
-        assertThat(ids("customers")).contains(1L).doesNotContain(5L);
+        // and the proof counts only 5 (and the lead, 4, of another page)
+        assertThat(ids("customers")).contains(1L).doesNotContain(4L, 5L);
         assertThat(ids("call_logs")).contains(38L);
-        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:customers:name", 1L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:customers:name", 2L);
     }
 
     @Test
@@ -304,8 +310,9 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
 
         assertThat(((SystemResult.Done) dry).counts()).containsEntry("delete:call_logs:call-metadata", 3L)
                 .containsEntry("delete:rentals:rental-details", 2L)
-                // customer 1, whose children all go first, as the sweep does; not 6 (a call log stays) nor 5 (held)
-                .containsEntry("delete:customers:name", 1L);
+                // customer 1, whose children all go first, as the sweep does, and lead 4; not 6 (a call log stays)
+                // nor 5 (held)
+                .containsEntry("delete:customers:name", 2L);
         assertThat(((SystemResult.Done) dry).digest()).isNull();
         assertThat(ids("call_logs")).hasSize(7);
         assertThat(ids("customers")).hasSize(6);
@@ -324,7 +331,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         SystemResult r = crm.sweep(sweepAt(clock.instant(), false));
 
         Map<String, Long> counts = ((SystemResult.Done) r).counts();
-        // customer 2's contract ended in 2024: its e-mail (lead and contract rules only) is due, its name is not (fiscal)
+        // customer 2's contract ended in 2024: its e-mail (the contract rule only) is due, its name is not (fiscal)
         assertThat(value("SELECT email FROM customers WHERE id = 2")).isNull();
         assertThat(value("SELECT first_name FROM customers WHERE id = 2")).isEqualTo("Bram");
         assertThat(value("SELECT first_name FROM customers WHERE id = 1")).isNull();
@@ -335,10 +342,85 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         assertThat(value("SELECT unit FROM rentals WHERE id = 12")).isNull();
         assertThat(value("SELECT unit FROM rentals WHERE id = 13")).isEqualTo("B-13");
         assertThat(counts).containsEntry("anonymise:rentals:rental-details", 6L) // 2 rows × unit, location, starts_on
-                .containsEntry("nullify:customers:email", 3L);                  // customers 1, 2, 6
+                .containsEntry("nullify:customers:email", 4L);                  // customers 1, 2, 6; lead 4
 
         SystemResult again = crm.sweep(sweepAt(clock.instant(), false));
         assertThat(((SystemResult.Done) again).counts()).isEmpty();
+    }
+
+    // ---- rows of several subject categories, item dates, consent (src/test/resources/policies/crm-rows.yaml) ----
+
+    /** The CRM under crm-rows.yaml, which maps customers and invoices only: the other tables' rows are removed. */
+    SystemConnector crmRows() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM call_logs");
+            s.execute("DELETE FROM rentals");
+        }
+        Policy policy = PolicyLoader.load(Path.of("src/test/resources/policies/crm-rows.yaml")).orThrow().policy();
+        return connector(policy, url(), PASSWORD);
+    }
+
+    @Test
+    void eachRowIsSweptByTheRulesOfItsOwnSubjectCategoryAndEachInvoiceFromItsOwnDate() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            invoice(s, 24, 2, "2018-06-01"); // 7 years from 1 January 2019: gone since 1 January 2026
+            // neither a lead nor a customer: swept by the rules of both, so kept until a contract ends
+            customer(s, 10, "Jet", "jet@example.org", "2020-01-01 09:00:00", null, "archived");
+        }
+        SystemConnector crm = crmRows();
+
+        SystemResult r = crm.sweep(sweepAt(clock.instant(), false));
+
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        // customer 2's invoices: the one of 2018 went, the one of 2024 stays (until 1 January 2032)
+        assertThat(ids("invoices")).containsExactly(22L, 23L, 25L);
+        // 1 and 6: former customers past the fiscal years; 4: a prospect, six months after it came (the customer
+        // rules, which count from a contract's end, are not its own); 5 held; 2's fiscal years run; 3 and 10 run
+        assertThat(ids("customers")).containsExactly(2L, 3L, 5L, 10L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:invoices:invoice", 2L)
+                .containsEntry("delete:customers:name", 3L);
+    }
+
+    @Test
+    void aRuleBoundToConsentKeepsOnlyTheRowsOfSubjectsWhoseConsentStands() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            customer(s, 7, "Gijs", "gijs@example.org", "2025-06-01 09:00:00", null, "prospect");
+            customer(s, 8, "Hanna", "hanna@example.org", "2025-06-01 09:00:00", null, "prospect");
+            customer(s, 9, "Ids", "ids@example.org", "2024-01-01 09:00:00", null, "prospect");
+        }
+        SystemConnector crm = crmRows();
+        java.util.List<String> asked = new ArrayList<>();
+        LinkedSubjects newsletter = new LinkedSubjects() {
+            @Override
+            public Set<String> held(LinkKind kind, String scheme, java.util.Collection<String> values) {
+                return Set.of();
+            }
+
+            @Override
+            public Map<String, Set<String>> consenting(LinkKind kind, String scheme, java.util.Collection<String> values,
+                                                       Instant at) {
+                asked.addAll(values);
+                Map<String, Set<String>> out = new HashMap<>();
+                for (String v : List.of("7", "9")) {
+                    if (values.contains(v)) {
+                        out.put(v, Set.of("newsletter"));
+                    }
+                }
+                return out;
+            }
+        };
+
+        crm.sweep(new SweepRequest(clock.instant(), false, newsletter, "test-sweep"));
+
+        // 7 consented: its e-mail is kept for the newsletter up to two years, so its row stays; 8 did not: the
+        // leads' six months decide; 9 consented, but its two years have passed
+        assertThat(ids("customers")).contains(7L).doesNotContain(8L, 9L, 4L);
+        assertThat(asked).as("consent is asked for the rows of the page, by their references").contains("7", "8");
+
+        // withdrawn a month on: the leads' six months have long passed, so the row is due at once
+        clock.advance(Duration.ofDays(30));
+        crm.sweep(new SweepRequest(clock.instant(), false, LinkedSubjects.NONE, "test-sweep-2"));
+        assertThat(ids("customers")).doesNotContain(7L);
     }
 
     // ---- subject operations ----

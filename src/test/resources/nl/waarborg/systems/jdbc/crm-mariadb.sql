@@ -13,7 +13,8 @@ CREATE TABLE customers (
     iban                varchar(34),
     created_at          DATETIME(6) NOT NULL,
     contract_end        date,
-    complaint_closed_at DATETIME(6)
+    complaint_closed_at DATETIME(6),
+    status              varchar(20) NOT NULL DEFAULT 'active' -- prospect (a lead), active or former (a customer)
 );
 CREATE INDEX customers_email ON customers (email);
 

@@ -1,0 +1,29 @@
+package nl.waarborg.systems;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import nl.waarborg.policy.LinkKind;
+
+/**
+ * What Waarborg knows of the subjects behind a batch of link values (a system's subject column values), for a sweep:
+ * which are under an active hold, whose rows stay (Art. 17(3)(e), 18), and which purposes their consent stands for,
+ * for retention rules that apply only while it does ({@code while-consent}). Asked once per batch, not per row.
+ */
+public interface LinkedSubjects {
+
+    /** The values among {@code values} (references of {@code scheme}, or identifiers of {@code kind}) that are held. */
+    Set<String> held(LinkKind kind, String scheme, Collection<String> values);
+
+    /**
+     * Per value among {@code values}, the purposes for which its subject's consent stands at {@code at} (given, not
+     * withdrawn, not expired); a value of no subject of Waarborg's, or without consent, is absent.
+     */
+    default Map<String, Set<String>> consenting(LinkKind kind, String scheme, Collection<String> values, Instant at) {
+        return Map.of();
+    }
+
+    /** Nobody is held and nobody has consented: for tests and for a dry run's upper bound. */
+    LinkedSubjects NONE = (kind, scheme, values) -> Set.of();
+}
