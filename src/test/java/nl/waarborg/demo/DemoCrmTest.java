@@ -62,6 +62,9 @@ class DemoCrmTest extends ServiceTestBase {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    nl.waarborg.systems.jdbc.SweepJournal journal;
+
     @BeforeAll
     static void startDemoCrm() throws Exception {
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "demo");
@@ -215,7 +218,7 @@ class DemoCrmTest extends ServiceTestBase {
 
     SystemConnector connector() throws IOException {
         Policy policy = PolicyLoader.load(Path.of("examples/self-storage.yaml")).orThrow().policy();
-        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dir, settings()), audit, tx, ZONE,
+        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dir, settings()), journal, ZONE,
                 new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(5), Duration.ofSeconds(60), 1000));
         return factory.create(policy, policy.system("crm").orElseThrow());
     }

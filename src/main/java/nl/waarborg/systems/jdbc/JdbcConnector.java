@@ -55,7 +55,7 @@ public final class JdbcConnector implements SystemConnector {
     private final Policy policy;
     private final DataSystem system;
     private final Connections connections;
-    private final ProofLog proofs;
+    private final BatchJournal journal;
     private final ZoneId zone;
     private final int batch;
     private final int queryTimeoutSeconds;
@@ -64,7 +64,7 @@ public final class JdbcConnector implements SystemConnector {
     /** Known from the first connection (the URL may be a secret read only then); statements are written after it. */
     private volatile SqlDialect dialect;
 
-    public JdbcConnector(Policy policy, DataSystem system, Connections connections, ProofLog proofs, ZoneId zone, int batch,
+    public JdbcConnector(Policy policy, DataSystem system, Connections connections, BatchJournal journal, ZoneId zone, int batch,
                          Duration queryTimeout) {
         if (system.jdbc() == null) {
             throw new IllegalArgumentException("system `" + system.id() + "` has no jdbc mapping");
@@ -75,7 +75,7 @@ public final class JdbcConnector implements SystemConnector {
         this.policy = policy;
         this.system = system;
         this.connections = connections;
-        this.proofs = proofs;
+        this.journal = journal;
         this.zone = zone;
         this.batch = batch;
         this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
@@ -365,6 +365,10 @@ public final class JdbcConnector implements SystemConnector {
         try (Connection c = open()) {
             c.setAutoCommit(false);
             try {
+                if (!request.dryRun()) {
+                    doing = "settling the batches of an interrupted sweep";
+                    settle(c);
+                }
                 for (TableNode n : TableNode.childrenFirst(nodes)) { // children first: their parents may follow
                     doing = "sweeping table `" + n.name() + "`";
                     sweepTable(c, n, request, totals);
@@ -381,8 +385,7 @@ public final class JdbcConnector implements SystemConnector {
         } catch (SecretUnavailableException e) {
             return new SystemResult.Failed(system.id(), e.getMessage());
         } catch (ProofUnwritten e) {
-            String cause = "system `" + system.id() + "`: " + doing + ": the audit log did not take the batch's proof, "
-                    + "so the batch was rolled back; the next sweep does it again";
+            String cause = "system `" + system.id() + "`: " + doing + ": " + e.getMessage();
             return totals.rows == 0 ? new SystemResult.Failed(system.id(), cause)
                     : new SystemResult.Partial(system.id(), totals.counts, totals.digest.sha256(), cause);
         }
@@ -399,11 +402,75 @@ public final class JdbcConnector implements SystemConnector {
         long rows;
     }
 
-    /** The audit log refused a batch's proof (its transaction failed); the batch was not committed. */
+    /** Waarborg's database refused a batch's record or proof; the message says what became of the batch. */
     private static final class ProofUnwritten extends RuntimeException {
-        ProofUnwritten(Throwable cause) {
-            super("the audit log did not take a batch's proof", cause, false, false);
+        ProofUnwritten(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
+    }
+
+    // ---- batches of an interrupted sweep ----
+
+    /**
+     * Settles the batches a sweep recorded but did not prove (the process died between the system's commit and the
+     * proof): a batch whose rows show it committed (every row deleted; every changed column NULL or generalised) is
+     * proven now, with the reason {@code recovered-after-interruption}; one whose rows do not is abandoned, and its rows,
+     * still due, are swept again below. A batch of a table the mapping no longer names stays recorded.
+     */
+    private void settle(Connection c) throws SQLException {
+        for (BatchJournal.Batch b : journal.pending(system.id())) {
+            TableNode n = nodes.stream().filter(t -> t.name().equals(b.table())).findFirst().orElse(null);
+            if (n == null) {
+                continue;
+            }
+            boolean committed = committed(c, n, b);
+            c.rollback(); // ends the read before Waarborg's transaction
+            if (committed) {
+                List<String> reasons = new ArrayList<>(b.proof().reasons());
+                reasons.add("recovered-after-interruption");
+                journal.proven(b.id(), b.proof().outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)));
+            } else {
+                journal.abandoned(b.id());
+            }
+        }
+    }
+
+    /** Whether the batch's changes are in the table: a batch commits whole or not at all, so its rows tell. */
+    private boolean committed(Connection c, TableNode n, BatchJournal.Batch b) throws SQLException {
+        List<String> key = n.table.key();
+        List<ColumnType> keyTypes = new ArrayList<>();
+        for (String k : key) {
+            keyTypes.add(type(c, n, k));
+        }
+        for (int i = 0; i < b.keys().size(); i++) {
+            List<String> text = b.keys().get(i);
+            Object[] k = new Object[key.size()];
+            for (int j = 0; j < k.length; j++) {
+                k[j] = keyTypes.get(j).fromText(text.get(j));
+            }
+            List<String> columns = b.action() == TableErase.DELETE ? List.of() : b.columns().get(i);
+            String sql = "SELECT 1" + columns.stream().map(col -> ", " + dialect.quote(col)).reduce("", String::concat)
+                    + " FROM " + dialect.quote(n.name()) + " WHERE " + dialect.equalsAll(null, key);
+            try (PreparedStatement ps = prepare(c, sql, List.of(k)); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    continue; // gone: deleted by the batch (or, for a change, since)
+                }
+                if (b.action() == TableErase.DELETE) {
+                    return false;
+                }
+                for (int j = 0; j < columns.size(); j++) {
+                    Object v = type(c, n, columns.get(j)).exported(rs, j + 2);
+                    if (v == null) {
+                        continue;
+                    }
+                    if (b.action() == TableErase.NULLIFY || ColumnGeneralisation.changes(v,
+                            ColumnGeneralisation.of(v, n.table.columns().get(columns.get(j)), type(c, n, columns.get(j))))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private void sweepTable(Connection c, TableNode n, SweepRequest request, Totals totals) throws SQLException {
@@ -745,13 +812,29 @@ public final class JdbcConnector implements SystemConnector {
             AuditEvent.Draft proof = AuditEvent.draft(ACTOR, "system", "retention-erased")
                     .categories(categories.stream().map(JdbcConnector::term).toArray(String[]::new))
                     .outcome(Outcome.ALLOWED, reasons.toArray(String[]::new));
+            // recorded first, proven after the commit: a kill -9 in between leaves a record the next sweep settles
+            List<List<String>> keys = new ArrayList<>();
+            List<List<String>> changed = new ArrayList<>();
+            b.deletes.forEach(k -> keys.add(keyOf(k)));
+            b.updates.forEach((k, set) -> {
+                keys.add(keyOf(k));
+                changed.add(List.copyOf(set.keySet()));
+            });
+            java.util.UUID intent;
             try {
-                proofs.commit(proof, c::commit);
-            } catch (SQLException e) {
-                throw e;
+                intent = journal.intend(new BatchJournal.Batch(null, system.id(), n.name(), n.table.erase(),
+                        keys, changed, proof));
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
-                throw new ProofUnwritten(e);
+                throw new ProofUnwritten("Waarborg's database did not take the batch's record, so the batch was rolled "
+                        + "back; the next sweep does it again", e);
+            }
+            c.commit(); // should this fail, the record stays, and the next sweep finds out whether it committed
+            try {
+                journal.proven(intent, proof);
+            } catch (RuntimeException e) {
+                throw new ProofUnwritten("the audit log did not take the proof of a committed batch; the batch's record "
+                        + "stays, and the next sweep writes its proof", e);
             }
             totals.digest.addAll(digest);
         }

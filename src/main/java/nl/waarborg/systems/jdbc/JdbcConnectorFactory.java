@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.policy.Connector;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.DataSystem;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the connector of every {@code jdbc} system with a mapping. Each system gets a small pool of its own
@@ -31,14 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code connect-timeout}, default 5 s) and a query timeout ({@code query-timeout}, default 60 s), so that a system
  * that is down fails fast and holds nothing else up. URL, user and password are read through {@link Secrets} (the
  * environment, or an owner-only file in the service's data folder) each time a pool is made; a pool whose settings
- * changed (a new password) is replaced. The proof of each sweep batch goes to the audit log ({@link AuditLog}).
+ * changed (a new password) is replaced. The proof of each sweep batch goes to the audit log through the
+ * {@link BatchJournal}.
  */
 @Component
 public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableBean {
 
     private final Secrets secrets;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final BatchJournal journal;
     private final ZoneId zone;
     private final Settings settings;
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
@@ -57,21 +55,20 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
     }
 
     @Autowired
-    public JdbcConnectorFactory(@Value("${waarborg.data-dir:data}") Path dataDir, AuditLog audit, TransactionTemplate tx,
+    public JdbcConnectorFactory(@Value("${waarborg.data-dir:data}") Path dataDir, BatchJournal journal,
                                 @Value("${waarborg.zone:Europe/Amsterdam}") ZoneId zone,
                                 @Value("${waarborg.systems.jdbc.pool-size:2}") int poolSize,
                                 @Value("${waarborg.systems.jdbc.connect-timeout:5s}") Duration connectTimeout,
                                 @Value("${waarborg.systems.jdbc.query-timeout:60s}") Duration queryTimeout,
                                 @Value("${waarborg.systems.jdbc.batch:1000}") int batch,
                                 @Value("${waarborg.systems.settings-file:}") String settingsFile) {
-        this(new Secrets(dataDir, Secrets.environment(settingsFile)), audit, tx, zone, new Settings(poolSize, connectTimeout, queryTimeout, batch));
+        this(new Secrets(dataDir, Secrets.environment(settingsFile)), journal, zone, new Settings(poolSize, connectTimeout, queryTimeout, batch));
     }
 
     /** With the secrets read from a given environment (tests; a command that passes settings on). */
-    public JdbcConnectorFactory(Secrets secrets, AuditLog audit, TransactionTemplate tx, ZoneId zone, Settings settings) {
+    public JdbcConnectorFactory(Secrets secrets, BatchJournal journal, ZoneId zone, Settings settings) {
         this.secrets = secrets;
-        this.audit = audit;
-        this.tx = tx;
+        this.journal = journal;
         this.zone = zone;
         this.settings = settings;
     }
@@ -86,7 +83,7 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
         if (!handles(system)) {
             throw new IllegalArgumentException("system `" + system.id() + "` is not a mapped jdbc system");
         }
-        return new JdbcConnector(policy, system, () -> connection(system), this::commit, zone, settings.batch(),
+        return new JdbcConnector(policy, system, () -> connection(system), journal, zone, settings.batch(),
                 settings.queryTimeout());
     }
 
@@ -128,22 +125,6 @@ public class JdbcConnectorFactory implements SystemConnectorFactory, DisposableB
         Duration socket = settings.queryTimeout().plus(settings.queryTimeout().dividedBy(2)).plusSeconds(5);
         dialect.timeouts(settings.connectTimeout(), socket).forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
-    }
-
-    private void commit(nl.waarborg.audit.AuditEvent.Draft proof, ProofLog.BatchCommit batch) throws SQLException {
-        SQLException[] failed = new SQLException[1];
-        tx.executeWithoutResult(status -> {
-            audit.append(proof);
-            try {
-                batch.run();
-            } catch (SQLException e) {
-                failed[0] = e;
-                status.setRollbackOnly(); // the batch did not commit: neither does its proof
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
-        }
     }
 
     private static String fingerprint(String url, String user, String password) {

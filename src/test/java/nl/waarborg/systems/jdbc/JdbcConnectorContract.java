@@ -61,7 +61,13 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    SweepJournal sweepJournal;
+
     MutableClock clock;
+
+    /** Where the connectors a test makes record their batches: Waarborg's own journal, unless a test wraps it. */
+    BatchJournal journal;
 
     /** The factories a test made, whose pools close after it. */
     private final List<JdbcConnectorFactory> factories = new ArrayList<>();
@@ -88,6 +94,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     @BeforeEach
     void freshCrm() throws Exception {
         clock = new MutableClock(START);
+        journal = sweepJournal;
         try (Connection c = admin(); Statement s = c.createStatement()) {
             for (String t : List.of("call_logs", "invoices", "rentals", "customers")) {
                 s.execute("DROP TABLE IF EXISTS " + t);
@@ -171,7 +178,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
 
     SystemConnector connector(Policy policy, String url, String password) {
         Map<String, String> env = environment(url, password);
-        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, env), audit, tx,
+        JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, env), journal,
                 ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 2)); // batches of 2: every sweep below takes several
         factories.add(factory);
@@ -346,6 +353,105 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
 
         SystemResult again = crm.sweep(sweepAt(clock.instant(), false));
         assertThat(((SystemResult.Done) again).counts()).isEmpty();
+    }
+
+    // ---- a sweep that dies between two commits ----
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate waarborg;
+
+    /** The sweep process dies at one step of one batch: Waarborg's journal takes that step, then the process is gone. */
+    private final class DiesOnce implements BatchJournal {
+        private final boolean afterCommit;
+        private boolean died;
+
+        DiesOnce(boolean afterCommit) {
+            this.afterCommit = afterCommit;
+        }
+
+        @Override
+        public java.util.UUID intend(Batch batch) {
+            java.util.UUID id = sweepJournal.intend(batch);
+            if (!afterCommit && !died && batch.table().equals("customers")) {
+                died = true;
+                throw new IllegalStateException("killed after the record, before the system's commit");
+            }
+            return id;
+        }
+
+        @Override
+        public void proven(java.util.UUID id, AuditEvent.Draft proof) {
+            if (afterCommit && !died) {
+                died = true;
+                throw new IllegalStateException("killed after the system's commit, before the proof");
+            }
+            sweepJournal.proven(id, proof);
+        }
+
+        @Override
+        public void abandoned(java.util.UUID id) {
+            sweepJournal.abandoned(id);
+        }
+
+        @Override
+        public List<Batch> pending(String system) {
+            return sweepJournal.pending(system);
+        }
+    }
+
+    private int rowsProven(long after) {
+        return audit.events(after, 1000).stream().filter(e -> e.action().equals("retention-erased"))
+                .flatMap(e -> e.reasons().stream()).filter(x -> x.startsWith("rows:"))
+                .mapToInt(x -> Integer.parseInt(x.substring(5))).sum();
+    }
+
+    private int recorded() {
+        return waarborg.queryForObject("SELECT count(*) FROM system_sweep_batch WHERE system = 'crm'", Integer.class);
+    }
+
+    @Test
+    void aBatchCommittedInTheSystemJustBeforeTheProcessDiedIsProvenOnceByTheNextSweep() throws Exception {
+        long before = audit.head().lastSeq();
+        journal = new DiesOnce(true);
+        SystemResult interrupted = crm().sweep(sweepAt(clock.instant(), false));
+
+        // the first batch (children first: rentals 11 and 12) committed in the CRM, and its proof was not written:
+        // only its record is left
+        assertThat(interrupted).isInstanceOf(SystemResult.Failed.class);
+        assertThat(((SystemResult.Failed) interrupted).cause()).contains("the next sweep writes its proof");
+        assertThat(ids("rentals")).containsExactly(13L, 15L);
+        assertThat(rowsProven(before)).isZero();
+        assertThat(recorded()).isEqualTo(1);
+
+        journal = sweepJournal;
+        SystemResult next = crm().sweep(sweepAt(clock.instant(), false));
+
+        assertThat(next).isInstanceOf(SystemResult.Done.class);
+        assertThat(recorded()).isZero();
+        assertThat(audit.events(before, 1000)).filteredOn(e -> e.reasons().contains("recovered-after-interruption"))
+                .singleElement().satisfies(e -> assertThat(e.reasons()).contains("rows:2", "table:rentals"));
+        // every row deleted is in exactly one proof: the 8 of an uninterrupted sweep
+        assertThat(rowsProven(before)).isEqualTo(8);
+        assertThat(ids("customers")).containsExactly(2L, 3L, 5L, 6L);
+    }
+
+    @Test
+    void aBatchRecordedButNotCommittedBeforeTheProcessDiedIsAbandonedAndSweptAgain() throws Exception {
+        long before = audit.head().lastSeq();
+        journal = new DiesOnce(false);
+        crm().sweep(sweepAt(clock.instant(), false));
+
+        // the customers' batch was recorded, then rolled back in the CRM: its rows are all there
+        assertThat(recorded()).isEqualTo(1);
+        assertThat(ids("customers")).contains(1L, 4L);
+
+        journal = sweepJournal;
+        assertThat(crm().sweep(sweepAt(clock.instant(), false))).isInstanceOf(SystemResult.Done.class);
+
+        assertThat(recorded()).isZero();
+        assertThat(audit.events(before, 1000)).noneMatch(e -> e.reasons().contains("recovered-after-interruption"));
+        assertThat(rowsProven(before)).isEqualTo(8);
+        assertThat(ids("customers")).containsExactly(2L, 3L, 5L, 6L);
     }
 
     // ---- rows of several subject categories, item dates, consent (src/test/resources/policies/crm-rows.yaml) ----
@@ -584,7 +690,7 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     @Test
     void aMissingSecretFailsWithTheVariableNamedNeverAValue() throws Exception {
         JdbcConnectorFactory factory = new JdbcConnectorFactory(new Secrets(dataDir, Map.of("CRM_JDBC_URL", url())),
-                audit, tx, ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
+                journal, ZoneId.of("Europe/Amsterdam"), new JdbcConnectorFactory.Settings(2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 10));
         factories.add(factory);
         Policy policy = examplePolicy();
