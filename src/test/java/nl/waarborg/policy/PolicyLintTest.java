@@ -173,6 +173,10 @@ class PolicyLintTest {
                 Arguments.of("mapping-subject-category-invalid", "    connector: manual\n", CCTV_JDBC.replace(
                         "          columns:\n", "          subject-category: {column: kind, values: {staff: customer}}\n"
                         + "          columns:\n"), "subject-category: {column: kind"),
+                Arguments.of("mapping-erase-order", "    connector: manual\n", CCTV_JDBC
+                        + "        - table: stills\n          key: [id]\n          parent: {table: clips, columns: [clip_id]}\n"
+                        + "          columns: {image: video-footage}\n          collected-at: taken_at\n"
+                        + "          erase: nullify\n", "erase: nullify"),
                 Arguments.of("mapping-erase-key-personal", "    connector: manual\n", CCTV_JDBC
                         .replace("visitor_id: not-personal", "visitor_id: video-footage").replace("erase: delete", "erase: nullify"),
                         "visitor_id: video-footage"),

@@ -45,6 +45,10 @@ final class JdbcMappingRules {
                         "A table's `subject-category` column maps its values to subject categories the table holds (its "
                                 + "`subject-categories`), so that each row is swept by the rules of its own category.",
                         (p, report) -> eachMapped(p.policy(), (s, m) -> subjectCategoryOutside(s, report::at))),
+                Rule.error("mapping-erase-order",
+                        "A table erased by `delete` has no child table that keeps its rows (`nullify` or `anonymise`): the "
+                                + "child's rows would still point at the rows to delete.",
+                        (p, report) -> eachMapped(p.policy(), (s, m) -> keptChildren(s, report::at))),
                 Rule.error("mapping-erase-key-personal",
                         "A table erased by `nullify` or `anonymise` has no key, subject or foreign-key column mapped to a "
                                 + "data category: those columns stay, so what they hold would never be erased.",
@@ -254,6 +258,27 @@ final class JdbcMappingRules {
                             + "` to `subject-categories` or map the value to a category the table holds");
                 }
             }
+        }
+    }
+
+    /**
+     * Art. 17, 5(1)(e): children go before their parents; a child that keeps its rows keeps them pointing at the parent,
+     * so the parent's rows could never be deleted (the database refuses, or the sweep waits for ever).
+     */
+    static void keptChildren(DataSystem s, BiConsumer<String, String> report) {
+        for (MappedTable child : s.jdbc().tables()) {
+            if (child.parent() == null || child.erase() == TableErase.DELETE) {
+                continue;
+            }
+            MappedTable parent = s.jdbc().table(child.parent().table()).orElse(null);
+            if (parent == null || parent.erase() != TableErase.DELETE) {
+                continue;
+            }
+            report.accept(tablePath(s, child) + ".erase", "table `" + child.table() + "` is erased by `"
+                    + child.erase().term() + "`, which keeps its rows, but its parent `" + parent.table() + "` is erased by "
+                    + "`delete`: the kept rows still point at the parent's, so those could never be deleted and an erasure "
+                    + "request would fail (Art. 17, 5(1)(e)); use `erase: delete` for `" + child.table() + "`, or `nullify` "
+                    + "or `anonymise` for `" + parent.table() + "`");
         }
     }
 
