@@ -105,11 +105,13 @@ record ColumnType(int sqlType, String typeName, boolean nullable) {
                 // a whole-number column takes a long: PostgreSQL compares an int8 parameter through the column's index,
                 // a numeric one only by casting every row (a full scan per subject)
                 case NUMBER -> integral() ? Long.valueOf(value.strip()) : new BigDecimal(value.strip());
-                default -> value;
+                // a uuid column (PostgreSQL) compares only with a uuid, not with text
+                default -> "uuid".equalsIgnoreCase(typeName) ? java.util.UUID.fromString(value.strip()) : value;
             };
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException("the value is not a " + kind().name().toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + " (ISO-8601 for dates and times)");
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            String expected = kind() == Kind.OTHER ? String.valueOf(typeName) : kind().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ');
+            throw new IllegalArgumentException("the value is not a " + expected + " (ISO-8601 for dates and times)");
         }
     }
 }

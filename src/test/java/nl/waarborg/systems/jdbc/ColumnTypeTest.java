@@ -27,4 +27,12 @@ class ColumnTypeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new ColumnType(Types.DATE, "date", true).fromText("2026-12-07")).isEqualTo(LocalDate.of(2026, 12, 7));
     }
+
+    @Test
+    void aUuidColumnTakesAUuid() {
+        assertThat(new ColumnType(Types.OTHER, "uuid", false).fromText("01a25080-64a4-7a67-99c7-e1c16fb9e700"))
+                .isEqualTo(java.util.UUID.fromString("01a25080-64a4-7a67-99c7-e1c16fb9e700"));
+        assertThatThrownBy(() -> new ColumnType(Types.OTHER, "uuid", false).fromText("not-a-uuid"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("not-a-uuid");
+    }
 }
