@@ -380,7 +380,40 @@ public class SystemOperations {
         };
     }
 
+    /** The advisory-lock class of system sweeps ({@code pg_try_advisory_lock(SWEEP_LOCK, hashtext(system))}). */
+    static final int SWEEP_LOCK = 0x57427379; // "WBsy"
+
+    /**
+     * Sweeps one system while holding a session advisory lock on its id in Waarborg's database, so that of several
+     * nodes sharing that database one sweeps a system at a time (the others report it {@code skipped}): two sweeps of
+     * one table would each find the other's batches.
+     */
     private SystemSweep sweep(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {
+        return template.execute((java.sql.Connection c) -> {
+            try (var lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+                lock.setInt(1, SWEEP_LOCK);
+                lock.setString(2, e.id());
+                try (var rs = lock.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return new SystemSweep(e.id(), e.kind(), null, "skipped", Map.of(),
+                                "busy: another node is sweeping this system now", null);
+                    }
+                }
+            }
+            try {
+                return sweepAlone(e, now, subjects);
+            } finally {
+                try (var unlock = c.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+                    unlock.setInt(1, SWEEP_LOCK);
+                    unlock.setString(2, e.id());
+                    unlock.execute();
+                }
+            }
+        });
+    }
+
+    private SystemSweep sweepAlone(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {
         Optional<Operation> open = template.query("SELECT " + COLUMNS + " FROM system_operation WHERE system = ? "
                 + "AND kind = 'sweep' AND status <> 'done' AND next_attempt_at IS NOT NULL ORDER BY created_at DESC LIMIT 1",
                 (rs, n) -> operation(rs), e.id()).stream().findFirst();

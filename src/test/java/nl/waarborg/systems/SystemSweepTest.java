@@ -82,6 +82,37 @@ class SystemSweepTest extends SystemsTestBase {
         assertThat(of(again, "hooks").status()).isEqualTo("done");
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aSystemThatAnotherNodeIsSweepingIsSkippedAndTheOthersAreSwept() throws Exception {
+        HOOKS.answer((n, d) -> Reply.done("{\"email\":1}"));
+        // another node holds the sweep lock of system `down` (a session of its own on the shared database)
+        try (java.sql.Connection other = dataSource.getConnection();
+             java.sql.PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?, hashtext('down'))")) {
+            lock.setInt(1, SystemOperations.SWEEP_LOCK);
+            lock.execute();
+            long before = jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class);
+
+            Sweeper.Report report = sweeper.sweep(false);
+
+            assertThat(of(report, "down").status()).isEqualTo("skipped");
+            assertThat(of(report, "down").cause()).startsWith("busy:");
+            assertThat(of(report, "hooks").status()).isEqualTo("done");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class))
+                    .as("nothing tried, nothing stored").isEqualTo(before);
+        }
+        // the sweep of `hooks` let go of its lock when it ended: another node may take it now
+        try (java.sql.Connection other = dataSource.getConnection();
+             java.sql.PreparedStatement lock = other.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext('hooks'))")) {
+            lock.setInt(1, SystemOperations.SWEEP_LOCK);
+            try (java.sql.ResultSet rs = lock.executeQuery()) {
+                assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+            }
+        }
+    }
+
     @Test
     void aDryRunAsksEverySystemWhatIsDueAndStoresNothing() {
         HOOKS.answer((n, d) -> Reply.done("{\"name\":7}"));
