@@ -24,6 +24,15 @@ public interface LinkedSubjects {
         return Map.of();
     }
 
+    /**
+     * Every subject under an active hold, with its references (a system reached by webhook applies holds itself):
+     * Waarborg's id and the references it holds, never an e-mail address or phone number, which it keeps only as a
+     * blind index.
+     */
+    default java.util.List<SubjectLinks> underHold() {
+        return java.util.List.of();
+    }
+
     /** Nobody is held and nobody has consented: for tests and for a dry run's upper bound. */
     LinkedSubjects NONE = (kind, scheme, values) -> Set.of();
 }

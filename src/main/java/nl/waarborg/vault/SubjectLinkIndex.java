@@ -41,6 +41,21 @@ public class SubjectLinkIndex {
                 + "AND h.released_at IS NULL)").keySet();
     }
 
+    /** Every subject under an active hold, with the references (scheme, value) it has: a map of subject to list. */
+    public Map<UUID, List<Map.Entry<String, String>>> underHold() {
+        Map<UUID, List<Map.Entry<String, String>>> out = new java.util.LinkedHashMap<>();
+        template.query("SELECT h.subject_id, r.scheme, r.reference FROM (SELECT DISTINCT subject_id FROM subject_hold "
+                + "WHERE released_at IS NULL) h LEFT JOIN subject_reference r ON r.subject_id = h.subject_id "
+                + "ORDER BY h.subject_id, r.scheme, r.reference", rs -> {
+            List<Map.Entry<String, String>> refs = out.computeIfAbsent(rs.getObject(1, UUID.class),
+                    k -> new java.util.ArrayList<>());
+            if (rs.getString(2) != null) {
+                refs.add(Map.entry(rs.getString(2), rs.getString(3)));
+            }
+        });
+        return out;
+    }
+
     /** Per value among {@code values}, the subjects it belongs to (a value of no subject is absent). */
     public Map<String, Set<UUID>> subjectsOf(LinkKind kind, String scheme, Collection<String> values) {
         return lookup(kind, scheme, values, "");

@@ -34,6 +34,13 @@ class VaultLinkedSubjects implements LinkedSubjects {
     }
 
     @Override
+    public java.util.List<nl.waarborg.systems.SubjectLinks> underHold() {
+        return links.underHold().entrySet().stream().map(e -> new nl.waarborg.systems.SubjectLinks(e.getKey(),
+                e.getValue().stream().map(r -> new nl.waarborg.systems.SubjectLinks.Link(LinkKind.REFERENCE, r.getKey(),
+                        r.getValue())).toList())).toList();
+    }
+
+    @Override
     public Map<String, Set<String>> consenting(LinkKind kind, String scheme, Collection<String> values, Instant at) {
         Map<String, Set<UUID>> subjects = links.subjectsOf(kind, scheme, values);
         if (subjects.isEmpty()) {

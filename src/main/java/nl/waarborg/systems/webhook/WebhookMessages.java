@@ -38,6 +38,9 @@ final class WebhookMessages {
         body.put("now", request.now().toString());
         body.put("dryRun", request.dryRun());
         body.put("rules", rules(policy, system));
+        // a held subject's data stays, whatever the rules say (Art. 17(3)(e), 18); the system finds it by these
+        body.put("held", request.dryRun() ? List.of() : request.subjects().underHold().stream()
+                .map(WebhookMessages::links).toList());
         return JSON.writeValueAsBytes(body);
     }
 
@@ -74,7 +77,12 @@ final class WebhookMessages {
         List<String> phones = new ArrayList<>();
         for (SubjectLinks.Link l : subject.links()) {
             switch (l.kind()) {
-                case REFERENCE -> references.add(Map.of("scheme", l.scheme() == null ? "" : l.scheme(), "value", l.value()));
+                case REFERENCE -> {
+                    Map<String, String> r = new LinkedHashMap<>();
+                    r.put("scheme", l.scheme() == null ? "" : l.scheme());
+                    r.put("value", l.value());
+                    references.add(r);
+                }
                 case EMAIL -> emails.add(l.value());
                 case PHONE -> phones.add(l.value());
             }
@@ -118,6 +126,12 @@ final class WebhookMessages {
                 case RetentionStart.AtItemDate d -> Map.of("itemDate", d.date());
                 case null -> Map.of("collection", true);
             });
+            if (r.round() != null) {
+                rule.put("round", r.round().term());
+            }
+            if (r.consentBound()) {
+                rule.put("whileConsent", r.whileConsent());
+            }
             rule.put("end", r.end() == null ? "delete" : r.end().term());
             rules.add(rule);
         }

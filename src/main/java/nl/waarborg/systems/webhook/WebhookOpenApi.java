@@ -42,7 +42,10 @@ class WebhookOpenApi {
             components.addSchemas("WebhookSweep", head("sweep").addProperty("now", new StringSchema().format("date-time"))
                     .addProperty("dryRun", new BooleanSchema().description("true: count what is due, change nothing"))
                     .addProperty("rules", new ArraySchema().items(rule()))
-                    .description("Erase (or, dry, count) what is due under these retention rules. No personal data."));
+                    .addProperty("held", new ArraySchema().items(subject()).description("Subjects under an active hold "
+                            + "(Art. 17(3)(e), 18 GDPR): their data stays, whatever the rules say; empty in a dry run"))
+                    .description("Erase (or, dry, count) what is due under these retention rules, except the data of the "
+                            + "held subjects. No personal data but the held subjects' references."));
             components.addSchemas("WebhookSubjectOperation", head("export, erase")
                     .addProperty("subject", new Schema<>().$ref(REF + "WebhookSubject"))
                     .description("Export or erase one subject's data; only the subject's links are sent."));
@@ -119,6 +122,10 @@ class WebhookOpenApi {
         r.addProperty("subjectCategories", new ArraySchema().items(new StringSchema()));
         r.addProperty("period", new StringSchema().description("ISO-8601 period, e.g. P6M"));
         r.addProperty("start", new ObjectSchema().description("{collection: true}, {events: [ids]} or {itemDate: id}"));
+        r.addProperty("round", new StringSchema().description("Round the start first: start-of-next-year, "
+                + "end-of-year, … (docs/policy-format.md); absent: not rounded"));
+        r.addProperty("whileConsent", new StringSchema().description("The rule applies to a subject only while its "
+                + "consent for this purpose stands (Art. 7(3)); absent: always"));
         r.addProperty("end", new StringSchema().description("delete or anonymise"));
         return r;
     }
