@@ -134,6 +134,11 @@ final class RetentionCommand implements Runnable {
         }
         printGroups(out, f.groups());
         printUndated(out, f);
+        if (!f.systems().isEmpty()) { // the organisation's own systems, as each counts (docs/systems.md)
+            out.println("SYSTEM\tCONNECTOR\tSTATUS\tDUE NOW\tDUE BY " + f.until() + "\tCAUSE");
+            f.systems().forEach(s -> out.println(String.join("\t", s.system(), s.connector(), s.status(),
+                    s.dueNow().toString(), s.dueBy().toString(), s.cause() == null ? "" : s.cause())));
+        }
         if (!f.attestations().isEmpty()) {
             out.println("ATTESTATION DUE\tRULE\tSYSTEM\tOWNER\tCATEGORIES\tSTATE");
             for (RetentionForecast.Attestation a : f.attestations()) {

@@ -130,6 +130,30 @@ class SystemSweepTest extends SystemsTestBase {
                 .contains("{\"scheme\":\"crm\",\"value\":\"C-HOLD-9\"}").doesNotContain("hold9");
     }
 
+    @Autowired
+    nl.waarborg.retention.service.RetentionForecast forecast;
+
+    @Test
+    void theForecastAsksEachSystemWhatIsDueNowAndByTheEndOfTheWindow() {
+        // the system counts what is due at the moment it is sent: now, then 30 days on
+        HOOKS.answer((n, d) -> Reply.done(n == 1 ? "{\"email\":2}" : "{\"email\":5}"));
+        long before = jdbc.queryForObject("SELECT count(*) FROM system_operation", Long.class);
+
+        var f = forecast.forecast(30);
+
+        var hooks = f.systems().stream().filter(x -> x.system().equals("hooks")).findFirst().orElseThrow();
+        assertThat(hooks.status()).isEqualTo("done");
+        assertThat(hooks.dueNow()).isEqualTo(Map.of("email", 2L));
+        assertThat(hooks.dueBy()).isEqualTo(Map.of("email", 5L));
+        assertThat(HOOKS.deliveries).hasSize(2).allSatisfy(d -> assertThat(d.body()).contains("\"dryRun\":true"));
+        assertThat(HOOKS.deliveries.get(1).body()).contains("\"now\":\"" + f.until() + "\"");
+        var down = f.systems().stream().filter(x -> x.system().equals("down")).findFirst().orElseThrow();
+        assertThat(down.status()).isEqualTo("failed");
+        assertThat(down.cause()).startsWith("connection-refused:");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM system_operation", Long.class)).as("nothing stored")
+                .isEqualTo(before);
+    }
+
     @Test
     void aDryRunAsksEverySystemWhatIsDueAndStoresNothing() {
         HOOKS.answer((n, d) -> Reply.done("{\"name\":7}"));

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.systems.SystemOperations;
 import java.util.Set;
 import java.util.UUID;
 import nl.waarborg.access.service.SubjectRestraints;
@@ -42,9 +43,14 @@ public class RetentionForecast {
     private final AttestationTasks attestations;
     private final ActivePolicy policy;
     private final Clock clock;
+    private final SystemOperations systemOperations;
+    private final nl.waarborg.systems.LinkedSubjects subjects;
 
     RetentionForecast(ExpiringItems items, SubjectRestraints restraints, RetentionUpkeep upkeep,
-                      AttestationTasks attestations, ActivePolicy policy, Clock clock) {
+                      AttestationTasks attestations, ActivePolicy policy, Clock clock, SystemOperations systemOperations,
+                      nl.waarborg.systems.LinkedSubjects subjects) {
+        this.systemOperations = systemOperations;
+        this.subjects = subjects;
         this.items = items;
         this.restraints = restraints;
         this.upkeep = upkeep;
@@ -92,7 +98,16 @@ public class RetentionForecast {
      */
     public record Forecast(Instant from, Instant until, int days, Long policyVersion, long items, long overdue,
                            List<DueGroup> groups, List<Attestation> attestations, long staleSchedules,
-                           List<Undated> undated, long undatedItems) {}
+                           List<Undated> undated, long undatedItems, List<SystemForecast> systems) {}
+
+    /**
+     * One reachable system of the organisation's (jdbc, webhook): what a sweep would erase now ({@code dueNow}) and
+     * by the end of the window ({@code dueBy}, which includes {@code dueNow}), as the system counts it (per
+     * {@code action:table:category} for jdbc), from two dry runs; holds and consents as they stand now. A system that
+     * cannot be asked has its {@code status} and {@code cause}.
+     */
+    public record SystemForecast(String system, String connector, String status, Map<String, Long> dueNow,
+                                 Map<String, Long> dueBy, String cause) {}
 
     public Forecast forecast(int days) {
         Instant now = clock.instant();
@@ -103,7 +118,23 @@ public class RetentionForecast {
         List<Undated> undated = undated(policy.policy());
         return new Forecast(now, until, days, version, groups.stream().mapToLong(DueGroup::items).sum(), overdue, groups,
                 attestations(attestations.plan(), now, until), upkeep.staleSchedules(), undated,
-                undated.stream().mapToLong(Undated::items).sum());
+                undated.stream().mapToLong(Undated::items).sum(), systems(now, until));
+    }
+
+    /** Each reachable system's dry runs at {@code now} and at {@code until}. */
+    private List<SystemForecast> systems(Instant now, Instant until) {
+        Map<String, SystemOperations.SystemSweep> at = new HashMap<>();
+        systemOperations.sweepAll(now, true, subjects).forEach(s -> at.put(s.system(), s));
+        List<SystemForecast> out = new ArrayList<>();
+        for (SystemOperations.SystemSweep by : systemOperations.sweepAll(until, true, subjects)) {
+            SystemOperations.SystemSweep first = at.get(by.system());
+            boolean failed = !"done".equals(by.status()) || first == null || !"done".equals(first.status());
+            String cause = by.cause() != null ? by.cause() : first == null ? null : first.cause();
+            out.add(new SystemForecast(by.system(), by.connector(), failed ? (first != null && !"done".equals(first.status())
+                    ? first.status() : by.status()) : "done", first == null ? Map.of() : first.counts(), by.counts(),
+                    cause));
+        }
+        return out;
     }
 
     /**
@@ -231,7 +262,7 @@ public class RetentionForecast {
                 groups.stream().mapToLong(DueGroup::overdue).sum(), groups,
                 attestations(new AttestationPlan(candidate, upkeep.zone(),
                         (int) attestations.plan().interval().toDays()), now, until), 0, sortedUndated(undated),
-                undated.stream().mapToLong(Undated::items).sum());
+                undated.stream().mapToLong(Undated::items).sum(), List.of()); // systems: under the policy in force only
     }
 
     // Why an item computed under a candidate policy has no date: its rule's start event has not happened, else an
