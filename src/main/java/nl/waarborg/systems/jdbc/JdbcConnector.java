@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -499,11 +500,11 @@ public final class JdbcConnector implements SystemConnector {
     private List<Segment> segments(Connection c, TableNode n) throws SQLException {
         List<String> declared = n.chain().stream().map(t -> t.table.subjectCategories()).filter(l -> !l.isEmpty())
                 .findFirst().orElse(null);
-        int level = n.subjectCategoryLevel();
-        if (level < 0) {
+        Optional<ColumnRef> column = n.subjectCategoryColumn();
+        if (column.isEmpty()) {
             return List.of(Segment.whole(declared));
         }
-        TableNode holder = n.chain().get(level);
+        TableNode holder = n.chain().get(column.get().level());
         Policy.SubjectCategoryColumn cc = holder.table.subjectCategory();
         Map<String, String> valueToCategory = new LinkedHashMap<>(cc.values());
         if (valueToCategory.isEmpty()) { // the column holds the categories' ids
@@ -522,10 +523,9 @@ public final class JdbcConnector implements SystemConnector {
                 // a value the column cannot hold matches no row
             }
         });
-        ColumnRef column = new ColumnRef(level, cc.column());
         List<Segment> out = new ArrayList<>();
-        byCategory.forEach((category, values) -> out.add(new Segment(List.of(category), column, values, all)));
-        out.add(new Segment(declared, column, null, all));
+        byCategory.forEach((category, values) -> out.add(new Segment(List.of(category), column.get(), values, all)));
+        out.add(new Segment(declared, column.get(), null, all));
         return out;
     }
 

@@ -120,21 +120,19 @@ final class TableNode {
      * with its customer's contract); empty when no table of the chain records it.
      */
     Optional<ColumnRef> event(String event) {
-        List<TableNode> chain = chain();
-        for (int i = 0; i < chain.size(); i++) {
-            String column = chain.get(i).table.events().get(event);
-            if (column != null) {
-                return Optional.of(new ColumnRef(i, column));
-            }
-        }
-        return Optional.empty();
+        return nearest(t -> t.events().get(event));
     }
 
     /** The column holding the item date {@code date}: this table's own, else the nearest parent's; empty: none. */
     Optional<ColumnRef> itemDate(String date) {
+        return nearest(t -> t.itemDates().get(date));
+    }
+
+    /** The column {@code of} names in this table, else in the nearest parent that names one. */
+    private Optional<ColumnRef> nearest(java.util.function.Function<MappedTable, String> of) {
         List<TableNode> chain = chain();
         for (int i = 0; i < chain.size(); i++) {
-            String column = chain.get(i).table.itemDates().get(date);
+            String column = of.apply(chain.get(i).table);
             if (column != null) {
                 return Optional.of(new ColumnRef(i, column));
             }
@@ -142,15 +140,9 @@ final class TableNode {
         return Optional.empty();
     }
 
-    /** The nearest table of the chain with a {@code subject-category} column, as its level; -1: none. */
-    int subjectCategoryLevel() {
-        List<TableNode> chain = chain();
-        for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).table.subjectCategory() != null) {
-                return i;
-            }
-        }
-        return -1;
+    /** The {@code subject-category} column of this table, else of the nearest parent that has one. */
+    Optional<ColumnRef> subjectCategoryColumn() {
+        return nearest(t -> t.subjectCategory() == null ? null : t.subjectCategory().column());
     }
 
     /** A column of a table of the chain: {@code level} 0 is this table, 1 its parent, … */
