@@ -18,10 +18,10 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.waarborg");
 
-    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography. */
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography, request deadlines. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
             "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.audit",
-            "nl.waarborg.vault.crypto..", "nl.waarborg.retention"};
+            "nl.waarborg.vault.crypto..", "nl.waarborg.retention", "nl.waarborg.requests"};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {
@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "consent", "retention", "web", "cli"})
+    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "consent", "retention", "requests", "web", "cli"})
     void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
         String base = "nl.waarborg." + capability;
         noClasses().that().resideOutsideOfPackage(base + "..")
@@ -57,7 +57,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
-        for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault", "consent", "retention")) {
+        for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault", "consent", "retention",
+                "requests")) {
             noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
                     .because("the command line and the web shell sit on top of the capabilities, not under them")
