@@ -197,9 +197,9 @@ final class BenchCrm implements AutoCloseable {
                 + "'NL91ABNA' || lpad(i::text, 10, '0'), " + created + ", " + ended + ", NULL " + customer);
         exec("INSERT INTO rentals (id, customer_id, unit, location, starts_on, ends_on, created_at) SELECT i, i, "
                 + "'B-' || (i % 900), 'Utrecht', " + created + "::date, " + ended + ", " + created + " " + customer);
-        exec("INSERT INTO invoices (id, customer_id, number, amount, invoice_date) SELECT 2 * i - k, i, "
-                + "'F' || (2 * i - k), 49.50 + k * 10, " + created + "::date + 30 * (2 - k) FROM generate_series(" + from
-                + ", " + to + ") i, generate_series(0, 1) k WHERE " + where + " ORDER BY i, k DESC");
+        exec("INSERT INTO invoices (id, customer_id, number, amount, invoice_date) SELECT j, i, 'F' || j, "
+                + "49.50 + (j % 2) * 10, " + created + "::date + 30 * (2 - j % 2) FROM (SELECT j, (j + 1) / 2 AS i "
+                + "FROM generate_series(" + (2 * from - 1) + ", " + (2 * to) + ") j) g WHERE " + where);
         return n;
     }
 
