@@ -33,8 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       one transaction per batch;</li>
  *   <li>the baseline: a keyset-batched {@code DELETE … RETURNING id} loop over the same rows, children before parents,
  *       batches of the same size, one transaction per batch, with the due condition written by hand (the customer's
- *       contract ended more than seven years ago); a page of customers is taken by key and condition alone, and
- *       the DELETE checks that their children are gone. The loop goes on from the last key deleted (in this data
+ *       contract ended more than seven years ago): {@code DELETE … WHERE id = ANY (ARRAY(SELECT the next page's keys
+ *       after the last one)) RETURNING id}; a page of customers is taken by key and condition alone, and the DELETE
+ *       checks that their children are gone. The loop goes on from the last key deleted (in this data
  *       every due customer goes).</li>
  * </ol>
  * Usage: {@code SystemSweepBenchmark [CUSTOMERS] [RUNS] [BATCH]} (default 1,000,000, 3, 1000). To see the plans:
@@ -139,21 +140,23 @@ public final class SystemSweepBenchmark {
     }
 
     /**
-     * The baseline: per table, children first, {@code DELETE … WHERE id IN (the next page of due keys after the last
-     * one) RETURNING id}, one transaction per page of {@code batch} rows; the due condition written by hand.
+     * The baseline: per table, children first, {@code DELETE … WHERE id = ANY (ARRAY(the next page of due keys after the last
+     * one)) RETURNING id}, one transaction per page of {@code batch} rows; the due condition written by hand.
      */
     private static long[] baseline(BenchCrm crm, int batch, ZoneId zone) throws Exception {
         LocalDate cutoff = LocalDate.now(zone).minusYears(7);
-        String rentals = "DELETE FROM rentals WHERE id IN (SELECT r.id FROM rentals r JOIN customers c ON c.id = r.customer_id "
-                + "WHERE r.id > ? AND c.contract_end <= ? ORDER BY r.id LIMIT ?) RETURNING id";
-        String invoices = "DELETE FROM invoices WHERE id IN (SELECT v.id FROM invoices v JOIN customers c ON c.id = v.customer_id "
-                + "WHERE v.id > ? AND c.contract_end <= ? ORDER BY v.id LIMIT ?) RETURNING id";
+        // each page's keys are taken first (ARRAY(…)), so that the DELETE finds its rows through the key's index
+        String rentals = "DELETE FROM rentals WHERE id = ANY (ARRAY(SELECT r.id FROM rentals r JOIN customers c "
+                + "ON c.id = r.customer_id WHERE r.id > ? AND c.contract_end <= ? ORDER BY r.id LIMIT ?)) RETURNING id";
+        String invoices = "DELETE FROM invoices WHERE id = ANY (ARRAY(SELECT v.id FROM invoices v JOIN customers c "
+                + "ON c.id = v.customer_id WHERE v.id > ? AND c.contract_end <= ? ORDER BY v.id LIMIT ?)) RETURNING id";
         // the page of due customers by key; that their children are gone is checked by the DELETE itself (with the
         // NOT EXISTS in the page, PostgreSQL expects it to leave almost none and reads all due customers, or the
         // children's whole index, for every page)
-        String parents = "DELETE FROM customers WHERE id IN (SELECT c.id FROM customers c WHERE c.id > ? AND c.contract_end <= ? "
-                + "ORDER BY c.id LIMIT ?) AND NOT EXISTS (SELECT 1 FROM rentals r WHERE r.customer_id = customers.id) "
-                + "AND NOT EXISTS (SELECT 1 FROM invoices v WHERE v.customer_id = customers.id) RETURNING id";
+        String parents = "DELETE FROM customers WHERE id = ANY (ARRAY(SELECT c.id FROM customers c WHERE c.id > ? "
+                + "AND c.contract_end <= ? ORDER BY c.id LIMIT ?)) AND NOT EXISTS (SELECT 1 FROM rentals r WHERE "
+                + "r.customer_id = customers.id) AND NOT EXISTS (SELECT 1 FROM invoices v WHERE v.customer_id = customers.id) "
+                + "RETURNING id";
         try (Connection c = crm.connect()) {
             c.setAutoCommit(false);
             long r = loop(c, rentals, batch, cutoff); // children before parents
