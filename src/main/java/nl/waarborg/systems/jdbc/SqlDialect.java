@@ -140,11 +140,12 @@ public sealed interface SqlDialect {
          * sort them, keep the first page" when it expects few rows to qualify: for a parent table it expects the
          * {@code NOT EXISTS} of the children to leave almost none (its statistics predate the children's deletion in
          * this very sweep), so each page read and sorted all due parents again, and the sweep grew with the square of
-         * the rows due (100,000 due customers among 1,000,000: about 0.17 s a page instead of a few ms,
-         * docs/benchmarks.md). Without sorts it walks the primary key's index from the last key and stops after the
-         * page: one pass over the table for the whole sweep. And no parallel workers for a page: starting two took
-         * longer than the page itself (the sweep 10–20 % slower with them), and a background sweep should not take
-         * them from the organisation's own queries. Transaction-local, and set back after the page.
+         * the rows due (100,000 due customers among 1,000,000: about 0.17 s a page, against under 15 ms without sorts;
+         * docs/benchmarks.md, "Systems (issue 15)"). Without sorts it walks the primary key's index from the last key
+         * and stops after the page: one pass over the table for the whole sweep. And no parallel workers for a page:
+         * starting two took about as long as the page's own work (the sweep up to 29 % slower with them), and a
+         * background sweep should not take them from the organisation's own queries. Transaction-local, and set back
+         * after the page.
          */
         @Override
         public String beforeKeysetPage() {
