@@ -596,11 +596,13 @@ public final class JdbcConnector implements SystemConnector {
             params.addAll(whereParams);
             params.add(batch);
             List<PageRow> page = new ArrayList<>();
+            run(c, dialect.beforeKeysetPage());
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     page.add(pageRow(c, n, rs, starts, startTypes, due, action));
                 }
             }
+            run(c, dialect.afterKeysetPage());
             if (page.isEmpty()) {
                 break;
             }
@@ -937,6 +939,17 @@ public final class JdbcConnector implements SystemConnector {
                 + dialect.equalsAll(null, n.table.key());
         try (PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
+        }
+    }
+
+    /** The dialect's settings for a page: fixed text without parameters or results, in one round trip. */
+    private void run(Connection c, String settings) throws SQLException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        try (java.sql.Statement s = c.createStatement()) {
+            s.setQueryTimeout(queryTimeoutSeconds);
+            s.execute(settings);
         }
     }
 

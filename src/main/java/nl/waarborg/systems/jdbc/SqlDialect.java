@@ -26,6 +26,20 @@ public sealed interface SqlDialect {
     /** The driver's connection properties for a connect timeout and a socket (read) timeout. */
     Map<String, String> timeouts(Duration connect, Duration socket);
 
+    /**
+     * What a sweep runs in its transaction just before it reads one keyset page (one round trip; empty: nothing), and
+     * {@link #afterKeysetPage} just after: settings that make the database walk the key's index in key order and stop
+     * after the page, instead of finding every candidate and sorting them for each page. Nothing by default.
+     */
+    default String beforeKeysetPage() {
+        return "";
+    }
+
+    /** What undoes {@link #beforeKeysetPage} for the rest of the transaction (the page's deletes and updates). */
+    default String afterKeysetPage() {
+        return "";
+    }
+
     /** The URL as the driver accepts it. */
     default String driverUrl(String url) {
         return url;
@@ -119,6 +133,28 @@ public sealed interface SqlDialect {
         @Override
         public String digitsOf(String column) {
             return "regexp_replace(" + column + ", '[^0-9]', '', 'g')";
+        }
+
+        /**
+         * PostgreSQL may plan a page ({@code … WHERE key > ? AND <due> ORDER BY key LIMIT ?}) as "find every due row,
+         * sort them, keep the first page" when it expects few rows to qualify: for a parent table it expects the
+         * {@code NOT EXISTS} of the children to leave almost none (its statistics predate the children's deletion in
+         * this very sweep), so each page read and sorted all due parents again, and the sweep grew with the square of
+         * the rows due (100,000 due customers among 1,000,000: about 0.17 s a page, against under 15 ms without sorts;
+         * docs/benchmarks.md, "Systems (issue 15)"). Without sorts it walks the primary key's index from the last key
+         * and stops after the page: one pass over the table for the whole sweep. And no parallel workers for a page:
+         * starting two took about as long as the page's own work (the sweep up to 29 % slower with them), and a
+         * background sweep should not take them from the organisation's own queries. Transaction-local, and set back
+         * after the page.
+         */
+        @Override
+        public String beforeKeysetPage() {
+            return "SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0";
+        }
+
+        @Override
+        public String afterKeysetPage() {
+            return "SET LOCAL enable_sort TO DEFAULT; SET LOCAL max_parallel_workers_per_gather TO DEFAULT";
         }
 
         @Override

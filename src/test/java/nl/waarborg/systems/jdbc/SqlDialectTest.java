@@ -39,6 +39,17 @@ class SqlDialectTest {
     }
 
     @Test
+    void postgresReadsAKeysetPageWithoutSortsOrParallelWorkersAndSetsThemBackAfterIt() {
+        SqlDialect pg = new SqlDialect.Postgres();
+
+        assertThat(pg.beforeKeysetPage()).isEqualTo("SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0");
+        assertThat(pg.afterKeysetPage())
+                .isEqualTo("SET LOCAL enable_sort TO DEFAULT; SET LOCAL max_parallel_workers_per_gather TO DEFAULT");
+        assertThat(new SqlDialect.MariaDb().beforeKeysetPage()).isEmpty();
+        assertThat(new SqlDialect.MariaDb().afterKeysetPage()).isEmpty();
+    }
+
+    @Test
     void theKeyDigestIsTheSha256OfTheSortedKeyLines() throws Exception {
         KeyDigest d = new KeyDigest();
         d.add("rentals", new Object[] {12});
