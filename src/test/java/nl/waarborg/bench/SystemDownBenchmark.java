@@ -19,7 +19,7 @@ import nl.waarborg.WaarborgApplication;
 import nl.waarborg.database.OwnerOnly;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.retention.service.Sweeper;
-import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnectors;
 import nl.waarborg.systems.SystemOperations;
@@ -105,7 +105,7 @@ public final class SystemDownBenchmark {
             for (String id : List.of("crm-refused", "crm-silent")) {
                 long s = System.nanoTime();
                 SystemResult r = connectors.find(id).orElseThrow().connector().sweep(
-                        new SweepRequest(Instant.now(), true, HeldSubjects.NONE, "bench-dry-" + id));
+                        new SweepRequest(Instant.now(), true, LinkedSubjects.NONE, "bench-dry-" + id));
                 System.out.printf("%s alone (a dry run through its connector): %.2f s, %s%n", id,
                         (System.nanoTime() - s) / 1e9, r instanceof SystemResult.Failed f ? "failed: " + f.cause() : r);
             }

@@ -12,7 +12,7 @@ import java.util.Map;
 import nl.waarborg.WaarborgApplication;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
-import nl.waarborg.systems.HeldSubjects;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnector;
 import nl.waarborg.systems.SystemResult;
@@ -129,7 +129,7 @@ public final class SystemSweepBenchmark {
 
     /** Waarborg's sweep of the system; the rows it deleted per table (customers, rentals, invoices). */
     private static long[] sweep(SystemConnector connector, int run) {
-        SystemResult r = connector.sweep(new SweepRequest(Instant.now(), false, HeldSubjects.NONE, "bench-sweep-" + run));
+        SystemResult r = connector.sweep(new SweepRequest(Instant.now(), false, LinkedSubjects.NONE, "bench-sweep-" + run));
         if (!(r instanceof SystemResult.Done done)) {
             throw new IllegalStateException("the sweep did not finish: " + r);
         }
