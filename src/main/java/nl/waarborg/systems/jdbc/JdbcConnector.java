@@ -362,6 +362,24 @@ public final class JdbcConnector implements SystemConnector {
     @Override
     public SystemResult sweep(SweepRequest request) {
         Totals totals = new Totals();
+        SystemResult result = sweep(request, totals);
+        if (totals.unproven == null) {
+            return result;
+        }
+        try {
+            journal.proven(totals.unproven.id(), totals.unproven.proof());
+            return result;
+        } catch (RuntimeException e) {
+            String cause = "system `" + system.id() + "`: the audit log did not take the proof of the last committed "
+                    + "batch; its record stays, and the next sweep writes its proof";
+            return switch (result) {
+                case SystemResult.Done d -> new SystemResult.Partial(system.id(), d.counts(), d.digest(), cause);
+                default -> result;
+            };
+        }
+    }
+
+    private SystemResult sweep(SweepRequest request, Totals totals) {
         String doing = "sweeping";
         try (Connection c = open()) {
             c.setAutoCommit(false);
@@ -401,6 +419,8 @@ public final class JdbcConnector implements SystemConnector {
         final Map<String, Set<List<String>>> counted = new HashMap<>();
         final KeyDigest digest = new KeyDigest();
         long rows;
+        /** The last batch committed in the system, whose proof goes with the next batch's record or at the end. */
+        BatchJournal.Committed unproven;
     }
 
     /** Waarborg's database refused a batch's record or proof; the message says what became of the batch. */
@@ -824,20 +844,17 @@ public final class JdbcConnector implements SystemConnector {
             });
             java.util.UUID intent;
             try {
+                // with the previous batch's proof: one commit of Waarborg's database per batch
                 intent = journal.intend(new BatchJournal.Batch(null, system.id(), n.name(), n.table.erase(),
-                        keys, changed, proof));
+                        keys, changed, proof), totals.unproven);
+                totals.unproven = null;
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
                 throw new ProofUnwritten("Waarborg's database did not take the batch's record, so the batch was rolled "
                         + "back; the next sweep does it again", e);
             }
             c.commit(); // should this fail, the record stays, and the next sweep finds out whether it committed
-            try {
-                journal.proven(intent, proof);
-            } catch (RuntimeException e) {
-                throw new ProofUnwritten("the audit log did not take the proof of a committed batch; the batch's record "
-                        + "stays, and the next sweep writes its proof", e);
-            }
+            totals.unproven = new BatchJournal.Committed(intent, proof);
             totals.digest.addAll(digest);
         }
         counts.forEach((k, v) -> totals.counts.merge(k, v, Long::sum));

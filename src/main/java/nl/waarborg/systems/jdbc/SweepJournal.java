@@ -36,26 +36,37 @@ public class SweepJournal implements BatchJournal {
     }
 
     @Override
-    public UUID intend(Batch b) {
+    public UUID intend(Batch b, Committed previous) {
         UUID id = UUID.randomUUID();
-        // autocommit: the record must be durable before the organisation's database commits the batch
+        // committed before the organisation's database commits the batch; with the previous batch's proof
+        tx.executeWithoutResult(status -> {
+            if (previous != null) {
+                prove(previous.id(), previous.proof());
+            }
+            insert(id, b);
+        });
+        return id;
+    }
+
+    private void insert(UUID id, Batch b) {
         jdbc.sql("INSERT INTO system_sweep_batch (id, system, table_name, action, keys, columns, categories, reasons, "
                         + "created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)")
                 .params(id, b.system(), b.table(), b.action().term(), JSON.writeValueAsString(b.keys()),
                         JSON.writeValueAsString(b.columns()), b.proof().categories().toArray(String[]::new),
                         b.proof().reasons().toArray(String[]::new), java.sql.Timestamp.from(clock.instant()))
                 .update();
-        return id;
     }
 
     @Override
     public void proven(UUID id, AuditEvent.Draft proof) {
-        tx.executeWithoutResult(status -> {
-            // the record goes with the proof: a second sweep finding neither cannot prove the batch twice
-            if (jdbc.sql("DELETE FROM system_sweep_batch WHERE id = ?").param(id).update() == 1) {
-                audit.append(proof);
-            }
-        });
+        tx.executeWithoutResult(status -> prove(id, proof));
+    }
+
+    // the record goes with the proof: a second sweep finding neither cannot prove the batch twice
+    private void prove(UUID id, AuditEvent.Draft proof) {
+        if (jdbc.sql("DELETE FROM system_sweep_batch WHERE id = ?").param(id).update() == 1) {
+            audit.append(proof);
+        }
     }
 
     @Override
