@@ -147,7 +147,8 @@ final class BenchCrm implements AutoCloseable {
                     iban                varchar(34),
                     created_at          timestamptz NOT NULL,
                     contract_end        date,
-                    complaint_closed_at timestamptz
+                    complaint_closed_at timestamptz,
+                    status              varchar(20) NOT NULL DEFAULT 'active'
                 )""", """
                 CREATE TABLE rentals (
                     id          bigint NOT NULL,

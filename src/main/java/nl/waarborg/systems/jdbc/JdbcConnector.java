@@ -419,6 +419,8 @@ public final class JdbcConnector implements SystemConnector {
         final Map<String, Set<List<String>>> counted = new HashMap<>();
         final KeyDigest digest = new KeyDigest();
         long rows;
+        /** Per table with a subject-category column, the values it holds (read once per sweep). */
+        final Map<String, Set<String>> categoryValues = new HashMap<>();
         /** The last batch committed in the system, whose proof goes with the next batch's record or at the end. */
         BatchJournal.Committed unproven;
     }
@@ -495,7 +497,7 @@ public final class JdbcConnector implements SystemConnector {
     }
 
     private void sweepTable(Connection c, TableNode n, SweepRequest request, Totals totals) throws SQLException {
-        for (Segment segment : segments(c, n)) {
+        for (Segment segment : segments(c, n, totals)) {
             sweepSegment(c, n, segment, request, totals);
         }
     }
@@ -517,7 +519,7 @@ public final class JdbcConnector implements SystemConnector {
      * One segment per subject category that the table's (or its nearest parent's) {@code subject-category} column
      * names, and one for the rows with another value or NULL, swept by the rules of all the table's categories.
      */
-    private List<Segment> segments(Connection c, TableNode n) throws SQLException {
+    private List<Segment> segments(Connection c, TableNode n, Totals totals) throws SQLException {
         List<String> declared = n.chain().stream().map(t -> t.table.subjectCategories()).filter(l -> !l.isEmpty())
                 .findFirst().orElse(null);
         Optional<ColumnRef> column = n.subjectCategoryColumn();
@@ -532,20 +534,38 @@ public final class JdbcConnector implements SystemConnector {
                     .forEach(id -> valueToCategory.put(id, id));
         }
         ColumnType type = type(c, holder, cc.column());
+        // the values the column holds now, read once per sweep: a segment without rows would cost a pass of its own
+        Set<String> present = totals.categoryValues.get(holder.name());
+        if (present == null) {
+            present = new HashSet<>();
+            try (PreparedStatement ps = prepare(c, "SELECT DISTINCT " + dialect.quote(cc.column()) + " FROM "
+                    + dialect.quote(holder.name()), List.of()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1)); // NULL as null
+                }
+            }
+            c.rollback(); // ends the read
+            totals.categoryValues.put(holder.name(), present);
+        }
         Map<String, List<Object>> byCategory = new LinkedHashMap<>();
         List<Object> all = new ArrayList<>();
-        valueToCategory.forEach((value, category) -> {
+        for (Map.Entry<String, String> v : valueToCategory.entrySet()) {
             try {
-                Object bound = type.fromText(value);
-                byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(bound);
+                Object bound = type.fromText(v.getKey());
                 all.add(bound);
+                if (present.contains(String.valueOf(bound))) {
+                    byCategory.computeIfAbsent(v.getValue(), k -> new ArrayList<>()).add(bound);
+                }
             } catch (IllegalArgumentException notOfItsType) {
                 // a value the column cannot hold matches no row
             }
-        });
+        }
         List<Segment> out = new ArrayList<>();
         byCategory.forEach((category, values) -> out.add(new Segment(List.of(category), column.get(), values, all)));
-        out.add(new Segment(declared, column.get(), null, all));
+        Set<String> mapped = all.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        if (present.stream().anyMatch(v -> v == null || !mapped.contains(v))) {
+            out.add(new Segment(declared, column.get(), null, all));
+        }
         return out;
     }
 
