@@ -127,6 +127,7 @@ public class SystemOperations {
     private final SystemConnectors connectors;
     private final ManualTasks tasks;
     private final Backoff backoff;
+    private final SystemsProperties properties;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     /** How to try a subject operation again: personal input, so in memory only (see the class comment). */
@@ -141,6 +142,7 @@ public class SystemOperations {
         this.connectors = connectors;
         this.tasks = tasks;
         this.backoff = Backoff.of(properties);
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -380,37 +382,29 @@ public class SystemOperations {
         };
     }
 
-    /** The advisory-lock class of system sweeps ({@code pg_try_advisory_lock(SWEEP_LOCK, hashtext(system))}). */
-    static final int SWEEP_LOCK = 0x57427379; // "WBsy"
+    /** This process, as the holder of the sweep leases it takes. */
+    private static final String NODE = "node-" + UUID.randomUUID();
 
     /**
-     * Sweeps one system while holding a session advisory lock on its id in Waarborg's database, so that of several
-     * nodes sharing that database one sweeps a system at a time (the others report it {@code skipped}): two sweeps of
-     * one table would each find the other's batches.
+     * Sweeps one system while holding its lease ({@code system_sweep_lease}, V18), so that of several nodes sharing
+     * Waarborg's database one sweeps a system at a time (the others report it {@code skipped}): two sweeps of one table
+     * would each find the other's batches. The lease is a row, not a held connection; it ends with the sweep, or, when
+     * the node died, {@code waarborg.systems.sweep-lease} after it was taken.
      */
     private SystemSweep sweep(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {
-        return template.execute((java.sql.Connection c) -> {
-            try (var lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-                lock.setInt(1, SWEEP_LOCK);
-                lock.setString(2, e.id());
-                try (var rs = lock.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        return new SystemSweep(e.id(), e.kind(), null, "skipped", Map.of(),
-                                "busy: another node is sweeping this system now", null);
-                    }
-                }
-            }
-            try {
-                return sweepAlone(e, now, subjects);
-            } finally {
-                try (var unlock = c.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
-                    unlock.setInt(1, SWEEP_LOCK);
-                    unlock.setString(2, e.id());
-                    unlock.execute();
-                }
-            }
-        });
+        boolean taken = !template.queryForList("INSERT INTO system_sweep_lease (system, holder, until) "
+                        + "VALUES (?, ?, now() + ?::interval) ON CONFLICT (system) DO UPDATE SET holder = EXCLUDED.holder, "
+                        + "until = EXCLUDED.until WHERE system_sweep_lease.until < now() RETURNING holder", String.class,
+                e.id(), NODE, properties.sweepLease().toSeconds() + " seconds").isEmpty();
+        if (!taken) {
+            return new SystemSweep(e.id(), e.kind(), null, "skipped", Map.of(),
+                    "busy: another node is sweeping this system now", null);
+        }
+        try {
+            return sweepAlone(e, now, subjects);
+        } finally {
+            template.update("DELETE FROM system_sweep_lease WHERE system = ? AND holder = ?", e.id(), NODE);
+        }
     }
 
     private SystemSweep sweepAlone(SystemConnectors.Entry e, Instant now, LinkedSubjects subjects) {

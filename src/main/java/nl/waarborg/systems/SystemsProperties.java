@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInterval     how often the service looks for operations due to be retried (0: never; tests drive it)
  * @param webhookTimeout    how long a webhook system may take to connect and answer one delivery
  * @param callbackTolerance how far a callback's {@code webhook-timestamp} may be from now (against replay)
+ * @param sweepLease        how long a node's lease on a system's sweep lasts when the node dies mid-sweep (a sweep
+ *                          that lasts longer may meet another node's; each still proves exactly what it erased)
  */
 @Validated
 @ConfigurationProperties("waarborg.systems")
@@ -29,13 +31,15 @@ public record SystemsProperties(
         @DefaultValue("1h") @NotNull Duration maxBackoff,
         @DefaultValue("1m") @NotNull Duration retryInterval,
         @DefaultValue("10s") @NotNull Duration webhookTimeout,
-        @DefaultValue("5m") @NotNull Duration callbackTolerance) {
+        @DefaultValue("5m") @NotNull Duration callbackTolerance,
+        @DefaultValue("1h") @NotNull Duration sweepLease) {
 
     public SystemsProperties {
         positive("max-age", maxAge);
         positive("backoff", backoff);
         positive("webhook-timeout", webhookTimeout);
         positive("callback-tolerance", callbackTolerance);
+        positive("sweep-lease", sweepLease);
         if (maxBackoff != null && backoff != null && maxBackoff.compareTo(backoff) < 0) {
             throw new IllegalArgumentException("waarborg.systems.max-backoff (" + maxBackoff
                     + ") must not be shorter than waarborg.systems.backoff (" + backoff + ")");
@@ -54,6 +58,6 @@ public record SystemsProperties(
     /** The defaults, for code that runs without Spring (tests of the parts). */
     public static SystemsProperties defaults() {
         return new SystemsProperties(8, Duration.ofDays(2), Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofMinutes(5));
+                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1));
     }
 }

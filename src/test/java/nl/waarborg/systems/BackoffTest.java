@@ -46,8 +46,13 @@ class BackoffTest {
     @Test
     void settingsOutOfRangeStopTheStartWithTheirName() {
         assertThatThrownBy(() -> new SystemsProperties(3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(5))).hasMessageContaining("waarborg.systems.max-age");
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)))
+                .hasMessageContaining("waarborg.systems.max-age");
         assertThatThrownBy(() -> new SystemsProperties(3, Duration.ofDays(1), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(5))).hasMessageContaining("waarborg.systems.max-backoff");
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)))
+                .hasMessageContaining("waarborg.systems.max-backoff");
+        assertThatThrownBy(() -> new SystemsProperties(3, Duration.ofDays(1), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ZERO))
+                .hasMessageContaining("waarborg.systems.sweep-lease");
     }
 }

@@ -84,35 +84,29 @@ class SystemSweepTest extends SystemsTestBase {
         assertThat(of(again, "hooks").status()).isEqualTo("done");
     }
 
-    @Autowired
-    javax.sql.DataSource dataSource;
-
     @Test
-    void aSystemThatAnotherNodeIsSweepingIsSkippedAndTheOthersAreSwept() throws Exception {
+    void aSystemThatAnotherNodeIsSweepingIsSkippedAndTheOthersAreSweptAndLetGo() {
         HOOKS.answer((n, d) -> Reply.done("{\"email\":1}"));
-        // another node holds the sweep lock of system `down` (a session of its own on the shared database)
-        try (java.sql.Connection other = dataSource.getConnection();
-             java.sql.PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?, hashtext('down'))")) {
-            lock.setInt(1, SystemOperations.SWEEP_LOCK);
-            lock.execute();
-            long before = jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class);
+        // another node holds the lease of system `down`
+        jdbc.update("INSERT INTO system_sweep_lease (system, holder, until) VALUES ('down', 'node-other', now() + "
+                + "interval '1 hour') ON CONFLICT (system) DO UPDATE SET holder = 'node-other', until = EXCLUDED.until");
+        long before = jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class);
 
-            Sweeper.Report report = sweeper.sweep(false);
+        Sweeper.Report report = sweeper.sweep(false);
 
-            assertThat(of(report, "down").status()).isEqualTo("skipped");
-            assertThat(of(report, "down").cause()).startsWith("busy:");
-            assertThat(of(report, "hooks").status()).isEqualTo("done");
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class))
-                    .as("nothing tried, nothing stored").isEqualTo(before);
-        }
-        // the sweep of `hooks` let go of its lock when it ended: another node may take it now
-        try (java.sql.Connection other = dataSource.getConnection();
-             java.sql.PreparedStatement lock = other.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext('hooks'))")) {
-            lock.setInt(1, SystemOperations.SWEEP_LOCK);
-            try (java.sql.ResultSet rs = lock.executeQuery()) {
-                assertThat(rs.next() && rs.getBoolean(1)).isTrue();
-            }
-        }
+        assertThat(of(report, "down").status()).isEqualTo("skipped");
+        assertThat(of(report, "down").cause()).startsWith("busy:");
+        assertThat(of(report, "hooks").status()).isEqualTo("done");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM system_operation WHERE system = 'down'", Long.class))
+                .as("nothing tried, nothing stored").isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM system_sweep_lease WHERE system = 'hooks'", Long.class))
+                .as("the sweep of `hooks` let go of its lease").isZero();
+
+        // the other node died: its lease runs out, and this node sweeps the system again
+        jdbc.update("UPDATE system_sweep_lease SET until = now() - interval '1 second' WHERE system = 'down'");
+        jdbc.update("DELETE FROM system_operation WHERE system = 'down' AND kind = 'sweep'");
+        assertThat(of(sweeper.sweep(false), "down").status()).isEqualTo("failed");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM system_sweep_lease", Long.class)).isZero();
     }
 
     @Test
