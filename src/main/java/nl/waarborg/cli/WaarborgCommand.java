@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "waarborg", mixinStandardHelpOptions = true, version = "Waarborg 0.1.0",
         description = "Waarborg: the privacy statement made executable.",
         subcommands = {ServeCommand.class, LintCommand.class, StatementCommand.class, RegisterCommand.class,
-                KeysCommand.class, AuditCommand.class, RetentionCommand.class, SystemsCommand.class})
+                KeysCommand.class, AuditCommand.class, RetentionCommand.class, SystemsCommand.class,
+                RequestsCommand.class})
 public final class WaarborgCommand implements Runnable {
 
     /** Exit code for input that could not be read at all (design.md). */

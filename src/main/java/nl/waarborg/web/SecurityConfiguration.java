@@ -110,6 +110,11 @@ class SecurityConfiguration {
                                 "/api/v1/systems/tasks/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/tasks/*/done").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/*/callback").permitAll()
+                        // requests (issue 16): the privacy team enters and handles data-subject requests; the public
+                        // portal and applications come later
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/identity",
+                                "/api/v1/requests/*/extend", "/api/v1/requests/*/refuse").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

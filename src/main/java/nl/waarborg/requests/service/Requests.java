@@ -1,0 +1,281 @@
+package nl.waarborg.requests.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.input.ApiException;
+import nl.waarborg.input.InvalidInputException;
+import nl.waarborg.policy.IdentityMethod;
+import nl.waarborg.policy.Policy;
+import nl.waarborg.policy.service.ActivePolicy;
+import nl.waarborg.requests.Deadline;
+import nl.waarborg.requests.DeadlineCalculator;
+import nl.waarborg.requests.HolidayCalendar;
+import nl.waarborg.requests.IntakeChannel;
+import nl.waarborg.requests.RefusalGround;
+import nl.waarborg.requests.Request;
+import nl.waarborg.requests.RequestKind;
+import nl.waarborg.requests.RequestReference;
+import nl.waarborg.vault.Vault;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of a data-subject request so far (docs/requests.md): intake with its legal deadline, the identity check
+ * as staff decide it, the one extension and a refusal with its ground. Every step is one transaction with its audit
+ * event ({@code request-…}, reasons {@code request:REFERENCE} and what changed, never a personal value), so that a
+ * request can be followed in the audit log alone. Fulfilment across the systems, the answer and the letters are not
+ * built yet.
+ */
+@Service
+public class Requests {
+
+    /** Reasons staff write to the person (an extension's, a refusal's) are letters, not essays. */
+    static final int MAX_REASON = 4000;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final RequestStore store;
+    private final ActivePolicy policy;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Vault vault;
+    private final RequestsProperties properties;
+    private final DeadlineCalculator deadlines;
+
+    Requests(RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock, Vault vault,
+             RequestsProperties properties) {
+        this.store = store;
+        this.policy = policy;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.vault = vault;
+        this.properties = properties;
+        this.deadlines = new DeadlineCalculator(properties.zone(), HolidayCalendar.netherlands());
+    }
+
+    /**
+     * A request as it came in. {@code subject}: Waarborg's subject, when staff know who it is; {@code receivedAt}:
+     * when it reached the organisation (default now; a letter that lay on a desk was received when it arrived).
+     */
+    public record NewRequest(List<String> kinds, List<String> purposes, String channel, String language, UUID subject,
+                             Instant receivedAt) {}
+
+    public Request receive(Caller caller, NewRequest n) {
+        Policy p = policy.policy();
+        List<RequestKind> kinds = kinds(n.kinds());
+        List<String> purposes = purposes(p, kinds, n.purposes());
+        IntakeChannel channel = n.channel() == null ? IntakeChannel.API : IntakeChannel.of(n.channel()).orElseThrow(() ->
+                new InvalidInputException("channel", "unknown channel; known: api, email, post, phone, desk, portal"));
+        String language = n.language() == null ? p.statement().languages().getFirst().term() : n.language();
+        if (!language.equals("nl") && !language.equals("en")) {
+            throw new InvalidInputException("language", "the language of the answer is nl or en");
+        }
+        Instant now = clock.instant();
+        Instant received = n.receivedAt() == null ? now : n.receivedAt();
+        if (received.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidInputException("receivedAt", "a request cannot have been received in the future");
+        }
+        if (received.isBefore(now.minus(properties.maxBackdating()))) {
+            throw new InvalidInputException("receivedAt", "a request received more than "
+                    + properties.maxBackdating().toDays() + " days ago cannot be entered (waarborg.requests.max-backdating)");
+        }
+        if (n.subject() != null && vault.subject(caller, n.subject()).isEmpty()) {
+            throw new InvalidInputException("subject", "no such subject");
+        }
+        Deadline deadline = deadlines.deadline(received, period(p.rights() == null ? null : p.rights().responseTime()));
+        Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),
+                received, caller.actor(), deadline.date(), deadline.endsAt(), null, null, null, null, null,
+                Request.Identity.PENDING, null, null, null, Request.Status.OPEN, null, null, null, null,
+                policy.version().id());
+        tx.executeWithoutResult(s -> {
+            store.insert(r);
+            List<String> reasons = new ArrayList<>(List.of("request:" + r.reference()));
+            kinds.forEach(k -> reasons.add("kind:" + k.term()));
+            reasons.addAll(List.of("channel:" + channel.term(), "deadline:" + deadline.date()));
+            purposes.forEach(x -> reasons.add("purpose:" + x));
+            audit.append(event(caller, "request-received", r.subject()).outcome(Outcome.ALLOWED,
+                    reasons.toArray(String[]::new)));
+        });
+        return r;
+    }
+
+    public Optional<Request> find(String reference) {
+        return store.find(reference);
+    }
+
+    /** Open requests by the day they are due (all: closed too), those due within {@code within} only when given. */
+    public List<Request> list(boolean all, Duration within, boolean overdue, boolean unverified, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException("limit", "1 to 10000");
+        }
+        Instant now = clock.instant();
+        Instant before = overdue ? now : within == null ? null : now.plus(within);
+        return store.list(all, before, unverified, limit);
+    }
+
+    /** Extends the deadline once, before the first has passed, with the reason the person is told (Art. 12(3)). */
+    public Request extend(Caller caller, String reference, String reason) {
+        String why = reason(reason);
+        return tx.execute(s -> {
+            Request r = store.lock(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+            Instant now = clock.instant();
+            r.extensionRefusal(now).ifPresent(refusal -> {
+                throw new RequestConflictException(refusal.code(), refusal.message());
+            });
+            Policy p = policy.policy();
+            Deadline extended = deadlines.extended(r.receivedAt(), period(p.rights() == null ? null : p.rights().extension()));
+            store.extend(r.id(), extended.date(), extended.endsAt(), now, caller.actor(), why);
+            audit.append(event(caller, "request-extended", r.subject()).outcome(Outcome.ALLOWED,
+                    "request:" + r.reference(), "to:" + extended.date()));
+            return store.find(reference).orElseThrow();
+        });
+    }
+
+    /** Refuses the request on a ground of R4.3, with the reason the person is told (Art. 12(4)). */
+    public Request refuse(Caller caller, String reference, String ground, String reason) {
+        RefusalGround g = ground == null ? null : RefusalGround.of(ground).orElse(null);
+        if (g == null) {
+            throw new InvalidInputException("ground", "the ground of the refusal; one of " + String.join(", ",
+                    java.util.Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList()));
+        }
+        String why = reason(reason);
+        return tx.execute(s -> {
+            Request r = store.lock(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+            if (r.status() != Request.Status.OPEN) {
+                throw new RequestConflictException("closed", "the request is closed");
+            }
+            store.refuse(r.id(), g, why, clock.instant(), caller.actor());
+            audit.append(event(caller, "request-refused", r.subject()).outcome(Outcome.ALLOWED,
+                    "request:" + r.reference(), "ground:" + g.term()));
+            return store.find(reference).orElseThrow();
+        });
+    }
+
+    /**
+     * Records the identity check as staff decided it, by a method the policy allows (R4.1; Art. 12(2), 12(6)): only
+     * the method, the outcome and who decided are kept.
+     */
+    public Request identity(Caller caller, String reference, String method, String outcome) {
+        List<IdentityMethod> allowed = policy.policy().rights() == null ? List.of()
+                : policy.policy().rights().identityVerification();
+        IdentityMethod m = allowed.stream().filter(x -> x.term().equals(method)).findFirst().orElseThrow(() ->
+                new InvalidInputException("method", "a method the policy allows (rights.identity-verification): "
+                        + String.join(", ", allowed.stream().map(IdentityMethod::term).toList())));
+        Request.Identity o = "verified".equals(outcome) ? Request.Identity.VERIFIED
+                : "failed".equals(outcome) ? Request.Identity.FAILED : null;
+        if (o == null) {
+            throw new InvalidInputException("outcome", "verified or failed");
+        }
+        return tx.execute(s -> {
+            Request r = store.lock(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+            if (r.status() != Request.Status.OPEN) {
+                throw new RequestConflictException("closed", "the request is closed");
+            }
+            if (r.identity() != Request.Identity.PENDING) {
+                throw new RequestConflictException("identity-decided", "the identity check was decided already");
+            }
+            store.identity(r.id(), o, m.term(), clock.instant(), caller.actor());
+            audit.append(event(caller, "request-identity", r.subject()).outcome(Outcome.ALLOWED,
+                    "request:" + r.reference(), "method:" + m.term(), "outcome:" + o.term()));
+            return store.find(reference).orElseThrow();
+        });
+    }
+
+    /** The organisation's zone, in which the deadlines' days are counted. */
+    public java.time.ZoneId zone() {
+        return properties.zone();
+    }
+
+    private static AuditEvent.Draft event(Caller caller, String action, UUID subject) {
+        AuditEvent.Draft d = AuditEvent.draft(caller.actor(), caller.role(), action);
+        return subject == null ? d : d.subject(subject);
+    }
+
+    private static List<RequestKind> kinds(List<String> terms) {
+        if (terms == null || terms.isEmpty()) {
+            throw new InvalidInputException("kinds", "what the person asks for: one or more of " + String.join(", ",
+                    java.util.Arrays.stream(RequestKind.values()).map(RequestKind::term).toList()));
+        }
+        LinkedHashSet<RequestKind> kinds = new LinkedHashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            String t = terms.get(i);
+            int at = i;
+            kinds.add(RequestKind.of(t).orElseThrow(() -> new InvalidInputException("kinds/" + at, "unknown kind; known: "
+                    + String.join(", ", java.util.Arrays.stream(RequestKind.values()).map(RequestKind::term).toList()))));
+        }
+        return List.copyOf(kinds);
+    }
+
+    /**
+     * The purposes an objection or a consent withdrawal names: each declared, objectable (legitimate interest or
+     * public task, Art. 21(1)) or direct marketing (Art. 21(2)) for an objection, based on consent for a withdrawal.
+     */
+    private static List<String> purposes(Policy p, List<RequestKind> kinds, List<String> given) {
+        List<String> purposes = given == null ? List.of() : List.copyOf(new LinkedHashSet<>(given));
+        boolean named = kinds.stream().anyMatch(RequestKind::namesPurposes);
+        if (!named && !purposes.isEmpty()) {
+            throw new InvalidInputException("purposes", "only an objection or a consent withdrawal names purposes");
+        }
+        if (named && purposes.isEmpty()) {
+            throw new InvalidInputException("purposes", "an objection or a consent withdrawal names the purposes it is about");
+        }
+        for (int i = 0; i < purposes.size(); i++) {
+            String id = purposes.get(i);
+            Policy.Purpose purpose = p.purpose(id).orElseThrow(() -> new InvalidInputException("purposes",
+                    "the policy declares no such purpose"));
+            if (kinds.contains(RequestKind.OBJECTION) && !kinds.contains(RequestKind.CONSENT_WITHDRAWAL)
+                    && !purpose.objectable() && !purpose.directMarketing()) {
+                throw new InvalidInputException("purposes/" + i, "purpose `" + id + "` is not one a person can object "
+                        + "to: Art. 21 GDPR covers processing on legitimate interest or a public task, and direct marketing");
+            }
+            if (kinds.contains(RequestKind.CONSENT_WITHDRAWAL) && !kinds.contains(RequestKind.OBJECTION)
+                    && !purpose.withdrawable()) {
+                throw new InvalidInputException("purposes/" + i, "purpose `" + id + "` is not based on consent, so there "
+                        + "is no consent to withdraw (Art. 7(3) GDPR)");
+            }
+        }
+        return purposes;
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "the reason the person is told is required");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "at most " + MAX_REASON + " characters");
+        }
+        return reason.strip();
+    }
+
+    private static Period period(nl.waarborg.policy.RetentionPeriod p) {
+        return p == null || p.value() == null ? null : p.value();
+    }
+
+    /** No request has this reference. */
+    public static final class NoSuchRequestException extends ApiException {
+        NoSuchRequestException(String reference) {
+            super(HttpStatus.NOT_FOUND, "No such request", "no request has this reference");
+        }
+    }
+
+    /** The request is not in a state that allows the step (closed, extended already, past its first deadline). */
+    public static final class RequestConflictException extends ApiException {
+        RequestConflictException(String code, String detail) {
+            super(HttpStatus.CONFLICT, "Not possible now", detail);
+            getBody().setProperty("reason", code);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package nl.waarborg.requests.service;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the requests capability ({@code waarborg.requests.*}), checked at start.
+ *
+ * @param zone            the organisation's zone, in which the day of receipt and the deadline's last day are counted
+ * @param maxBackdating   how long before now staff may say a request was received (a letter that lay a week on a
+ *                        desk was received then: its deadline runs from then); further back is refused
+ */
+@Validated
+@ConfigurationProperties("waarborg.requests")
+public record RequestsProperties(
+        @DefaultValue("Europe/Amsterdam") ZoneId zone,
+        @DefaultValue("90d") Duration maxBackdating) {
+
+    public RequestsProperties {
+        if (zone == null) {
+            throw new IllegalArgumentException("waarborg.requests.zone must name a zone, such as Europe/Amsterdam");
+        }
+        if (maxBackdating == null || maxBackdating.isNegative()) {
+            throw new IllegalArgumentException("waarborg.requests.max-backdating must not be negative, was " + maxBackdating);
+        }
+    }
+}

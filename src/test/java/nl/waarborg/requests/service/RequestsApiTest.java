@@ -1,0 +1,215 @@
+package nl.waarborg.requests.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.web.ApiKeys;
+import nl.waarborg.web.MutableClock;
+import nl.waarborg.web.MutableClockConfiguration;
+import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data-subject requests over HTTP on the clean test policy (response time P4W, extension P2M, identity by e-mail link
+ * or in person): intake with its deadline, the list by deadline, the identity check, the one extension and a refusal,
+ * each audited without a personal value; outsiders and applications refused. Time moves by the clock, never by sleeping.
+ */
+@TestPropertySource(properties = "waarborg.data-dir=${waarborg.test.data-root}/requests")
+@Import(MutableClockConfiguration.class)
+class RequestsApiTest extends ServiceTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ApiKeys keys;
+
+    /** The year of this test's receipt: one in which 3 March is a Tuesday, as in 2026; the clock only moves forward. */
+    int year;
+
+    @BeforeEach
+    void atReceipt() {
+        year = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).getYear() + 1;
+        while (java.time.LocalDate.of(year, 3, 3).getDayOfWeek() != java.time.DayOfWeek.TUESDAY) {
+            year++;
+        }
+        moveTo(year + "-03-03T10:00:00Z"); // 11:00 in Amsterdam
+    }
+
+    private void moveTo(String instant) {
+        clock.advance(Duration.between(clock.instant(), Instant.parse(instant)));
+    }
+
+    private String day(String monthDay) {
+        return year + "-" + monthDay;
+    }
+
+    private JsonNode post(String path, String body, int status) {
+        HttpResponse<String> r = http.post(path, staffToken(), body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode receive(String body) {
+        return post("/api/v1/requests", body, 201);
+    }
+
+    @Test
+    void aRequestGetsAReferenceAndTheDeadlineOfThePolicysResponseTimeAndIsAuditedWithoutPersonalValues() {
+        long before = audit.head().lastSeq();
+
+        JsonNode r = receive("{\"kinds\":[\"access\",\"erasure\"],\"channel\":\"email\",\"language\":\"nl\"}");
+
+        String reference = r.get("reference").asString();
+        assertThat(reference).matches("WB-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+        // four weeks (the policy's P4W, shorter than the month): Tuesday 31 March
+        assertThat(r.get("deadline").asString()).isEqualTo(day("03-31"));
+        assertThat(r.get("dueOn").asString()).isEqualTo(day("03-31"));
+        assertThat(r.get("daysLeft").asLong()).isEqualTo(28);
+        assertThat(r.get("identity").asString()).isEqualTo("pending");
+        assertThat(r.get("status").asString()).isEqualTo("open");
+        assertThat(http.get("/api/v1/requests/" + reference, staffToken()).body()).contains("\"reference\":\"" + reference);
+        List<AuditEvent> events = audit.events(before, 100);
+        assertThat(events).filteredOn(e -> e.action().equals("request-received")).singleElement().satisfies(e ->
+                assertThat(e.reasons()).contains("request:" + reference, "kind:access", "kind:erasure", "channel:email",
+                        "deadline:" + day("03-31")));
+    }
+
+    @Test
+    void aRequestReceivedAtNightInAmsterdamCountsFromThatDay() {
+        moveTo(day("03-31T22:30:00Z"));
+        // 00:30 on 1 April in Amsterdam (summer time has begun by then): four weeks from 1 April is 29 April
+        JsonNode r = receive("{\"kinds\":[\"access\"],\"receivedAt\":\"" + day("03-31T22:30:00Z") + "\"}");
+        assertThat(r.get("deadline").asString()).isEqualTo(day("04-29"));
+    }
+
+    @Test
+    void theDeadlineIsExtendedOnceBeforeTheFirstHasPassedWithTheReasonAndNeverAfter() {
+        String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+        assertThat(post("/api/v1/requests/" + reference + "/extend", "{}", 400).get("field").asString()).isEqualTo("reason");
+        long mark = audit.head().lastSeq();
+
+        JsonNode extended = post("/api/v1/requests/" + reference + "/extend",
+                "{\"reason\":\"Uw verzoek betreft veel systemen.\"}", 200);
+
+        // three months from receipt (the month and the policy's two): Wednesday 3 June
+        assertThat(extended.get("extendedTo").asString()).isEqualTo(day("06-03"));
+        assertThat(extended.get("dueOn").asString()).isEqualTo(day("06-03"));
+        assertThat(extended.get("deadline").asString()).as("the first deadline stays on record").isEqualTo(day("03-31"));
+        assertThat(post("/api/v1/requests/" + reference + "/extend", "{\"reason\":\"nog eens\"}", 409)
+                .get("reason").asString()).isEqualTo("already-extended");
+        assertThat(audit.events(mark, 10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("request-extended");
+            assertThat(e.reasons()).contains("request:" + reference, "to:" + day("06-03"))
+                    .noneMatch(x -> x.contains("systemen"));
+        });
+
+        String late = receive("{\"kinds\":[\"erasure\"]}").get("reference").asString();
+        moveTo(day("03-31T22:00:00Z")); // midnight at the end of 31 March: the first deadline passed
+        JsonNode refused = post("/api/v1/requests/" + late + "/extend", "{\"reason\":\"te laat\"}", 409);
+        assertThat(refused.get("reason").asString()).isEqualTo("first-deadline-passed");
+        assertThat(refused.get("detail").asString()).contains("Art. 12(3)");
+        assertThat(http.get("/api/v1/requests/" + late, staffToken()).body()).contains("\"overdue\":true");
+    }
+
+    @Test
+    void aRefusalNamesItsGroundAndReasonAndClosesTheRequest() {
+        String reference = receive("{\"kinds\":[\"erasure\"]}").get("reference").asString();
+        assertThat(post("/api/v1/requests/" + reference + "/refuse", "{\"ground\":\"because\",\"reason\":\"x\"}", 400)
+                .get("field").asString()).isEqualTo("ground");
+
+        JsonNode refused = post("/api/v1/requests/" + reference + "/refuse",
+                "{\"ground\":\"manifestly-unfounded\",\"reason\":\"U heeft bij ons geen gegevens.\"}", 200);
+
+        assertThat(refused.get("status").asString()).isEqualTo("refused");
+        assertThat(refused.get("refusalProvision").asString()).contains("Art. 12(5)");
+        assertThat(refused.get("closedAt").isNull()).isFalse();
+        assertThat(post("/api/v1/requests/" + reference + "/extend", "{\"reason\":\"r\"}", 409).get("reason").asString())
+                .isEqualTo("closed");
+        assertThat(post("/api/v1/requests/" + reference + "/refuse", "{\"ground\":\"excessive\",\"reason\":\"r\"}", 409)
+                .get("reason").asString()).isEqualTo("closed");
+    }
+
+    @Test
+    void theIdentityCheckTakesOnlyAMethodThePolicyAllowsAndIsDecidedOnce() {
+        String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+        assertThat(post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"id-copy-masked\",\"outcome\":\"verified\"}",
+                400).get("detail").asString()).contains("email-link, in-person-id");
+
+        JsonNode verified = post("/api/v1/requests/" + reference + "/identity",
+                "{\"method\":\"in-person-id\",\"outcome\":\"verified\"}", 200);
+
+        assertThat(verified.get("identity").asString()).isEqualTo("verified");
+        assertThat(verified.get("identityMethod").asString()).isEqualTo("in-person-id");
+        assertThat(post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"in-person-id\",\"outcome\":\"failed\"}",
+                409).get("reason").asString()).isEqualTo("identity-decided");
+    }
+
+    @Test
+    void theListShowsOpenRequestsByDeadlineAndLeavesUnverifiedOnesOutUnlessAskedFor() {
+        String unverified = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+        clock.advance(Duration.ofDays(10));
+        String verified = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+        post("/api/v1/requests/" + verified + "/identity", "{\"method\":\"email-link\",\"outcome\":\"verified\"}", 200);
+
+        String list = http.get("/api/v1/requests?limit=10000", staffToken()).body();
+        assertThat(list).contains(verified).doesNotContain(unverified);
+        String all = http.get("/api/v1/requests?unverified=true&limit=10000", staffToken()).body();
+        assertThat(all.indexOf(unverified)).as("the sooner deadline first").isLessThan(all.indexOf(verified));
+        // due within 20 days from now (13 March): the first one (31 March) is, the second (10 April) is not
+        String soon = http.get("/api/v1/requests?unverified=true&dueWithin=P20D&limit=10000", staffToken()).body();
+        assertThat(soon).contains(unverified).doesNotContain(verified);
+        assertThat(http.get("/api/v1/requests?dueWithin=P1M", staffToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void badIntakeIsRefusedNamingTheField() {
+        assertThat(post("/api/v1/requests", "{\"kinds\":[]}", 400).get("field").asString()).isEqualTo("kinds");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"forget-me\"]}", 400).get("field").asString()).isEqualTo("kinds/0");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"receivedAt\":\"" + day("03-04T10:00:00Z") + "\"}",
+                400).get("field").asString()).as("in the future").isEqualTo("receivedAt");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"receivedAt\":\"" + (year - 1) + "-01-01T10:00:00Z\"}",
+                400).get("field").asString()).as("too long ago").isEqualTo("receivedAt");
+        // a letter that lay on a desk for a week was received then: its deadline runs from then
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"receivedAt\":\"" + day("02-24T10:00:00Z") + "\"}",
+                201).get("deadline").asString()).isEqualTo(day("03-24"));
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"objection\"]}", 400).get("field").asString())
+                .isEqualTo("purposes");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"objection\"],\"purposes\":[\"rental\"]}", 400)
+                .get("detail").asString()).contains("Art. 21");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"consent-withdrawal\"],\"purposes\":[\"rental\"]}", 400)
+                .get("detail").asString()).contains("Art. 7(3)");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"subject\":\"01a25080-64a4-7a67-99c7-e1c16fb9e700\"}",
+                400).get("field").asString()).isEqualTo("subject");
+        assertThat(http.get("/api/v1/requests/WB-0000-0000", staffToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void outsidersAndApplicationsAreRefusedEveryRequestEndpoint() {
+        String app = keys.create("staff", List.of("rental"), "test").plaintext();
+        String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+        for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference)) {
+            assertThat(http.get(path, null).statusCode()).as(path).isEqualTo(401);
+            assertThat(http.get(path, app).statusCode()).as(path).isEqualTo(403);
+        }
+        for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference + "/identity",
+                "/api/v1/requests/" + reference + "/extend", "/api/v1/requests/" + reference + "/refuse")) {
+            assertThat(http.post(path, null, "{}").statusCode()).as(path).isEqualTo(401);
+            assertThat(http.post(path, app, "{}").statusCode()).as(path).isEqualTo(403);
+        }
+    }
+}
