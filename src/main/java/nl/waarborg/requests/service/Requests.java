@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
+import nl.waarborg.access.service.Restraints;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
@@ -53,9 +54,11 @@ public class Requests {
     private final Vault vault;
     private final RequestsProperties properties;
     private final DeadlineCalculator deadlines;
+    private final Restraints restraints;
 
     Requests(RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock, Vault vault,
-             RequestsProperties properties) {
+             RequestsProperties properties, Restraints restraints) {
+        this.restraints = restraints;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
@@ -94,6 +97,11 @@ public class Requests {
         }
         if (n.subject() != null && vault.subject(caller, n.subject()).isEmpty()) {
             throw new InvalidInputException("subject", "no such subject");
+        }
+        // an objection to direct marketing is absolute (Art. 21(3)): it takes effect at intake, before any identity check
+        if (n.subject() != null && kinds.contains(RequestKind.OBJECTION)) {
+            purposes.stream().filter(id -> p.purpose(id).map(Policy.Purpose::directMarketing).orElse(false))
+                    .forEach(id -> restraints.object(caller, n.subject(), id, received));
         }
         Deadline deadline = deadlines.deadline(received, period(p.rights() == null ? null : p.rights().responseTime()));
         Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),

@@ -1,0 +1,53 @@
+package nl.waarborg.requests.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.access.service.Restraints;
+import nl.waarborg.requests.Request;
+import nl.waarborg.vault.Vault;
+import nl.waarborg.web.MutableClockConfiguration;
+import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An objection to direct marketing is absolute (Art. 21(3) GDPR): entered as a request, it takes effect at intake,
+ * before the identity check; on the self-storage example, whose `marketing` purpose is direct marketing on legitimate
+ * interest. (The same service as the retention tests of that example.)
+ */
+@TestPropertySource(properties = {
+        "waarborg.policy=examples/self-storage.yaml",
+        "waarborg.data-dir=${waarborg.test.data-root}/retention",
+        "waarborg.retention.sweep-interval=PT0S"})
+@Import(MutableClockConfiguration.class)
+class DirectMarketingObjectionTest extends ServiceTestBase {
+
+    private static final Caller STAFF = new Caller("test", "management", List.of(), true);
+
+    @Autowired
+    Requests requests;
+    @Autowired
+    Vault vault;
+    @Autowired
+    Restraints restraints;
+
+    @Test
+    void anObjectionToDirectMarketingIsUpheldAtIntakeBeforeTheIdentityCheck() {
+        UUID customer = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(),
+                List.of("customer")))).getFirst();
+
+        Request r = requests.receive(STAFF, new Requests.NewRequest(List.of("objection"), List.of("marketing"), "phone",
+                "nl", customer, null));
+
+        assertThat(r.identity()).isEqualTo(Request.Identity.PENDING);
+        assertThat(restraints.of(STAFF, customer).objections()).singleElement().satisfies(o -> {
+            assertThat(o.purpose()).isEqualTo("marketing");
+            assertThat(o.status().name()).isEqualTo("UPHELD");
+        });
+    }
+}
