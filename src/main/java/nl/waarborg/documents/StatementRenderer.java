@@ -18,13 +18,7 @@ public final class StatementRenderer {
     /** The statement in one language and format: UTF-8 text for MD and HTML, a PDF document for PDF. */
     public static byte[] render(Policy policy, Lang lang, StatementFormat format) {
         Objects.requireNonNull(format, "format");
-        Doc doc = document(policy, lang);
-        return switch (format) {
-            case MD -> MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8);
-            case HTML -> HtmlWriter.write(doc, HtmlWriter.Style.PAGE, Phrases.of(lang).contents())
-                    .getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfWriter.write(HtmlWriter.write(doc, HtmlWriter.Style.PRINT, Phrases.of(lang).contents()));
-        };
+        return DocRenderer.render(document(policy, lang), lang, format);
     }
 
     /** The statement as a document tree, for callers that lay it out themselves (e.g. a web page). */

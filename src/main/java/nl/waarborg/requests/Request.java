@@ -41,6 +41,11 @@ public record Request(UUID id, String reference, List<RequestKind> kinds, List<S
         }
     }
 
+    /** The day of receipt in the organisation's {@code zone}. */
+    public LocalDate receivedDay(java.time.ZoneId zone) {
+        return LocalDate.ofInstant(receivedAt, zone);
+    }
+
     /** The day the answer is due: the extended one when extended, else the first. */
     public LocalDate dueOn() {
         return extendedTo != null ? extendedTo : deadline;

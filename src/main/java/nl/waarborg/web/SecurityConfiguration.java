@@ -112,7 +112,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/*/callback").permitAll()
                         // requests (issue 16): the privacy team enters and handles data-subject requests; the public
                         // portal and applications come later
-                        .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*",
+                                "/api/v1/requests/*/letters/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/identity",
                                 "/api/v1/requests/*/extend", "/api/v1/requests/*/refuse").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()

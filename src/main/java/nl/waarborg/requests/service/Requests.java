@@ -202,6 +202,38 @@ public class Requests {
         });
     }
 
+    /** The letters to the person there are. */
+    public enum Letter { RECEIPT, EXTENSION, REFUSAL }
+
+    /**
+     * A letter to the person about the request, in {@code lang} (null: the request's language), written from the
+     * policy in force: the receipt at any time, the extension once extended, the refusal once refused (409 before).
+     */
+    public byte[] letter(String reference, Letter letter, nl.waarborg.policy.Lang lang,
+                         nl.waarborg.documents.StatementFormat format) {
+        Request r = store.find(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+        Policy p = policy.policy();
+        nl.waarborg.policy.Lang language = lang != null ? lang : nl.waarborg.policy.Lang.parse(r.language());
+        nl.waarborg.requests.RequestLetters letters = new nl.waarborg.requests.RequestLetters(p, language, zone());
+        nl.waarborg.documents.Doc doc = switch (letter) {
+            case RECEIPT -> letters.receipt(r, deadlines.extended(r.receivedAt(),
+                    period(p.rights() == null ? null : p.rights().extension())).date());
+            case EXTENSION -> {
+                if (r.extendedTo() == null) {
+                    throw new RequestConflictException("not-extended", "the request was not extended");
+                }
+                yield letters.extension(r);
+            }
+            case REFUSAL -> {
+                if (r.refusalGround() == null) {
+                    throw new RequestConflictException("not-refused", "the request was not refused");
+                }
+                yield letters.refusal(r);
+            }
+        };
+        return nl.waarborg.documents.DocRenderer.render(doc, language, format);
+    }
+
     /** The organisation's zone, in which the deadlines' days are counted. */
     public java.time.ZoneId zone() {
         return properties.zone();

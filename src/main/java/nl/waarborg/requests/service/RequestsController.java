@@ -131,6 +131,33 @@ class RequestsController {
                 body == null ? null : body.reason()));
     }
 
+    @GetMapping("/{reference}/letters/{letter}")
+    @Operation(summary = "A letter to the person: receipt, extension (once extended) or refusal (once refused); "
+            + "format md, html or pdf; lang nl or en (default: the request's language)")
+    ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable String letter,
+                                  @RequestParam(defaultValue = "html") String format,
+                                  @RequestParam(required = false) String lang) {
+        Requests.Letter which = java.util.Arrays.stream(Requests.Letter.values())
+                .filter(l -> l.name().equalsIgnoreCase(letter)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("letter", "receipt, extension or refusal"));
+        nl.waarborg.documents.StatementFormat f;
+        try {
+            f = nl.waarborg.documents.StatementFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", "md, html or pdf");
+        }
+        nl.waarborg.policy.Lang l = null;
+        if (lang != null) {
+            try {
+                l = nl.waarborg.policy.Lang.parse(lang);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("lang", "nl or en");
+            }
+        }
+        byte[] body = requests.letter(reference, which, l, f);
+        return ResponseEntity.ok().header("Content-Type", f.mediaType()).body(body);
+    }
+
     private static Duration within(String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -199,10 +199,29 @@ class RequestsApiTest extends ServiceTestBase {
     }
 
     @Test
+    void theLettersToThePersonComeInTheRequestsLanguageAndOnlyOnceThereIsSomethingToSay() {
+        String reference = receive("{\"kinds\":[\"access\"],\"language\":\"en\"}").get("reference").asString();
+
+        HttpResponse<String> receipt = http.get("/api/v1/requests/" + reference + "/letters/receipt", staffToken());
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(receipt.body()).contains(reference).contains("Article 15 GDPR").contains("31 March " + year);
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/receipt?lang=nl&format=md", staffToken()).body())
+                .contains("artikel 15 AVG").contains("31 maart " + year);
+        assertThat(post("/api/v1/requests/" + reference + "/extend", "{\"reason\":\"r\"}", 200).get("extendedTo"))
+                .isNotNull();
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/extension?format=pdf", staffToken())
+                .headers().firstValue("content-type")).hasValue("application/pdf");
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/refusal", staffToken()).statusCode()).isEqualTo(409);
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/thanks", staffToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void outsidersAndApplicationsAreRefusedEveryRequestEndpoint() {
         String app = keys.create("staff", List.of("rental"), "test").plaintext();
         String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
-        for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference)) {
+        for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference,
+                "/api/v1/requests/" + reference + "/letters/receipt")) {
             assertThat(http.get(path, null).statusCode()).as(path).isEqualTo(401);
             assertThat(http.get(path, app).statusCode()).as(path).isEqualTo(403);
         }
