@@ -113,6 +113,7 @@ final class RetentionCommand implements Runnable {
                             + r.attestationTasksCreated() + " attestation tasks created");
                     r.byCategoryAndRule().forEach((k, n) -> out.println("  " + k + "\t" + n));
                 }
+                r.records().forEach((records, n) -> out.println(records + ": " + n + (r.dryRun() ? " due" : " erased")));
                 if (!r.systems().isEmpty()) { // the organisation's own systems, each swept on its own (docs/systems.md)
                     out.println("SYSTEM\tCONNECTOR\tSTATUS\tCOUNTS\tCAUSE");
                     r.systems().forEach(s -> out.println(String.join("\t", s.system(), s.connector(), s.status(),

@@ -438,6 +438,9 @@ public interface Phrases {
 
     String identity(IdentityMethod method);
 
+    /** How long the record of a handled request is kept (Art. 5(1)(e), 13(2)(a)). */
+    String requestRecords(String duration);
+
     String freeOfCharge();
 
     String notFreeOfCharge();

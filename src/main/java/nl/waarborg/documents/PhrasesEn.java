@@ -955,6 +955,11 @@ final class PhrasesEn implements Phrases {
     }
 
     @Override
+    public String requestRecords(String duration) {
+        return "We keep the record of your request for " + duration + " after we have dealt with it.";
+    }
+
+    @Override
     public String responseTime(String duration) {
         return "We respond within " + duration + " of receiving your request.";
     }

@@ -971,6 +971,11 @@ final class PhrasesNl implements Phrases {
     }
 
     @Override
+    public String requestRecords(String duration) {
+        return "Wat wij over uw verzoek vastleggen, bewaren wij tot " + duration + " nadat wij het hebben afgehandeld.";
+    }
+
+    @Override
     public String responseTime(String duration) {
         return "Wij reageren binnen " + duration + " nadat wij uw verzoek hebben ontvangen.";
     }

@@ -547,6 +547,9 @@ final class StatementBuilder {
             }
         }
         terms.add(p.objectionDecision());
+        if (rights != null && rights.requestRecords() != null && rights.requestRecords().isConcrete()) {
+            terms.add(p.requestRecords(w.duration(rights.requestRecords())));
+        }
         Policy.Authority authority = c == null ? null : c.authority();
         terms.add(p.refusal(authority == null || Words.blank(authority.name()) ? null : authority.name().strip(),
                 rights != null && rights.extension() != null));

@@ -395,6 +395,8 @@ public record Policy(
      * How subjects exercise their rights (R3, R4). Periods as ISO-8601 (P4W, P1M, P2M).
      * {@code refuseAnonymisedRemainder}: subjects may say in advance that nothing anonymised is kept of
      * them either (R2.6); the policy declares the offer, each subject's choice is a fact about that subject.
+     * {@code requestRecords}: how long the record of a closed request is kept (null: not said); the sweep deletes it
+     * then (docs/requests.md).
      */
     public record Rights(
             RetentionPeriod responseTime,
@@ -402,7 +404,8 @@ public record Policy(
             List<IdentityMethod> identityVerification,
             List<Channel> channels,
             boolean freeOfCharge,
-            boolean refuseAnonymisedRemainder) {}
+            boolean refuseAnonymisedRemainder,
+            RetentionPeriod requestRecords) {}
 
     /**
      * What applications (API keys, not staff) may record about the past: a lifecycle event or a joining of a

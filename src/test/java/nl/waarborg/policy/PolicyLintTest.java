@@ -173,6 +173,9 @@ class PolicyLintTest {
                 Arguments.of("mapping-subject-category-invalid", "    connector: manual\n", CCTV_JDBC.replace(
                         "          columns:\n", "          subject-category: {column: kind, values: {staff: customer}}\n"
                         + "          columns:\n"), "subject-category: {column: kind"),
+                Arguments.of("request-records-period-missing", "  request-records: P2Y\n", "", "response-time: P4W"),
+                Arguments.of("request-records-period-missing", "  request-records: P2Y", "  request-records: P20Y",
+                        "request-records: P20Y"),
                 Arguments.of("mapping-erase-order", "    connector: manual\n", CCTV_JDBC
                         + "        - table: stills\n          key: [id]\n          parent: {table: clips, columns: [clip_id]}\n"
                         + "          columns: {image: video-footage}\n          collected-at: taken_at\n"

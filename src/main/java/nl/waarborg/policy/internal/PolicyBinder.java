@@ -720,7 +720,8 @@ public final class PolicyBinder {
         }
         Rights rights = new Rights(r.period("response-time", true), r.period("extension", false),
                 r.terms("identity-verification", IdentityMethod.class), r.terms("channels", Channel.class),
-                r.bool("free-of-charge", true), r.bool("refuse-anonymised-remainder", false));
+                r.bool("free-of-charge", true), r.bool("refuse-anonymised-remainder", false),
+                r.period("request-records", false));
         r.done();
         return rights;
     }

@@ -40,6 +40,23 @@ final class RightsRules {
                                         + "` is longer than the two further months the GDPR allows (or not a period); use P2M or less");
                             }
                         }),
+                Rule.warning("request-records-period-missing", "The policy says how long the record of a handled request "
+                                + "is kept, and that period is concrete and at most ten years (Art. 5(1)(e), 5(2), 13(2)(a)).",
+                        (p, report) -> {
+                            Rights r = p.policy().rights();
+                            if (r == null) {
+                                return;
+                            }
+                            if (r.requestRecords() == null) {
+                                report.at("rights", "how long the record of a handled request is kept is not said: the "
+                                        + "record holds who asked what and how it was answered, personal data kept for "
+                                        + "accountability (Art. 5(2)) and the statement must say for how long (Art. "
+                                        + "13(2)(a)); add e.g. `request-records: P2Y`");
+                            } else if (r.requestRecords().value() == null || tooLong(r.requestRecords(), Period.ofYears(10))) {
+                                report.at("rights.request-records", "`" + r.requestRecords().raw() + "` is no concrete period "
+                                        + "of at most ten years (Art. 5(1)(e)); write e.g. P2Y");
+                            }
+                        }),
                 Rule.warning("identity-verification-missing", "The policy says how a requester's identity is established (R4.1).",
                         (p, report) -> {
                             Rights r = p.policy().rights();

@@ -52,11 +52,14 @@ public class Sweeper {
     private final int batch;
     private final SystemOperations systems;
     private final LinkedSubjects subjects;
+    private final List<RecordKeeping> recordKeeping;
     private volatile Instant narrowingsAnnouncedUpTo;
 
     Sweeper(ExpiringItems items, RetentionUpkeep upkeep, AnonymisedStatistics statistics, AttestationTasks attestations,
             SubjectStates states, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock,
-            @Value("${waarborg.retention.batch:10000}") int batch, SystemOperations systems, LinkedSubjects subjects) {
+            @Value("${waarborg.retention.batch:10000}") int batch, SystemOperations systems, LinkedSubjects subjects,
+            List<RecordKeeping> recordKeeping) {
+        this.recordKeeping = List.copyOf(recordKeeping);
         if (batch < 1) {
             throw new IllegalArgumentException("waarborg.retention.batch must be positive, was " + batch);
         }
@@ -81,7 +84,8 @@ public class Sweeper {
      */
     public record Report(boolean dryRun, Instant at, long rescheduled, long deleted, long anonymised,
                          Map<String, Long> byCategoryAndRule, int batches, int attestationTasksCreated,
-                         int subjectsNarrowed, List<ExpiringItems.DueGroup> due, List<SystemOperations.SystemSweep> systems) {}
+                         int subjectsNarrowed, List<ExpiringItems.DueGroup> due, List<SystemOperations.SystemSweep> systems,
+                         Map<String, Long> records) {}
 
     /** A sweep now. A dry run changes nothing and reports what is due (items of an older schedule as they stand). */
     public Report sweep(boolean dryRun) {
@@ -91,7 +95,8 @@ public class Sweeper {
         if (dryRun) {
             List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
             return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
-                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, subjects));
+                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, subjects),
+                    records(now, true));
         }
         long rescheduled = 0;
         for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
@@ -130,7 +135,14 @@ public class Sweeper {
         // the organisation's own systems, each on its own: one that is down fails alone, after the vault is swept
         List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, subjects);
         return new Report(false, now, rescheduled, totals.deleted, totals.anonymised, totals.counts, totals.batches,
-                created, narrowed.size(), List.of(), swept);
+                created, narrowed.size(), List.of(), swept, records(now, false));
+    }
+
+    /** Each other capability's records whose period has ended (the record of a handled request, …). */
+    private Map<String, Long> records(Instant now, boolean dryRun) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        recordKeeping.forEach(k -> out.put(k.records(), k.sweep(now, dryRun)));
+        return out;
     }
 
     /** What the batches of one sweep erased. */

@@ -216,6 +216,32 @@ class RequestsApiTest extends ServiceTestBase {
         assertThat(http.get("/api/v1/requests/" + reference + "/letters/thanks", staffToken()).statusCode()).isEqualTo(400);
     }
 
+    @Autowired
+    nl.waarborg.retention.service.Sweeper sweeper;
+
+    @Test
+    void theRecordOfAHandledRequestIsDeletedByTheSweepWhenThePolicysPeriodHasPassedAndAnOpenOneNever() {
+        String closed = receive("{\"kinds\":[\"erasure\"]}").get("reference").asString();
+        post("/api/v1/requests/" + closed + "/refuse", "{\"ground\":\"excessive\",\"reason\":\"r\"}", 200);
+        String open = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
+
+        clock.advance(Duration.ofDays(365 * 2 - 5)); // not yet two years (the clean policy's request-records: P2Y)
+        sweeper.sweep(false);
+        assertThat(http.get("/api/v1/requests/" + closed, staffToken()).statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(10));
+        assertThat(sweeper.sweep(true).records().get("request-records")).as("a dry run counts").isPositive();
+        assertThat(http.get("/api/v1/requests/" + closed, staffToken()).statusCode()).as("and deletes nothing")
+                .isEqualTo(200);
+        long before = audit.head().lastSeq();
+        assertThat(sweeper.sweep(false).records().get("request-records")).isPositive();
+
+        assertThat(http.get("/api/v1/requests/" + closed, staffToken()).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/requests/" + open, staffToken()).statusCode()).as("open: kept").isEqualTo(200);
+        assertThat(audit.events(before, 100)).filteredOn(e -> e.action().equals("request-records-erased"))
+                .singleElement().satisfies(e -> assertThat(e.reasons()).contains("kept:P2Y"));
+    }
+
     @Test
     void outsidersAndApplicationsAreRefusedEveryRequestEndpoint() {
         String app = keys.create("staff", List.of("rental"), "test").plaintext();
