@@ -25,7 +25,7 @@ class RequestStore {
     private static final String COLUMNS = "id, reference, kinds, purposes, channel, language, subject_id, received_at, "
             + "received_by, deadline, deadline_ends_at, extended_to, extended_ends_at, extended_at, extended_by, "
             + "extension_reason, identity, identity_method, identity_by, identity_at, status, refusal_ground, "
-            + "refusal_reason, closed_at, closed_by, policy_version";
+            + "refusal_reason, closed_at, closed_by, policy_version, legal_deadline";
 
     private final JdbcClient jdbc;
 
@@ -89,6 +89,12 @@ class RequestStore {
                 .params(ground.term(), reason, Timestamp.from(at), by, id).update();
     }
 
+    /** The deadline moved on by the days identity was outstanding; the legal date without the pause kept. */
+    void pause(UUID id, LocalDate deadline, Instant endsAt, LocalDate legal) {
+        jdbc.sql("UPDATE request SET deadline = ?, deadline_ends_at = ?, legal_deadline = ? WHERE id = ?")
+                .params(deadline, Timestamp.from(endsAt), legal, id).update();
+    }
+
     void identity(UUID id, Request.Identity outcome, String method, Instant at, String by) {
         jdbc.sql("UPDATE request SET identity = ?, identity_method = ?, identity_at = ?, identity_by = ? WHERE id = ?")
                 .params(outcome.term(), method, Timestamp.from(at), by, id).update();
@@ -108,7 +114,7 @@ class RequestStore {
                 Request.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("refusal_ground") == null ? null : RefusalGround.of(rs.getString("refusal_ground")).orElseThrow(),
                 rs.getString("refusal_reason"), instant(rs, "closed_at"), rs.getString("closed_by"),
-                rs.getLong("policy_version"));
+                rs.getLong("policy_version"), rs.getObject("legal_deadline", LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,6 +22,7 @@ import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.requests.Deadline;
 import nl.waarborg.requests.DeadlineCalculator;
 import nl.waarborg.requests.HolidayCalendar;
+import nl.waarborg.requests.IdentityPause;
 import nl.waarborg.requests.IntakeChannel;
 import nl.waarborg.requests.RefusalGround;
 import nl.waarborg.requests.Request;
@@ -66,7 +67,8 @@ public class Requests {
         this.clock = clock;
         this.vault = vault;
         this.properties = properties;
-        this.deadlines = new DeadlineCalculator(properties.zone(), HolidayCalendar.netherlands());
+        this.deadlines = new DeadlineCalculator(properties.zone(), HolidayCalendar.netherlands(),
+                properties.pauseWhileIdentityOutstanding());
     }
 
     /**
@@ -107,7 +109,7 @@ public class Requests {
         Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),
                 received, caller.actor(), deadline.date(), deadline.endsAt(), null, null, null, null, null,
                 Request.Identity.PENDING, null, null, null, Request.Status.OPEN, null, null, null, null,
-                policy.version().id());
+                policy.version().id(), null);
         tx.executeWithoutResult(s -> {
             store.insert(r);
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference()));
@@ -144,7 +146,11 @@ public class Requests {
                 throw new RequestConflictException(refusal.code(), refusal.message());
             });
             Policy p = policy.policy();
-            Deadline extended = deadlines.extended(r.receivedAt(), period(p.rights() == null ? null : p.rights().extension()));
+            // a pause counted for the first deadline counts for the extended one too
+            List<IdentityPause> pauses = r.legalDeadline() != null && r.identityAt() != null
+                    ? List.of(new IdentityPause(r.receivedAt(), r.identityAt())) : List.of();
+            Deadline extended = deadlines.extended(r.receivedAt(), period(p.rights() == null ? null : p.rights().extension()),
+                    pauses);
             store.extend(r.id(), extended.date(), extended.endsAt(), now, caller.actor(), why);
             audit.append(event(caller, "request-extended", r.subject()).outcome(Outcome.ALLOWED,
                     "request:" + r.reference(), "to:" + extended.date()));
@@ -195,9 +201,22 @@ public class Requests {
             if (r.identity() != Request.Identity.PENDING) {
                 throw new RequestConflictException("identity-decided", "the identity check was decided already");
             }
-            store.identity(r.id(), o, m.term(), clock.instant(), caller.actor());
+            Instant now = clock.instant();
+            store.identity(r.id(), o, m.term(), now, caller.actor());
+            List<String> reasons = new ArrayList<>(List.of("request:" + r.reference(), "method:" + m.term(),
+                    "outcome:" + o.term()));
+            // with the pause on, the days identity was outstanding (from receipt to now) move the deadline on
+            if (properties.pauseWhileIdentityOutstanding() && r.extendedTo() == null) {
+                Deadline paused = deadlines.deadline(r.receivedAt(), period(policy.policy().rights() == null ? null
+                        : policy.policy().rights().responseTime()), List.of(new IdentityPause(r.receivedAt(), now)));
+                if (paused.pausedDays() > 0) {
+                    store.pause(r.id(), paused.date(), paused.endsAt(), paused.withoutPause().date());
+                    reasons.add("paused-days:" + paused.pausedDays());
+                    reasons.add("deadline:" + paused.date());
+                }
+            }
             audit.append(event(caller, "request-identity", r.subject()).outcome(Outcome.ALLOWED,
-                    "request:" + r.reference(), "method:" + m.term(), "outcome:" + o.term()));
+                    reasons.toArray(String[]::new)));
             return store.find(reference).orElseThrow();
         });
     }

@@ -12,12 +12,15 @@ import org.springframework.validation.annotation.Validated;
  * @param zone            the organisation's zone, in which the day of receipt and the deadline's last day are counted
  * @param maxBackdating   how long before now staff may say a request was received (a letter that lay a week on a
  *                        desk was received then: its deadline runs from then); further back is refused
+ * @param pauseWhileIdentityOutstanding whether the days identity was outstanding move the deadline on (off by default:
+ *                        the law's text gives no pause; when on, the legal date without it is kept beside it)
  */
 @Validated
 @ConfigurationProperties("waarborg.requests")
 public record RequestsProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId zone,
-        @DefaultValue("90d") Duration maxBackdating) {
+        @DefaultValue("90d") Duration maxBackdating,
+        @DefaultValue("false") boolean pauseWhileIdentityOutstanding) {
 
     public RequestsProperties {
         if (zone == null) {
