@@ -110,12 +110,13 @@ class SecurityConfiguration {
                                 "/api/v1/systems/tasks/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/tasks/*/done").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/*/callback").permitAll()
-                        // requests (issue 16): the privacy team enters and handles data-subject requests; the public
-                        // portal and applications come later
-                        .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*",
-                                "/api/v1/requests/*/letters/*").hasRole(STAFF)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/identity",
-                                "/api/v1/requests/*/extend", "/api/v1/requests/*/refuse").hasRole(STAFF)
+                        // requests (issue 16): the privacy team handles data-subject requests; an application may
+                        // hand one in for a person and follow the ones it handed in (Requests checks whose it is)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*/letters/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity", "/api/v1/requests/*/extend",
+                                "/api/v1/requests/*/refuse").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -84,6 +84,10 @@ public class Requests {
         List<String> purposes = purposes(p, kinds, n.purposes());
         IntakeChannel channel = n.channel() == null ? IntakeChannel.API : IntakeChannel.of(n.channel()).orElseThrow(() ->
                 new InvalidInputException("channel", "unknown channel; known: api, email, post, phone, desk, portal"));
+        if (!caller.staff() && channel != IntakeChannel.API) {
+            throw new InvalidInputException("channel", "an application hands a request in by `api`; staff enter the "
+                    + "ones received otherwise");
+        }
         String language = n.language() == null ? p.statement().languages().getFirst().term() : n.language();
         if (!language.equals("nl") && !language.equals("en")) {
             throw new InvalidInputException("language", "the language of the answer is nl or en");
@@ -124,6 +128,14 @@ public class Requests {
 
     public Optional<Request> find(String reference) {
         return store.find(reference);
+    }
+
+    /**
+     * The request as {@code caller} may see it: staff any, an application only the ones it handed in (another's is
+     * not found, so that a reference cannot be tried out).
+     */
+    public Optional<Request> find(Caller caller, String reference) {
+        return store.find(reference).filter(r -> caller.staff() || r.receivedBy().equals(caller.actor()));
     }
 
     /** Open requests by the day they are due (all: closed too), those due within {@code within} only when given. */

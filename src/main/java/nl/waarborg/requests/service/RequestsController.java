@@ -75,7 +75,8 @@ class RequestsController {
 
     @PostMapping
     @Operation(summary = "Enter a request as it was received (by API, e-mail, post, phone or at the desk); 201 with its "
-            + "reference and deadline", description = "Body: kinds (access, rectification, erasure, restriction, "
+            + "reference and deadline", description = "Staff, or an application handing in a person's request (channel "
+            + "api; a subject it may see; an objection only to purposes its key carries). Body: kinds (access, rectification, erasure, restriction, "
             + "portability, objection, consent-withdrawal), purposes (for an objection or a withdrawal), channel, "
             + "language (nl, en), subject (Waarborg's id, when known), receivedAt (default now; not in the future, "
             + "not before waarborg.requests.max-backdating).")
@@ -100,9 +101,9 @@ class RequestsController {
     }
 
     @GetMapping("/{reference}")
-    @Operation(summary = "One request, with its deadline and where it stands")
-    RequestView show(@PathVariable String reference) {
-        return view(requests.find(reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference)));
+    @Operation(summary = "One request, with its deadline and where it stands (an application: only one it handed in)")
+    RequestView show(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        return view(requests.find(caller, reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference)));
     }
 
     @PostMapping("/{reference}/identity")

@@ -243,18 +243,47 @@ class RequestsApiTest extends ServiceTestBase {
     }
 
     @Test
-    void outsidersAndApplicationsAreRefusedEveryRequestEndpoint() {
+    void outsidersAreRefusedEveryRequestEndpointAndApplicationsAllButHandingInAndFollowingTheirOwn() {
         String app = keys.create("staff", List.of("rental"), "test").plaintext();
         String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
         for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference,
                 "/api/v1/requests/" + reference + "/letters/receipt")) {
             assertThat(http.get(path, null).statusCode()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference + "/letters/receipt")) {
             assertThat(http.get(path, app).statusCode()).as(path).isEqualTo(403);
         }
         for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference + "/identity",
                 "/api/v1/requests/" + reference + "/extend", "/api/v1/requests/" + reference + "/refuse")) {
             assertThat(http.post(path, null, "{}").statusCode()).as(path).isEqualTo(401);
-            assertThat(http.post(path, app, "{}").statusCode()).as(path).isEqualTo(403);
         }
+        for (String path : List.of("/api/v1/requests/" + reference + "/identity",
+                "/api/v1/requests/" + reference + "/extend", "/api/v1/requests/" + reference + "/refuse")) {
+            assertThat(http.post(path, app, "{\"reason\":\"r\",\"ground\":\"excessive\"}").statusCode()).as(path)
+                    .isEqualTo(403);
+        }
+        // a request staff entered is not the application's to see: not found, so references cannot be tried out
+        assertThat(http.get("/api/v1/requests/" + reference, app).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anApplicationHandsInAPersonsRequestByApiAndFollowsOnlyTheOnesItHandedIn() {
+        String app = keys.create("staff", List.of("rental"), "test").plaintext();
+        String other = keys.create("staff", List.of("rental"), "test").plaintext();
+
+        HttpResponse<String> handed = http.post("/api/v1/requests", app, "{\"kinds\":[\"erasure\"]}");
+
+        assertThat(handed.statusCode()).as(handed.body()).isEqualTo(201);
+        JsonNode r = JSON.readTree(handed.body());
+        assertThat(r.get("channel").asString()).isEqualTo("api");
+        assertThat(r.get("receivedBy").asString()).startsWith("key:");
+        String reference = r.get("reference").asString();
+        assertThat(http.get("/api/v1/requests/" + reference, app).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/requests/" + reference, other).statusCode()).as("another application").isEqualTo(404);
+        assertThat(http.get("/api/v1/requests/" + reference, staffToken()).statusCode()).isEqualTo(200);
+        // what came in by post or at the desk is for staff to enter
+        HttpResponse<String> desk = http.post("/api/v1/requests", app, "{\"kinds\":[\"access\"],\"channel\":\"desk\"}");
+        assertThat(desk.statusCode()).isEqualTo(400);
+        assertThat(desk.body()).contains("\"field\":\"channel\"");
     }
 }
