@@ -10,7 +10,8 @@ import java.util.UUID;
  * A data-subject request as stored: what is asked ({@code kinds}, and for an objection or a consent withdrawal the
  * {@code purposes}), how and when it came in, whose it is (Waarborg's subject, once found), its legal deadline and, when
  * extended, the later one, the identity check, and how it ended. {@code legalDeadline}: the first deadline without the
- * pause for identity, when the pause setting moved {@code deadline} (null otherwise). Holds no personal value.
+ * pause for identity, when the pause setting moved {@code deadline} (null otherwise); {@code restrictionGround}: the
+ * Art. 18(1) ground of a restriction asked for. Holds no personal value.
  */
 public record Request(UUID id, String reference, List<RequestKind> kinds, List<String> purposes, IntakeChannel channel,
                       String language, UUID subject, Instant receivedAt, String receivedBy, LocalDate deadline,
@@ -18,7 +19,7 @@ public record Request(UUID id, String reference, List<RequestKind> kinds, List<S
                       String extendedBy, String extensionReason, Identity identity, String identityMethod,
                       String identityBy, Instant identityAt, Status status, RefusalGround refusalGround,
                       String refusalReason, Instant closedAt, String closedBy, long policyVersion,
-                      LocalDate legalDeadline) {
+                      LocalDate legalDeadline, String restrictionGround) {
 
     public Request {
         kinds = List.copyOf(kinds);

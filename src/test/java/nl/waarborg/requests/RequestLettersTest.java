@@ -32,7 +32,7 @@ class RequestLettersTest {
         return new Request(UUID.randomUUID(), "WB-7K2M-9QXD", kinds, purposes, IntakeChannel.EMAIL, "nl", null,
                 Instant.parse("2026-03-03T10:00:00Z"), "staff", LocalDate.of(2026, 4, 7),
                 Instant.parse("2026-04-07T22:00:00Z"), null, null, null, null, null, Request.Identity.PENDING, null, null,
-                null, Request.Status.OPEN, null, null, null, null, 1, null);
+                null, Request.Status.OPEN, null, null, null, null, 1, null, null);
     }
 
     private static String text(Doc doc) {
@@ -108,7 +108,7 @@ class RequestLettersTest {
                 base.receivedAt(), "staff", base.deadline(), base.deadlineEndsAt(), LocalDate.of(2026, 6, 3),
                 Instant.parse("2026-06-03T22:00:00Z"), Instant.parse("2026-03-20T10:00:00Z"), "staff",
                 "Uw verzoek raakt veel systemen.", Request.Identity.VERIFIED, "email-link", "staff", null,
-                Request.Status.OPEN, null, null, null, null, 1, null);
+                Request.Status.OPEN, null, null, null, null, 1, null, null);
 
         String nl = text(new RequestLetters(policy("examples/self-storage.yaml"), Lang.NL, AMSTERDAM).extension(r));
 
@@ -120,7 +120,7 @@ class RequestLettersTest {
         return new Request(b.id(), b.reference(), b.kinds(), b.purposes(), b.channel(), "nl", null, b.receivedAt(),
                 "staff", b.deadline(), b.deadlineEndsAt(), null, null, null, null, null, Request.Identity.VERIFIED,
                 "email-link", "staff", null, Request.Status.REFUSED, ground, "U vroeg dit gisteren ook.",
-                Instant.parse("2026-03-10T10:00:00Z"), "staff", 1, null);
+                Instant.parse("2026-03-10T10:00:00Z"), "staff", 1, null, null);
     }
 
     @Test

@@ -25,7 +25,7 @@ class RequestStore {
     private static final String COLUMNS = "id, reference, kinds, purposes, channel, language, subject_id, received_at, "
             + "received_by, deadline, deadline_ends_at, extended_to, extended_ends_at, extended_at, extended_by, "
             + "extension_reason, identity, identity_method, identity_by, identity_at, status, refusal_ground, "
-            + "refusal_reason, closed_at, closed_by, policy_version, legal_deadline";
+            + "refusal_reason, closed_at, closed_by, policy_version, legal_deadline, restriction_ground";
 
     private final JdbcClient jdbc;
 
@@ -35,11 +35,12 @@ class RequestStore {
 
     void insert(Request r) {
         jdbc.sql("INSERT INTO request (id, reference, kinds, purposes, channel, language, subject_id, received_at, "
-                        + "received_by, deadline, deadline_ends_at, policy_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "received_by, deadline, deadline_ends_at, policy_version, restriction_ground) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.reference(), r.kinds().stream().map(RequestKind::term).toArray(String[]::new),
                         r.purposes().toArray(String[]::new), r.channel().term(), r.language(), r.subject(),
                         Timestamp.from(r.receivedAt()), r.receivedBy(), r.deadline(), Timestamp.from(r.deadlineEndsAt()),
-                        r.policyVersion())
+                        r.policyVersion(), r.restrictionGround())
                 .update();
     }
 
@@ -114,7 +115,8 @@ class RequestStore {
                 Request.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("refusal_ground") == null ? null : RefusalGround.of(rs.getString("refusal_ground")).orElseThrow(),
                 rs.getString("refusal_reason"), instant(rs, "closed_at"), rs.getString("closed_by"),
-                rs.getLong("policy_version"), rs.getObject("legal_deadline", LocalDate.class));
+                rs.getLong("policy_version"), rs.getObject("legal_deadline", LocalDate.class),
+                rs.getString("restriction_ground"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

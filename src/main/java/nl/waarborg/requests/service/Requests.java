@@ -76,7 +76,14 @@ public class Requests {
      * when it reached the organisation (default now; a letter that lay on a desk was received when it arrived).
      */
     public record NewRequest(List<String> kinds, List<String> purposes, String channel, String language, UUID subject,
-                             Instant receivedAt) {}
+                             Instant receivedAt, String restrictionGround) {
+
+        /** A request that asks for no restriction. */
+        public NewRequest(List<String> kinds, List<String> purposes, String channel, String language, UUID subject,
+                          Instant receivedAt) {
+            this(kinds, purposes, channel, language, subject, receivedAt, null);
+        }
+    }
 
     public Request receive(Caller caller, NewRequest n) {
         Policy p = policy.policy();
@@ -92,6 +99,7 @@ public class Requests {
         if (!language.equals("nl") && !language.equals("en")) {
             throw new InvalidInputException("language", "the language of the answer is nl or en");
         }
+        String ground = restrictionGround(kinds, n.restrictionGround());
         Instant now = clock.instant();
         Instant received = n.receivedAt() == null ? now : n.receivedAt();
         if (received.isAfter(now.plus(CLOCK_SKEW))) {
@@ -113,7 +121,7 @@ public class Requests {
         Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),
                 received, caller.actor(), deadline.date(), deadline.endsAt(), null, null, null, null, null,
                 Request.Identity.PENDING, null, null, null, Request.Status.OPEN, null, null, null, null,
-                policy.version().id(), null);
+                policy.version().id(), null, ground);
         tx.executeWithoutResult(s -> {
             store.insert(r);
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference()));
@@ -229,6 +237,9 @@ public class Requests {
             }
             audit.append(event(caller, "request-identity", r.subject()).outcome(Outcome.ALLOWED,
                     reasons.toArray(String[]::new)));
+            if (o == Request.Identity.VERIFIED && r.subject() != null) {
+                takeEffect(caller, r);
+            }
             return store.find(reference).orElseThrow();
         });
     }
@@ -263,6 +274,23 @@ public class Requests {
             }
         };
         return nl.waarborg.documents.DocRenderer.render(doc, language, format);
+    }
+
+    /**
+     * Once the requester is known to be the subject, a restriction and an objection take effect in the decision core at
+     * once (Art. 18, 21): the restriction on all the subject's data on its ground, an objection to a purpose on
+     * legitimate interest or a public task pending staff's weighing (R4.4; one to direct marketing took effect at
+     * intake). Each is audited by the access capability.
+     */
+    private void takeEffect(Caller caller, Request r) {
+        if (r.kinds().contains(RequestKind.RESTRICTION)) {
+            restraints.restrict(caller, r.subject(), r.restrictionGround(), List.of());
+        }
+        if (r.kinds().contains(RequestKind.OBJECTION)) {
+            Policy p = policy.policy();
+            r.purposes().stream().filter(id -> p.purpose(id).map(x -> !x.directMarketing() && x.objectable()).orElse(false))
+                    .forEach(id -> restraints.object(caller, r.subject(), id, r.receivedAt()));
+        }
     }
 
     /** The organisation's zone, in which the deadlines' days are counted. */
@@ -319,6 +347,22 @@ public class Requests {
             }
         }
         return purposes;
+    }
+
+    /** The Art. 18(1) ground a restriction asks on: required with a restriction, refused without one. */
+    private static String restrictionGround(List<RequestKind> kinds, String ground) {
+        List<String> grounds = List.of("accuracy-contested", "unlawful", "needed-for-subjects-claim", "objection-pending");
+        if (!kinds.contains(RequestKind.RESTRICTION)) {
+            if (ground != null) {
+                throw new InvalidInputException("restrictionGround", "only a request for restriction names a ground");
+            }
+            return null;
+        }
+        if (ground == null || !grounds.contains(ground)) {
+            throw new InvalidInputException("restrictionGround", "a restriction names its ground (Art. 18(1) GDPR): one "
+                    + "of " + String.join(", ", grounds));
+        }
+        return ground;
     }
 
     private static String reason(String reason) {

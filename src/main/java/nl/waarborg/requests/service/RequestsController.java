@@ -49,7 +49,7 @@ class RequestsController {
                        LocalDate dueOn, long daysLeft, boolean overdue, String identity, String identityMethod,
                        String identityBy, Instant identityAt, String status, String refusalGround,
                        String refusalProvision, String refusalReason, Instant closedAt, String closedBy,
-                       long policyVersion, LocalDate legalDeadline) {
+                       long policyVersion, LocalDate legalDeadline, String restrictionGround) {
 
         static RequestView of(Request r, Instant now, ZoneId zone) {
             long daysLeft = ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), r.dueOn());
@@ -59,7 +59,7 @@ class RequestsController {
                     daysLeft, r.overdue(now), r.identity().term(), r.identityMethod(), r.identityBy(), r.identityAt(),
                     r.status().term(), r.refusalGround() == null ? null : r.refusalGround().term(),
                     r.refusalGround() == null ? null : r.refusalGround().provision(), r.refusalReason(), r.closedAt(),
-                    r.closedBy(), r.policyVersion(), r.legalDeadline());
+                    r.closedBy(), r.policyVersion(), r.legalDeadline(), r.restrictionGround());
         }
     }
 

@@ -176,6 +176,35 @@ class RequestsApiTest extends ServiceTestBase {
         assertThat(http.get("/api/v1/requests?dueWithin=P1M", staffToken()).statusCode()).isEqualTo(400);
     }
 
+    @Autowired
+    nl.waarborg.vault.Vault vault;
+
+    @Test
+    void aRestrictionAndAnObjectionTakeEffectInTheDecisionCoreWhenTheIdentityIsVerified() {
+        java.util.UUID subject = vault.createSubjects(new nl.waarborg.access.Caller("test", "dpo", List.of(), true),
+                List.of(new nl.waarborg.vault.Vault.NewSubject(List.of(), List.of(), List.of("facility-visitor")))).getFirst();
+        String reference = receive("{\"kinds\":[\"restriction\",\"objection\"],\"purposes\":[\"security\"],"
+                + "\"restrictionGround\":\"accuracy-contested\",\"subject\":\"" + subject + "\"}").get("reference").asString();
+        String restraints = "/api/v1/subjects/" + subject + "/restraints";
+        assertThat(http.get(restraints, staffToken()).body()).as("not before the identity is known")
+                .doesNotContain("accuracy-contested").doesNotContain("\"security\"");
+
+        post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"in-person-id\",\"outcome\":\"verified\"}", 200);
+
+        String now = http.get(restraints, staffToken()).body();
+        assertThat(now).contains("accuracy-contested").contains("\"purpose\":\"security\"");
+    }
+
+    @Test
+    void aRestrictionNamesItsGroundAndNothingElseDoes() {
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"restriction\"]}", 400).get("field").asString())
+                .isEqualTo("restrictionGround");
+        assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"restrictionGround\":\"unlawful\"}", 400)
+                .get("field").asString()).isEqualTo("restrictionGround");
+        assertThat(receive("{\"kinds\":[\"restriction\"],\"restrictionGround\":\"unlawful\"}")
+                .get("restrictionGround").asString()).isEqualTo("unlawful");
+    }
+
     @Test
     void badIntakeIsRefusedNamingTheField() {
         assertThat(post("/api/v1/requests", "{\"kinds\":[]}", 400).get("field").asString()).isEqualTo("kinds");
@@ -186,7 +215,7 @@ class RequestsApiTest extends ServiceTestBase {
                 400).get("field").asString()).as("too long ago").isEqualTo("receivedAt");
         // a letter that lay on a desk for a week was received then: its deadline runs from then
         assertThat(post("/api/v1/requests", "{\"kinds\":[\"access\"],\"receivedAt\":\"" + day("02-24T10:00:00Z") + "\"}",
-                201).get("deadline").asString()).isEqualTo(day("03-24"));
+                201).get("deadline").asString()).isEqualTo(java.time.LocalDate.of(year, 2, 24).plusWeeks(4).toString());
         assertThat(post("/api/v1/requests", "{\"kinds\":[\"objection\"]}", 400).get("field").asString())
                 .isEqualTo("purposes");
         assertThat(post("/api/v1/requests", "{\"kinds\":[\"objection\"],\"purposes\":[\"rental\"]}", 400)
