@@ -14,6 +14,7 @@ import nl.waarborg.access.service.Restraints;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.consent.Consents;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.policy.IdentityMethod;
@@ -56,10 +57,12 @@ public class Requests {
     private final RequestsProperties properties;
     private final DeadlineCalculator deadlines;
     private final Restraints restraints;
+    private final Consents consents;
 
     Requests(RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock, Vault vault,
-             RequestsProperties properties, Restraints restraints) {
+             RequestsProperties properties, Restraints restraints, Consents consents) {
         this.restraints = restraints;
+        this.consents = consents;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
@@ -116,6 +119,18 @@ public class Requests {
         if (n.subject() != null && kinds.contains(RequestKind.OBJECTION)) {
             purposes.stream().filter(id -> p.purpose(id).map(Policy.Purpose::directMarketing).orElse(false))
                     .forEach(id -> restraints.object(caller, n.subject(), id, received));
+        }
+        // withdrawing consent is as easy as giving it (Art. 7(3)): at intake too; a consent not in force is left be
+        if (n.subject() != null && kinds.contains(RequestKind.CONSENT_WITHDRAWAL)) {
+            for (String id : purposes) {
+                if (p.purpose(id).map(Policy.Purpose::withdrawable).orElse(false)) {
+                    try {
+                        consents.withdraw(caller, n.subject(), id, withdrawalMethod(channel));
+                    } catch (Consents.NothingToWithdrawException nothing) {
+                        // never given, withdrawn or expired already: nothing to stop
+                    }
+                }
+            }
         }
         Deadline deadline = deadlines.deadline(received, period(p.rights() == null ? null : p.rights().responseTime()));
         Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),
@@ -347,6 +362,18 @@ public class Requests {
             }
         }
         return purposes;
+    }
+
+    /** How a withdrawal reached the organisation, in the consent record's words. */
+    private static String withdrawalMethod(IntakeChannel channel) {
+        return switch (channel) {
+            case API -> "app";
+            case EMAIL -> "email";
+            case POST -> "paper";
+            case PHONE -> "phone";
+            case DESK -> "in-person";
+            case PORTAL -> "web-form";
+        };
     }
 
     /** The Art. 18(1) ground a restriction asks on: required with a restriction, refused without one. */
