@@ -113,7 +113,8 @@ class SecurityConfiguration {
                         // requests (issue 16): the privacy team handles data-subject requests; an application may
                         // hand one in for a person and follow the ones it handed in (Requests checks whose it is)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasAnyRole(APP, STAFF)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*").hasAnyRole(APP, STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*", "/api/v1/requests/*/timeline")
+                                .hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*/letters/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity", "/api/v1/requests/*/extend",
                                 "/api/v1/requests/*/refuse").hasRole(STAFF)

@@ -151,6 +151,16 @@ public class AuditLog {
                 .params(afterSeq, limit).query((rs, n) -> map(rs)).list();
     }
 
+    /** Up to {@code limit} events that name {@code reason} among their reasons, in order (through a GIN index, V21). */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> withReason(String reason, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE reasons @> ARRAY[?]::text[] ORDER BY seq LIMIT ?")
+                .params(reason, limit).query((rs, n) -> map(rs)).list();
+    }
+
     /**
      * Gives every event after {@code afterSeq} to {@code action}, in order, from one snapshot (events appended
      * meanwhile are not included); returns how many.

@@ -259,6 +259,15 @@ public class Requests {
         });
     }
 
+    /**
+     * The request's timeline, from the audit log alone: every event that names it ({@code request:REFERENCE}), in order,
+     * with who acted and when; as {@code caller} may see the request.
+     */
+    public List<AuditEvent> timeline(Caller caller, String reference) {
+        Request r = find(caller, reference).orElseThrow(() -> new NoSuchRequestException(reference));
+        return audit.withReason("request:" + r.reference(), AuditLog.MAX_PAGE);
+    }
+
     /** The letters to the person there are. */
     public enum Letter { RECEIPT, EXTENSION, REFUSAL }
 

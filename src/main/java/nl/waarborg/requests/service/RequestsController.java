@@ -106,6 +106,17 @@ class RequestsController {
         return view(requests.find(caller, reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference)));
     }
 
+    /** One step of a request as the audit log holds it. */
+    record Step(long seq, Instant at, String actor, String role, String action, List<String> reasons) {}
+
+    @GetMapping("/{reference}/timeline")
+    @Operation(summary = "The request's steps, read from the audit log alone: who did what when (an application: only "
+            + "for a request it handed in)")
+    List<Step> timeline(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        return requests.timeline(caller, reference).stream().map(e -> new Step(e.seq(), e.occurredAt(), e.actor(),
+                e.role(), e.action(), e.reasons())).toList();
+    }
+
     @PostMapping("/{reference}/identity")
     @Operation(summary = "Record the identity check as decided: method (one the policy allows) and outcome "
             + "(verified, failed); only these and who decided are kept")

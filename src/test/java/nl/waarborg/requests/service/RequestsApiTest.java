@@ -140,6 +140,12 @@ class RequestsApiTest extends ServiceTestBase {
         assertThat(refused.get("closedAt").isNull()).isFalse();
         assertThat(post("/api/v1/requests/" + reference + "/extend", "{\"reason\":\"r\"}", 409).get("reason").asString())
                 .isEqualTo("closed");
+        // the request's life read from the audit log alone
+        JsonNode timeline = JSON.readTree(http.get("/api/v1/requests/" + reference + "/timeline", staffToken()).body());
+        assertThat(timeline).extracting(step -> step.get("action").asString())
+                .containsExactly("request-received", "request-refused");
+        assertThat(timeline.get(1).get("actor").asString()).isEqualTo("staff");
+        assertThat(timeline.get(1).toString()).contains("ground:manifestly-unfounded").doesNotContain("geen gegevens");
         assertThat(post("/api/v1/requests/" + reference + "/refuse", "{\"ground\":\"excessive\",\"reason\":\"r\"}", 409)
                 .get("reason").asString()).isEqualTo("closed");
     }
@@ -276,7 +282,7 @@ class RequestsApiTest extends ServiceTestBase {
         String app = keys.create("staff", List.of("rental"), "test").plaintext();
         String reference = receive("{\"kinds\":[\"access\"]}").get("reference").asString();
         for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference,
-                "/api/v1/requests/" + reference + "/letters/receipt")) {
+                "/api/v1/requests/" + reference + "/letters/receipt", "/api/v1/requests/" + reference + "/timeline")) {
             assertThat(http.get(path, null).statusCode()).as(path).isEqualTo(401);
         }
         for (String path : List.of("/api/v1/requests", "/api/v1/requests/" + reference + "/letters/receipt")) {
@@ -293,6 +299,7 @@ class RequestsApiTest extends ServiceTestBase {
         }
         // a request staff entered is not the application's to see: not found, so references cannot be tried out
         assertThat(http.get("/api/v1/requests/" + reference, app).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/requests/" + reference + "/timeline", app).statusCode()).isEqualTo(404);
     }
 
     @Test
