@@ -151,13 +151,18 @@ public class AuditLog {
                 .params(afterSeq, limit).query((rs, n) -> map(rs)).list();
     }
 
-    /** Up to {@code limit} events that name {@code reason} among their reasons, in order (through a GIN index, V21). */
+    /**
+     * Up to {@code limit} events of the requests capability ({@code request-…}) that name {@code reason} among their
+     * reasons, in order: a request's timeline, through a partial GIN index that only those events are in (V21).
+     */
     @Transactional(readOnly = true)
-    public List<AuditEvent> withReason(String reason, int limit) {
+    public List<AuditEvent> requestEventsWithReason(String reason, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE reasons @> ARRAY[?]::text[] ORDER BY seq LIMIT ?")
+        // the predicate is written as the index's, literally, so that the planner may use it
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE action LIKE 'request-%' "
+                        + "AND reasons @> ARRAY[?]::text[] ORDER BY seq LIMIT ?")
                 .params(reason, limit).query((rs, n) -> map(rs)).list();
     }
 

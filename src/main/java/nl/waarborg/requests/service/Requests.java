@@ -265,7 +265,7 @@ public class Requests {
      */
     public List<AuditEvent> timeline(Caller caller, String reference) {
         Request r = find(caller, reference).orElseThrow(() -> new NoSuchRequestException(reference));
-        return audit.withReason("request:" + r.reference(), AuditLog.MAX_PAGE);
+        return audit.requestEventsWithReason("request:" + r.reference(), AuditLog.MAX_PAGE);
     }
 
     /** The letters to the person there are. */
