@@ -370,8 +370,8 @@ public final class JdbcConnector implements SystemConnector {
             journal.proven(totals.unproven.id(), totals.unproven.proof());
             return result;
         } catch (RuntimeException e) {
-            String cause = "system `" + system.id() + "`: the audit log did not take the proof of the last committed "
-                    + "batch; its record stays, and the next sweep writes its proof";
+            String cause = "proof-pending: system `" + system.id() + "`: the audit log did not take the proof of the last "
+                    + "committed batch; its record stays, and the next sweep writes its proof";
             return switch (result) {
                 case SystemResult.Done d -> new SystemResult.Partial(system.id(), d.counts(), d.digest(), cause);
                 default -> result;
@@ -404,7 +404,7 @@ public final class JdbcConnector implements SystemConnector {
         } catch (SecretUnavailableException e) {
             return new SystemResult.Failed(system.id(), e.getMessage());
         } catch (ProofUnwritten e) {
-            String cause = "system `" + system.id() + "`: " + doing + ": " + e.getMessage();
+            String cause = "proof-unwritten: system `" + system.id() + "`: " + doing + ": " + e.getMessage();
             return totals.rows == 0 ? new SystemResult.Failed(system.id(), cause)
                     : new SystemResult.Partial(system.id(), totals.counts, totals.digest.sha256(), cause);
         }
