@@ -650,30 +650,30 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         assertThat(ids("customers")).hasSize(6);
     }
 
+    // how long a system that is down holds a sweep up is a figure (scripts/bench-systems down), not an assertion here
+
     @Test
-    void aServerThatIsDownFailsFast() throws Exception {
+    void aServerThatIsDownFailsWithTheKindOfFault() throws Exception {
         SystemConnector crm = connector(examplePolicy(), urlOfNothing(freePort()), PASSWORD);
-        long started = System.nanoTime();
 
         SystemResult r = crm.sweep(sweepAt(clock.instant(), false));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertThat(r).isInstanceOf(SystemResult.Failed.class);
-        assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+        assertThat(((SystemResult.Failed) r).cause()).matches("(connection-refused|unreachable|connection-failed): "
+                + "system `crm`: .*").doesNotContain(PASSWORD);
     }
 
     @Test
-    void aServerThatDoesNotAnswerFailsFast() throws Exception {
+    void aServerThatDoesNotAnswerFailsWithTheKindOfFault() throws Exception {
         // a listener that takes connections and never says a word: the connect timeout (1 s here) ends the wait
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             SystemConnector crm = connector(examplePolicy(), urlOfNothing(silent.getLocalPort()), PASSWORD);
-            long started = System.nanoTime();
 
             SystemResult r = crm.export(customer(3));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
             assertThat(r).isInstanceOf(SystemResult.Failed.class);
-            assertThat(((SystemResult.Failed) r).cause()).contains("`crm`").doesNotContain(PASSWORD);
+            assertThat(((SystemResult.Failed) r).cause()).matches("(timeout|unreachable|connection-failed): system `crm`: .*")
+                    .doesNotContain(PASSWORD);
         }
     }
 
