@@ -9,5 +9,10 @@ public enum RestrictionGround {
     /** (c) no longer needed by the controller, but needed by the subject for a legal claim. */
     NEEDED_FOR_SUBJECTS_CLAIM,
     /** (d) the subject objected (Art. 21(1)), pending the weighing of the objection. */
-    OBJECTION_PENDING
+    OBJECTION_PENDING;
+
+    /** The ground as the API and the audit log write it: {@code accuracy-contested}, … */
+    public String term() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -48,7 +48,7 @@ public class SubjectRestraints implements SubjectFactSource {
     }
 
     static String term(RestrictionGround ground) {
-        return ground.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ground.term();
     }
 
     static ObjectionStatus objectionStatus(String term) {

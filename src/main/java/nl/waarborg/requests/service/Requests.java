@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
+import nl.waarborg.access.RestrictionGround;
 import nl.waarborg.access.service.Restraints;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
@@ -47,6 +49,8 @@ public class Requests {
     /** Reasons staff write to the person (an extension's, a refusal's) are letters, not essays. */
     static final int MAX_REASON = 4000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** The kinds' terms, for messages: access, rectification, … */
+    private static final String KINDS = String.join(", ", Arrays.stream(RequestKind.values()).map(RequestKind::term).toList());
 
     private final RequestStore store;
     private final ActivePolicy policy;
@@ -132,7 +136,7 @@ public class Requests {
                 }
             }
         }
-        Deadline deadline = deadlines.deadline(received, period(p.rights() == null ? null : p.rights().responseTime()));
+        Deadline deadline = deadlines.deadline(received, responseTime(p));
         Request r = new Request(UUID.randomUUID(), RequestReference.next(), kinds, purposes, channel, language, n.subject(),
                 received, caller.actor(), deadline.date(), deadline.endsAt(), null, null, null, null, null,
                 Request.Identity.PENDING, null, null, null, Request.Status.OPEN, null, null, null, null,
@@ -147,10 +151,6 @@ public class Requests {
                     reasons.toArray(String[]::new)));
         });
         return r;
-    }
-
-    public Optional<Request> find(String reference) {
-        return store.find(reference);
     }
 
     /**
@@ -184,8 +184,7 @@ public class Requests {
             // a pause counted for the first deadline counts for the extended one too
             List<IdentityPause> pauses = r.legalDeadline() != null && r.identityAt() != null
                     ? List.of(new IdentityPause(r.receivedAt(), r.identityAt())) : List.of();
-            Deadline extended = deadlines.extended(r.receivedAt(), period(p.rights() == null ? null : p.rights().extension()),
-                    pauses);
+            Deadline extended = deadlines.extended(r.receivedAt(), extension(p), pauses);
             store.extend(r.id(), extended.date(), extended.endsAt(), now, caller.actor(), why);
             audit.append(event(caller, "request-extended", r.subject()).outcome(Outcome.ALLOWED,
                     "request:" + r.reference(), "to:" + extended.date()));
@@ -198,7 +197,7 @@ public class Requests {
         RefusalGround g = ground == null ? null : RefusalGround.of(ground).orElse(null);
         if (g == null) {
             throw new InvalidInputException("ground", "the ground of the refusal; one of " + String.join(", ",
-                    java.util.Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList()));
+                    Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList()));
         }
         String why = reason(reason);
         return tx.execute(s -> {
@@ -242,8 +241,8 @@ public class Requests {
                     "outcome:" + o.term()));
             // with the pause on, the days identity was outstanding (from receipt to now) move the deadline on
             if (properties.pauseWhileIdentityOutstanding() && r.extendedTo() == null) {
-                Deadline paused = deadlines.deadline(r.receivedAt(), period(policy.policy().rights() == null ? null
-                        : policy.policy().rights().responseTime()), List.of(new IdentityPause(r.receivedAt(), now)));
+                Deadline paused = deadlines.deadline(r.receivedAt(), responseTime(policy.policy()),
+                        List.of(new IdentityPause(r.receivedAt(), now)));
                 if (paused.pausedDays() > 0) {
                     store.pause(r.id(), paused.date(), paused.endsAt(), paused.withoutPause().date());
                     reasons.add("paused-days:" + paused.pausedDays());
@@ -283,7 +282,7 @@ public class Requests {
         nl.waarborg.requests.RequestLetters letters = new nl.waarborg.requests.RequestLetters(p, language, zone());
         nl.waarborg.documents.Doc doc = switch (letter) {
             case RECEIPT -> letters.receipt(r, deadlines.extended(r.receivedAt(),
-                    period(p.rights() == null ? null : p.rights().extension())).date());
+                    extension(p)).date());
             case EXTENSION -> {
                 if (r.extendedTo() == null) {
                     throw new RequestConflictException("not-extended", "the request was not extended");
@@ -329,15 +328,14 @@ public class Requests {
 
     private static List<RequestKind> kinds(List<String> terms) {
         if (terms == null || terms.isEmpty()) {
-            throw new InvalidInputException("kinds", "what the person asks for: one or more of " + String.join(", ",
-                    java.util.Arrays.stream(RequestKind.values()).map(RequestKind::term).toList()));
+            throw new InvalidInputException("kinds", "what the person asks for: one or more of " + KINDS);
         }
         LinkedHashSet<RequestKind> kinds = new LinkedHashSet<>();
         for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
             int at = i;
             kinds.add(RequestKind.of(t).orElseThrow(() -> new InvalidInputException("kinds/" + at, "unknown kind; known: "
-                    + String.join(", ", java.util.Arrays.stream(RequestKind.values()).map(RequestKind::term).toList()))));
+                    + KINDS)));
         }
         return List.copyOf(kinds);
     }
@@ -387,7 +385,7 @@ public class Requests {
 
     /** The Art. 18(1) ground a restriction asks on: required with a restriction, refused without one. */
     private static String restrictionGround(List<RequestKind> kinds, String ground) {
-        List<String> grounds = List.of("accuracy-contested", "unlawful", "needed-for-subjects-claim", "objection-pending");
+        List<String> grounds = Arrays.stream(RestrictionGround.values()).map(RestrictionGround::term).toList();
         if (!kinds.contains(RequestKind.RESTRICTION)) {
             if (ground != null) {
                 throw new InvalidInputException("restrictionGround", "only a request for restriction names a ground");
@@ -409,6 +407,16 @@ public class Requests {
             throw new InvalidInputException("reason", "at most " + MAX_REASON + " characters");
         }
         return reason.strip();
+    }
+
+    /** The policy's response time (null: the month the law gives). */
+    private static Period responseTime(Policy p) {
+        return p.rights() == null ? null : period(p.rights().responseTime());
+    }
+
+    /** The policy's extension (null: the two further months the law allows). */
+    private static Period extension(Policy p) {
+        return p.rights() == null ? null : period(p.rights().extension());
     }
 
     private static Period period(nl.waarborg.policy.RetentionPeriod p) {
