@@ -317,6 +317,18 @@ class RequestsApiTest extends ServiceTestBase {
         assertThat(http.get("/api/v1/requests/" + reference, app).statusCode()).isEqualTo(200);
         assertThat(http.get("/api/v1/requests/" + reference, other).statusCode()).as("another application").isEqualTo(404);
         assertThat(http.get("/api/v1/requests/" + reference, staffToken()).statusCode()).isEqualTo(200);
+        // a subject its key's purposes do not reach: refused as the vault refuses reading it (403), nothing written
+        java.util.UUID visitor = vault.createSubjects(new nl.waarborg.access.Caller("test", "dpo", List.of(), true),
+                List.of(new nl.waarborg.vault.Vault.NewSubject(List.of(), List.of(), List.of("facility-visitor")))).getFirst();
+        long requests = http.get("/api/v1/requests?all=true&unverified=true&limit=10000", staffToken()).body()
+                .split("\"reference\"").length;
+        HttpResponse<String> outside = http.post("/api/v1/requests", app,
+                "{\"kinds\":[\"erasure\"],\"subject\":\"" + visitor + "\"}");
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.headers().firstValue("content-type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(http.get("/api/v1/requests?all=true&unverified=true&limit=10000", staffToken()).body()
+                .split("\"reference\"").length).isEqualTo(requests);
         // what came in by post or at the desk is for staff to enter
         HttpResponse<String> desk = http.post("/api/v1/requests", app, "{\"kinds\":[\"access\"],\"channel\":\"desk\"}");
         assertThat(desk.statusCode()).isEqualTo(400);
