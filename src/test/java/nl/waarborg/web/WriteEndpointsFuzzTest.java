@@ -44,7 +44,8 @@ class WriteEndpointsFuzzTest extends ServiceTestBase {
             "", "now", "1900-01-01T00:00:00+25:00"};
     private static final String[] ENDPOINTS = {"/api/v1/subjects", "/api/v1/subjects/batch", "/api/v1/subjects/lookup",
             "/api/v1/subjects/{s}/items", "/api/v1/items/batch", "/api/v1/subjects/{s}/events",
-            "/api/v1/subjects/{s}/categories", "/api/v1/subjects/{s}/identifiers", "/api/v1/subjects/{s}/consents"};
+            "/api/v1/subjects/{s}/categories", "/api/v1/subjects/{s}/identifiers", "/api/v1/subjects/{s}/consents",
+            "/api/v1/requests"};
 
     @Autowired
     ApiKeys keys;
@@ -161,6 +162,12 @@ class WriteEndpointsFuzzTest extends ServiceTestBase {
         newSubject.putArray("categories").add("customer");
         if (path.endsWith("/subjects")) {
             return newSubject;
+        }
+        if (path.endsWith("/requests")) {
+            ObjectNode r = NODES.objectNode().put("channel", "api").put("language", "nl").put("subject", subject.toString())
+                    .put("restrictionGround", "accuracy-contested");
+            r.putArray("kinds").add("erasure").add("restriction");
+            return r;
         }
         if (path.endsWith("/subjects/batch")) {
             ObjectNode b = NODES.objectNode();
