@@ -128,11 +128,11 @@ public class RetentionForecast {
         List<SystemForecast> out = new ArrayList<>();
         for (SystemOperations.SystemSweep by : systemOperations.sweepAll(until, true, subjects)) {
             SystemOperations.SystemSweep first = at.get(by.system());
-            boolean failed = !"done".equals(by.status()) || first == null || !"done".equals(first.status());
+            // the first run's trouble first: a system that could not say what is due now says so
+            String status = first != null && !"done".equals(first.status()) ? first.status() : by.status();
             String cause = by.cause() != null ? by.cause() : first == null ? null : first.cause();
-            out.add(new SystemForecast(by.system(), by.connector(), failed ? (first != null && !"done".equals(first.status())
-                    ? first.status() : by.status()) : "done", first == null ? Map.of() : first.counts(), by.counts(),
-                    cause));
+            out.add(new SystemForecast(by.system(), by.connector(), status, first == null ? Map.of() : first.counts(),
+                    by.counts(), cause));
         }
         return out;
     }
