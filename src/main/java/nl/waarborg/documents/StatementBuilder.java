@@ -10,11 +10,8 @@ import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.MarketingChannel;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.Policy.DataCategory;
-import nl.waarborg.policy.Policy.DataSystem;
 import nl.waarborg.policy.Policy.Purpose;
 import nl.waarborg.policy.Policy.Recipient;
-import nl.waarborg.policy.Policy.RetentionRule;
-import nl.waarborg.policy.Safeguard;
 import nl.waarborg.policy.TransferStance;
 import nl.waarborg.documents.Doc.Block;
 import nl.waarborg.documents.Doc.Bullets;
@@ -257,23 +254,9 @@ final class StatementBuilder {
         boolean anonymises = policy.retention().stream().anyMatch(r -> r.end() == nl.waarborg.policy.EndAction.ANONYMISE);
         para(anonymises ? p.retentionIntro() : p.retentionIntroDelete());
         List<List<Cell>> rows = new ArrayList<>();
-        for (RetentionRule r : policy.retention()) {
-            List<Line> what = new ArrayList<>();
-            what.add(Line.of(w.what(r)));
-            if (r.data().isEmpty() && !r.purposes().isEmpty() && !w.t(r.description()).isEmpty()) {
-                what.add(Line.of(Words.sentence(w.scopeOfPurposes(r)))); // the policy's own words, then what they cover
-            }
-            if (!r.supersededBy().isEmpty()) {
-                what.add(Line.of(p.noLongerAppliesOnJoining(w.subjectNames(r.supersededBy()))));
-            }
-            if (r.consentBound()) {
-                what.add(Line.of(p.whileConsent(w.purposeName(r.whileConsent()), w.ordinaryAnonymises(r))));
-            }
-            List<String> holds = w.holds(r);
-            // a zero period from an event reads "until the end of the contract", counted from collection
-            rows.add(List.of(new Cell(what), Cell.of(r.consentBound() ? p.withConsentUpTo(w.howLong(r)) : w.howLong(r)),
-                    Cell.of(Words.untilEvent(r) ? p.startCollection() : w.start(r)),
-                    Cell.of(w.end(r.end())), holds.isEmpty() ? Cell.of("—") : Cell.ofLines(holds)));
+        for (RetentionWording.Row r : new RetentionWording(policy, p).all()) {
+            rows.add(List.of(Cell.ofLines(r.what()), Cell.of(r.howLong()), Cell.of(r.from()), Cell.of(r.then()),
+                    r.keptLonger().isEmpty() ? Cell.of("—") : Cell.ofLines(r.keptLonger())));
         }
         out.add(new Table(p.retentionHeader(), rows));
         if (policy.retention().size() > 1) {
@@ -326,12 +309,6 @@ final class StatementBuilder {
     /** The list of organisations certified under the EU-US Data Privacy Framework. */
     static final String DPF_LIST = "https://www.dataprivacyframework.gov";
 
-    /** How a transfer is protected, as the statement groups it: one sentence per kind (Chapter V GDPR). */
-    private enum TransferKind { ADEQUACY, DPF, US_NOT_CERTIFIED, SCC, BCR, DEROGATION, NONE }
-
-    /** One recipient or system outside the EEA, named with the countries outside it. */
-    private record Transfer(TransferKind kind, String label) {}
-
     /**
      * Chapter V and Art. 13(1)(f) GDPR: every recipient and system outside the EEA, grouped by how the transfer is
      * protected, with one sentence per kind and the way to a copy of the safeguards. The recipients table only points
@@ -340,17 +317,8 @@ final class StatementBuilder {
     private void transfers() {
         h2("transfers", p.hTransfers());
         TransferStance stance = policy.transfers() == null ? TransferStance.DECLARED : policy.transfers().stance();
-        List<Transfer> outside = new ArrayList<>();
-        for (Recipient r : policy.recipients()) {
-            if (r.outsideEea()) {
-                transfer(outside, nameOr(w.t(r.name()), r.id()), r.countries(), r.safeguard(), r.dpfCertified());
-            }
-        }
-        for (DataSystem s : policy.systems()) {
-            if (s.outsideEea()) {
-                transfer(outside, nameOr(w.t(s.name()), s.id()), s.countries(), s.safeguard(), false);
-            }
-        }
+        TransferWording wording = new TransferWording(policy, p);
+        List<TransferWording.Transfer> outside = wording.outside(policy.recipients(), policy.systems());
         if (stance == TransferStance.NONE && outside.isEmpty()) {
             para(p.transfersNone());
         } else if (stance == TransferStance.EU_ONLY && outside.isEmpty()) {
@@ -359,16 +327,11 @@ final class StatementBuilder {
             para(p.transfersNoneOutside());
         } else {
             para(p.transfersIntro());
-            for (TransferKind kind : TransferKind.values()) {
-                List<Line> labels = outside.stream().filter(t -> t.kind() == kind).map(t -> Line.of(t.label())).toList();
-                if (!labels.isEmpty()) {
-                    para(transferSentence(kind));
-                    out.add(new Bullets(labels));
-                    if (kind == TransferKind.SCC) {
-                        para(p.transferSccExplained());
-                    } else if (kind == TransferKind.DEROGATION) {
-                        para(p.transferDerogationRisks());
-                    }
+            for (TransferWording.Group g : wording.groups(outside)) {
+                para(g.sentence());
+                out.add(new Bullets(g.labels().stream().map(Line::of).toList()));
+                if (g.explained() != null) {
+                    para(g.explained());
                 }
             }
             copies(outside);
@@ -378,48 +341,9 @@ final class StatementBuilder {
         }
     }
 
-    /**
-     * Adds a recipient or system outside the EEA. Adequacy for the United States covers only organisations certified
-     * under the EU-US Data Privacy Framework (decision of 10 July 2023), so the US is split off from other countries.
-     */
-    private void transfer(List<Transfer> out, String name, List<String> countries, Safeguard safeguard, boolean dpf) {
-        List<String> third = countries.stream().filter(c -> !Eea.contains(c)).toList();
-        TransferKind kind = switch (safeguard == null ? Safeguard.NONE : safeguard) {
-            case ADEQUACY -> TransferKind.ADEQUACY;
-            case SCC -> TransferKind.SCC;
-            case BCR -> TransferKind.BCR;
-            case DEROGATION -> TransferKind.DEROGATION;
-            case NONE -> TransferKind.NONE;
-        };
-        if (kind == TransferKind.ADEQUACY && third.stream().anyMatch("US"::equalsIgnoreCase)) {
-            out.add(new Transfer(dpf ? TransferKind.DPF : TransferKind.US_NOT_CERTIFIED, label(name, List.of("US"))));
-            third = third.stream().filter(c -> !"US".equalsIgnoreCase(c)).toList();
-            if (third.isEmpty()) {
-                return;
-            }
-        }
-        out.add(new Transfer(kind, label(name, third)));
-    }
-
-    private String label(String name, List<String> countries) {
-        return name + " (" + p.list(countries.stream().map(p::country).toList()) + ")";
-    }
-
-    private String transferSentence(TransferKind kind) {
-        return switch (kind) {
-            case ADEQUACY -> p.transferAdequacy();
-            case DPF -> p.transferDpf();
-            case US_NOT_CERTIFIED -> p.transferUsNotCertified();
-            case SCC -> p.transferScc();
-            case BCR -> p.transferBcr();
-            case DEROGATION -> p.transferDerogation();
-            case NONE -> p.transferNoSafeguard();
-        };
-    }
-
     /** Art. 13(1)(f): how to obtain a copy of the safeguards, or where they are made available. */
-    private void copies(List<Transfer> outside) {
-        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.SCC || t.kind() == TransferKind.BCR)) {
+    private void copies(List<TransferWording.Transfer> outside) {
+        if (outside.stream().anyMatch(t -> t.kind() == TransferWording.Kind.SCC || t.kind() == TransferWording.Kind.BCR)) {
             para(p.transfersAssessed());
             String email = policy.controller() == null || policy.controller().contact() == null ? null
                     : policy.controller().contact().email();
@@ -427,10 +351,10 @@ final class StatementBuilder {
                 out.add(new Para(withSpan(p.transfersCopy(SLOT), mail(email))));
             }
         }
-        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.ADEQUACY)) {
+        if (outside.stream().anyMatch(t -> t.kind() == TransferWording.Kind.ADEQUACY)) {
             out.add(new Para(withSpan(p.transfersAdequacyPublished(SLOT), new Link(ADEQUACY_DECISIONS, ADEQUACY_DECISIONS))));
         }
-        if (outside.stream().anyMatch(t -> t.kind() == TransferKind.DPF)) {
+        if (outside.stream().anyMatch(t -> t.kind() == TransferWording.Kind.DPF)) {
             out.add(new Para(withSpan(p.transfersDpfPublished(SLOT), new Link(DPF_LIST, DPF_LIST))));
         }
     }
