@@ -63,8 +63,8 @@ public final class RetentionWording {
     }
 
     /** The statement's column headings for {@link Row}: which data, how long, from when, then, kept longer. */
-    public List<String> header() {
-        return p.retentionHeader();
+    public static List<String> header(Lang lang) {
+        return Phrases.of(lang).retentionHeader();
     }
 
     private Row row(RetentionRule r) {
