@@ -91,6 +91,68 @@ public final class RequestLetters {
         return letter(text("refusal.title", r.reference()), blocks);
     }
 
+    /**
+     * The completion: what was done for each right asked (Art. 12(3) GDPR), the link to the answer (Art. 15, 20), what an
+     * erasure kept, why and until when (Art. 17(3)), the recipients told (Art. 19), and the routes if the person
+     * disagrees (Art. 12(4), 77, 79; art. 34, 35 UAVG).
+     */
+    public Doc completion(Request r, Completion c) {
+        if (r.status() != Request.Status.COMPLETED) {
+            throw new IllegalArgumentException("the request was not completed");
+        }
+        List<Doc.Block> blocks = new ArrayList<>();
+        blocks.add(para(text("completion.body", day(r.receivedDay(zone)))));
+        for (RequestKind k : r.kinds()) {
+            switch (k) {
+                case ACCESS, PORTABILITY -> {
+                    if (c.answerLink() != null) {
+                        blocks.add(para(text("completion." + k.term(), c.answerLink(), day(c.answerUntil()))));
+                    } else {
+                        blocks.add(para(text("completion." + k.term() + ".expired")));
+                    }
+                }
+                case OBJECTION, CONSENT_WITHDRAWAL -> blocks.add(para(text("completion." + k.term(), purposes(r))));
+                case RECTIFICATION, ERASURE, RESTRICTION -> blocks.add(para(text("completion." + k.term())));
+            }
+        }
+        if (c.answerPartial()) {
+            blocks.add(para(text("completion.partial")));
+        }
+        if (!c.kept().isEmpty()) {
+            blocks.add(para(text("completion.kept")));
+            blocks.add(new Doc.Bullets(c.kept().stream().map(x -> Doc.Line.of(text("completion.kept.item",
+                    category(x.category()), x.count(), text("completion.kept.ground." + x.ground()),
+                    x.until() == null ? text("completion.kept.until-unknown") : text("completion.kept.until", day(x.until())))))
+                    .toList()));
+        }
+        if (!c.recipientsTold().isEmpty()) {
+            blocks.add(para(text("completion.recipients")));
+            blocks.add(new Doc.Bullets(c.recipientsTold().stream().map(id -> Doc.Line.of(policy.recipients().stream()
+                    .filter(x -> x.id().equals(id)).findFirst().map(x -> x.name().in(lang)).orElse(id))).toList()));
+        }
+        blocks.add(new Doc.Heading(2, "routes", text("completion.routes")));
+        Policy.Controller ctl = policy.controller();
+        Policy.Authority authority = ctl == null ? null : ctl.authority();
+        if (authority != null) {
+            String where = authority.name() + (authority.url() == null ? "" : " (" + authority.url() + ")");
+            blocks.add(para(text("refusal.complaint", where)));
+        }
+        boolean dutch = ctl != null && "NL".equals(ctl.country());
+        blocks.add(para(text(!dutch ? "refusal.court.other" : ctl.publicAuthority() ? "refusal.court.public"
+                : "completion.court.private")));
+        return letter(text("completion.title", r.reference()), blocks);
+    }
+
+    private String purposes(Request r) {
+        return String.join(", ", r.purposes().stream().map(id -> policy.purpose(id)
+                .map(p -> p.name().in(lang)).orElse(id)).toList());
+    }
+
+    private String category(String id) {
+        return policy.dataCategories().stream().filter(x -> x.id().equals(id)).findFirst()
+                .map(x -> x.name().in(lang)).orElse(id);
+    }
+
     private Doc letter(String title, List<Doc.Block> body) {
         List<Doc.Block> blocks = new ArrayList<>(body);
         Policy.Controller c = policy.controller();

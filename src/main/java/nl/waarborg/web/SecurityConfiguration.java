@@ -112,12 +112,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/systems/*/callback").permitAll()
                         // requests (issue 16): the privacy team handles data-subject requests; an application may
                         // hand one in for a person and follow the ones it handed in (Requests checks whose it is)
+                        // the answer's download link: its token is the key (256 random bits, 14 days), for the
+                        // person, who has no account; every download is audited
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/answers/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests/*", "/api/v1/requests/*/timeline")
                                 .hasAnyRole(APP, STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*/letters/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity", "/api/v1/requests/*/extend",
-                                "/api/v1/requests/*/refuse").hasRole(STAFF)
+                                "/api/v1/requests/*/refuse", "/api/v1/requests/*/fulfil", "/api/v1/requests/*/complete",
+                                "/api/v1/requests/*/steps/*/done").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*/fulfilment", "/api/v1/requests/*/answer")
+                                .hasRole(STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -14,27 +14,27 @@ import java.util.concurrent.Executors;
  * A real HTTP server standing in for an organisation's webhook system (the JDK's HttpServer on a free port of
  * 127.0.0.1): it records every delivery it receives and answers as the test tells it ({@link #answer}).
  */
-final class FakeWebhookSystem implements AutoCloseable {
+public final class FakeWebhookSystem implements AutoCloseable {
 
     /** One delivery as received. */
-    record Delivery(String id, String timestamp, String signature, String body) {}
+    public record Delivery(String id, String timestamp, String signature, String body) {}
 
     /** How the system answers one delivery: the n-th (from 1) it received. */
-    interface Answer {
+    public interface Answer {
         Reply reply(int n, Delivery delivery) throws Exception;
     }
 
-    record Reply(int status, String body) {
-        static Reply done(String counts) {
+    public record Reply(int status, String body) {
+        public static Reply done(String counts) {
             return new Reply(200, "{\"status\":\"done\",\"counts\":" + counts + "}");
         }
     }
 
     private final HttpServer server;
-    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile Answer answer = (n, d) -> Reply.done("{}");
 
-    FakeWebhookSystem() {
+    public FakeWebhookSystem() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -45,12 +45,12 @@ final class FakeWebhookSystem implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** From now on, answer so (and forget earlier deliveries). */
-    void answer(Answer a) {
+    public void answer(Answer a) {
         deliveries.clear();
         answer = a;
     }

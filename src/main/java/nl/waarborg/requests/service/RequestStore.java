@@ -49,6 +49,15 @@ class RequestStore {
                 .query((rs, n) -> map(rs)).optional();
     }
 
+    Optional<Request> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    }
+
+    boolean fulfilmentStarted(UUID id) {
+        return jdbc.sql("SELECT fulfilment_started_at IS NOT NULL FROM request WHERE id = ?").param(id)
+                .query(Boolean.class).single();
+    }
+
     /** Locks the request's row until the transaction ends: two staff acting on it at once act one after the other. */
     Optional<Request> lock(String reference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE reference = ? FOR UPDATE").param(reference)
@@ -88,6 +97,17 @@ class RequestStore {
         jdbc.sql("UPDATE request SET status = 'refused', refusal_ground = ?, refusal_reason = ?, closed_at = ?, "
                         + "closed_by = ? WHERE id = ?")
                 .params(ground.term(), reason, Timestamp.from(at), by, id).update();
+    }
+
+    void complete(UUID id, Instant at, String by) {
+        jdbc.sql("UPDATE request SET status = 'completed', closed_at = ?, closed_by = ? WHERE id = ?")
+                .params(Timestamp.from(at), by, id).update();
+    }
+
+    /** Marks the fulfilment started (once): false when it had started before. */
+    boolean startFulfilment(UUID id, Instant at, String by) {
+        return jdbc.sql("UPDATE request SET fulfilment_started_at = ?, fulfilment_started_by = ? WHERE id = ? "
+                + "AND fulfilment_started_at IS NULL").params(Timestamp.from(at), by, id).update() == 1;
     }
 
     /** The deadline moved on by the days identity was outstanding; the legal date without the pause kept. */

@@ -2,6 +2,7 @@ package nl.waarborg.vault.crypto;
 
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.security.GeneralSecurityException;
 
 /** Registers the Tink primitives Waarborg uses, once per JVM. */
@@ -19,8 +20,9 @@ final class CryptoSetup {
                     try {
                         AeadConfig.register();
                         MacConfig.register();
+                        StreamingAeadConfig.register();
                     } catch (GeneralSecurityException e) {
-                        throw new IllegalStateException("Tink could not register AEAD and MAC", e);
+                        throw new IllegalStateException("Tink could not register AEAD, MAC and streaming AEAD", e);
                     }
                     done = true;
                 }

@@ -1,0 +1,333 @@
+package nl.waarborg.requests.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.database.DatabaseProperties;
+import nl.waarborg.demo.DemoCrm;
+import nl.waarborg.systems.FakeWebhookSystem;
+import nl.waarborg.systems.Secrets;
+import nl.waarborg.systems.SystemOperations;
+import nl.waarborg.vault.NewItem;
+import nl.waarborg.vault.Reference;
+import nl.waarborg.vault.Vault;
+import nl.waarborg.web.MutableClock;
+import nl.waarborg.web.MutableClockConfiguration;
+import nl.waarborg.web.ServiceTestBase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests fulfilled end to end on the self-storage example (examples/self-storage.yaml): the vault, the example's CRM
+ * through its jdbc mapping (the demo's CRM, a second embedded PostgreSQL filled with fictional customers), the
+ * access-control platform as a webhook system (a real HTTP server in this JVM), and the manual systems as tasks for
+ * their owners. The clock moves; nothing sleeps; the loops that retry and move fulfilments on are off, the tests run
+ * them.
+ */
+@TestPropertySource(properties = {
+        "waarborg.data-dir=${waarborg.test.data-root}/fulfilment",
+        "waarborg.retention.sweep-interval=PT0S",
+        "waarborg.systems.retry-interval=0s",
+        "waarborg.requests.fulfilment-interval=0s",
+        "waarborg.systems.max-attempts=3",
+        "waarborg.systems.webhook-timeout=1s"})
+@Import(MutableClockConfiguration.class)
+class SelfStorageFulfilmentTest extends ServiceTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Caller STAFF = new Caller("privacy-team", "management", List.of(), true);
+    private static final Caller CUSTOMER_SERVICE = new Caller("crm", "customer-service", List.of("customer-contract"), false);
+    static final FakeWebhookSystem ACCESS = new FakeWebhookSystem();
+    static final Path POLICY;
+    static final DemoCrm CRM;
+    static final Path CRM_DIR;
+
+    static {
+        try {
+            Path data = DATA.getParent().resolve("fulfilment");
+            Files.createDirectories(data.resolve("secrets"), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            Path secret = data.resolve("secrets/access");
+            Files.writeString(secret, "whsec_" + java.util.Base64.getEncoder().encodeToString(
+                    "test secret of access control!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+            String example = Files.readString(Path.of("examples/self-storage.yaml"));
+            String hook = "webhook: {url: \"https://access.example.com/waarborg\", secret: {env: ACCESS_CONTROL_WEBHOOK_SECRET}}";
+            if (!example.contains(hook)) {
+                throw new IllegalStateException("self-storage.yaml changed: the access-control webhook is not as expected");
+            }
+            POLICY = Files.createTempFile(Path.of("target"), "fulfilment-policy", ".yaml");
+            // every webhook system of the example answers from the one server here, with the one secret
+            Files.writeString(POLICY, example.replaceAll("webhook: \\{url: \"[^\"]+\", secret: \\{env: [A-Z_]+}}",
+                    "webhook: {url: \"" + ACCESS.url() + "\", secret: {file: secrets/access}}"));
+            CRM_DIR = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "fulfilment-crm");
+            CRM = DemoCrm.start(CRM_DIR, new DatabaseProperties("32MB", 2, null, 0, Duration.ofSeconds(1), false).binaries(),
+                    LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void policy(DynamicPropertyRegistry registry) {
+        registry.add("waarborg.policy", POLICY::toString);
+        registry.add("waarborg.systems.settings-file", () -> DemoCrm.settingsFile(CRM_DIR).toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        CRM.close();
+        ACCESS.close();
+    }
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Vault vault;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SystemOperations operations;
+    @Autowired
+    Fulfilment fulfilment;
+
+    static Connection crm() throws SQLException {
+        Map<String, String> s = Secrets.overlay(Map.of(), DemoCrm.settingsFile(CRM_DIR));
+        return DriverManager.getConnection(s.get("CRM_JDBC_URL"), s.get("CRM_DB_USER"), s.get("CRM_DB_PASSWORD"));
+    }
+
+    static long crmLong(String sql, Object... params) {
+        try (Connection c = crm(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String crmText(String sql, Object... params) {
+        try (Connection c = crm(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A customer of the CRM with a vault subject of its own (reference crm:ID) and an e-mail address in the vault. */
+    private UUID customer(long crmId, String email) {
+        UUID s = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(new Reference("crm", Long.toString(crmId))),
+                List.of(), List.of("customer")))).getFirst();
+        try {
+            vault.addItems(CUSTOMER_SERVICE, List.of(new NewItem(s, "email", email, List.of("customer-contract"), "from-subject", "vault",
+                    null)));
+        } catch (Vault.ItemsRefusedException e) {
+            throw new AssertionError(e.refusals().toString(), e);
+        }
+        return s;
+    }
+
+    private JsonNode post(String path, String body, int status) {
+        HttpResponse<String> r = http.post(path, staffToken(), body);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode get(String path, int status) {
+        HttpResponse<String> r = http.get(path, staffToken());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    /** A verified request of {@code kinds} for {@code subject}: its reference. */
+    private String verifiedRequest(UUID subject, String kinds) {
+        String reference = post("/api/v1/requests", "{\"kinds\":" + kinds + ",\"channel\":\"email\",\"language\":\"nl\","
+                + "\"subject\":\"" + subject + "\"}", 201).get("reference").asString();
+        post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"account-login\",\"outcome\":\"verified\"}", 200);
+        return reference;
+    }
+
+    /** Marks every open manual task of this subject done, as their owners would. */
+    private void ownersDoTheirTasks(UUID subject) {
+        for (JsonNode t : get("/api/v1/systems/tasks", 200)) {
+            if (subject.toString().equals(t.path("subject").asString(null)) && t.path("doneAt").isNull()) {
+                post("/api/v1/systems/tasks/" + t.get("id").asLong() + "/done", "{}", 200);
+            }
+        }
+    }
+
+    private static JsonNode step(JsonNode progress, String action, String target) {
+        for (JsonNode s : progress.get("steps")) {
+            if (s.get("action").asString().equals(action) && s.get("target").asString().equals(target)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no step " + action + " " + target + " in " + progress);
+    }
+
+    @Test
+    void anAccessRequestReadsTheVaultTheCrmAndTheWebhookSystemIntoOneAnswerTheLinkServesFor14DaysAuditedEachTime() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT 1");
+        String firstName = crmText("SELECT first_name FROM customers WHERE id = ?", crmId);
+        UUID subject = customer(crmId, "anna.access@example.nl");
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(200, "{\"status\":\"done\",\"values\":[{\"table\":\"badges\","
+                + "\"field\":\"badge_no\",\"category\":\"visit-log\",\"value\":\"BADGE-4711\"}]}"));
+        String reference = verifiedRequest(subject, "[\"access\"]");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(step(progress, "export", "vault").get("status").asString()).isEqualTo("done");
+        assertThat(step(progress, "export", "crm").get("status").asString()).isEqualTo("done");
+        assertThat(step(progress, "export", "access-control").get("status").asString()).isEqualTo("done");
+        // the manual systems' owners send their part: a task each, pending until they mark it done
+        assertThat(step(progress, "export", "phone-platform").get("status").asString()).isEqualTo("pending");
+        String link = progress.get("answer").get("link").asString();
+        assertThat(link).startsWith("http://localhost:8080/api/v1/requests/answers/");
+        assertThat(progress.get("answer").get("partial").asBoolean()).isFalse();
+        assertThat(post("/api/v1/requests/" + reference + "/complete", "{}", 409).get("reason").asString())
+                .isEqualTo("steps-open");
+
+        ownersDoTheirTasks(subject);
+        JsonNode done = post("/api/v1/requests/" + reference + "/complete", "{}", 200);
+        assertThat(done.get("status").asString()).isEqualTo("completed");
+
+        String path = link.substring("http://localhost:8080".length());
+        HttpResponse<String> json = http.get(path + "?format=json", null);
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        assertThat(json.body()).contains("anna.access@example.nl", firstName, "BADGE-4711");
+        HttpResponse<String> html = http.get(path + "?format=html", null);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("anna.access@example.nl");
+        assertThat(http.get(path + "?format=zip", null).statusCode()).as("only the answer's formats").isEqualTo(400);
+        assertThat(jdbc.queryForList("SELECT array_to_string(reasons, ' ') FROM audit_event WHERE action = "
+                + "'request-answer-downloaded' AND ? = ANY (reasons)", String.class, "request:" + reference))
+                .hasSize(2).allSatisfy(r -> assertThat(r).contains("format:"));
+        // the answer is stored encrypted: no value in the database in clear
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM request_answer_chunk c JOIN request_answer a ON a.id = "
+                + "c.answer_id JOIN request r ON r.id = a.request_id WHERE r.reference = ? AND position(convert_to(?, 'UTF8') "
+                + "in c.bytes) > 0", Long.class, reference, "anna.access")).isZero();
+
+        String letter = http.get("/api/v1/requests/" + reference + "/letters/completion", staffToken()).body();
+        assertThat(letter).contains(path);
+
+        clock.advance(Duration.ofDays(14));
+        assertThat(http.get(path + "?format=json", null).statusCode()).as("the link expires after 14 days").isEqualTo(404);
+        assertThat(http.get("/api/v1/requests/answers/" + "A".repeat(43), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWebhookSystemDownForAWhileFailsItsStepAloneAndAResumeReadsItIntoANewAnswer() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 1 LIMIT 1");
+        UUID subject = customer(crmId, "bert.down@example.nl");
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(503, "{}"));
+        String reference = verifiedRequest(subject, "[\"access\"]");
+
+        JsonNode first = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(step(first, "export", "access-control").get("status").asString()).isEqualTo("failed");
+        assertThat(step(first, "export", "access-control").get("cause").asString()).isNotBlank();
+        assertThat(step(first, "export", "crm").get("status").asString()).isEqualTo("done");
+        assertThat(first.get("answer").get("partial").asBoolean()).as("a partial answer is shown").isTrue();
+
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(200, "{\"status\":\"done\",\"values\":[{\"table\":\"badges\","
+                + "\"field\":\"badge_no\",\"category\":\"visit-log\",\"value\":\"BADGE-0815\"}]}"));
+        JsonNode resumed = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(step(resumed, "export", "access-control").get("status").asString()).isEqualTo("done");
+        assertThat(resumed.get("answer").get("partial").asBoolean()).isFalse();
+        String path = resumed.get("answer").get("link").asString().substring("http://localhost:8080".length());
+        assertThat(http.get(path + "?format=json", null).body()).contains("BADGE-0815", "bert.down@example.nl");
+        assertThat(http.get(first.get("answer").get("link").asString().substring("http://localhost:8080".length())
+                + "?format=json", null).statusCode()).as("the partial answer is replaced").isEqualTo(404);
+    }
+
+    @Test
+    void anErasureKeepsWhatTheRunningContractNeedsSaysWhyAndTellsTheRecipientsAsTasks() {
+        long crmId = crmLong("SELECT id FROM customers c WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM invoices i "
+                + "WHERE i.customer_id = c.id) ORDER BY id LIMIT 1");
+        UUID subject = customer(crmId, "carla.erase@example.nl");
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        String reference = verifiedRequest(subject, "[\"erasure\"]");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        JsonNode vaultStep = step(progress, "erase", "vault");
+        assertThat(vaultStep.get("status").asString()).isEqualTo("done");
+        // the contract still runs: its data stays (Art. 17(1)(a)), and the answer says so and why
+        assertThat(vaultStep.get("kept")).singleElement().satisfies(k -> {
+            assertThat(k.get("category").asString()).isEqualTo("email");
+            assertThat(k.get("ground").asString()).isEqualTo("contract");
+            assertThat(k.get("count").asLong()).isEqualTo(1);
+        });
+        assertThat(step(progress, "erase", "crm").get("status").asString()).isEqualTo("done");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE subject_id = ?", Long.class, subject)).isEqualTo(1);
+
+        ownersDoTheirTasks(subject);
+        fulfilment.advanceAll(FulfilmentLoop.ACTOR);
+        JsonNode told = get("/api/v1/requests/" + reference + "/fulfilment", 200);
+        List<JsonNode> notify = new java.util.ArrayList<>();
+        told.get("steps").forEach(s -> {
+            if (s.get("action").asString().equals("notify")) {
+                notify.add(s);
+            }
+        });
+        assertThat(notify).as("Art. 19: every recipient of the customer's purposes, as a task").isNotEmpty()
+                .allSatisfy(s -> assertThat(s.get("status").asString()).isEqualTo("pending"));
+        for (JsonNode s : notify) {
+            post("/api/v1/requests/" + reference + "/steps/" + s.get("seq").asInt() + "/done", "{}", 200);
+        }
+        assertThat(post("/api/v1/requests/" + reference + "/complete", "{}", 200).get("status").asString())
+                .isEqualTo("completed");
+        String letter = http.get("/api/v1/requests/" + reference + "/letters/completion?lang=en", staffToken()).body();
+        assertThat(letter).contains("We have erased your data", "Article 19", "agreement with you");
+    }
+
+    @Test
+    void aRequestIsFulfilledOnlyOnceTheIdentityIsVerifiedAndOutsidersAreRefused() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 2 LIMIT 1");
+        UUID subject = customer(crmId, "dirk.wait@example.nl");
+        String reference = post("/api/v1/requests", "{\"kinds\":[\"access\"],\"subject\":\"" + subject + "\"}", 201)
+                .get("reference").asString();
+
+        assertThat(post("/api/v1/requests/" + reference + "/fulfil", "{}", 409).get("reason").asString())
+                .isEqualTo("identity-not-verified");
+        for (String path : List.of("/fulfil", "/complete", "/steps/1/done")) {
+            assertThat(http.post("/api/v1/requests/" + reference + path, null, "{}").statusCode()).as(path).isEqualTo(401);
+        }
+        for (String path : List.of("/fulfilment", "/answer", "/letters/completion")) {
+            assertThat(http.get("/api/v1/requests/" + reference + path, null).statusCode()).as(path).isEqualTo(401);
+        }
+    }
+}
