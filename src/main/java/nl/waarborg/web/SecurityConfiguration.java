@@ -118,6 +118,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*/letters/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity", "/api/v1/requests/*/extend",
                                 "/api/v1/requests/*/refuse").hasRole(STAFF)
+                        // the identity check's evidence: staff send the link and handle ID copies; the link's page is
+                        // public, its token the credential (IdentityController)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity/email-link",
+                                "/api/v1/requests/*/identity/copy").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*/identity/copy").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/requests/confirm/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/requests/confirm/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/requests/confirm/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

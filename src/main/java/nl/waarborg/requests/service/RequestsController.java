@@ -67,7 +67,8 @@ class RequestsController {
 
     record RefuseBody(String ground, String reason) {}
 
-    record IdentityBody(String method, String outcome) {}
+    /** {@code masked}: with id-copy-masked, staff confirm the copy's BSN and photo were masked (IdCopies). */
+    record IdentityBody(String method, String outcome, Boolean masked) {}
 
     private RequestView view(Request r) {
         return RequestView.of(r, clock.instant(), requests.zone());
@@ -119,9 +120,12 @@ class RequestsController {
 
     @PostMapping("/{reference}/identity")
     @Operation(summary = "Record the identity check as decided: method (one the policy allows) and outcome "
-            + "(verified, failed); only these and who decided are kept")
+            + "(verified, failed); only these and who decided are kept", description = "With id-copy-masked, "
+            + "masked: true confirms the copy's BSN and photo were masked. The request's ID copy, if any, is deleted "
+            + "with the decision.")
     RequestView identity(@AuthenticationPrincipal Caller caller, @PathVariable String reference,
                          @RequestBody IdentityBody body) {
+        IdCopies.requireMasked(body == null ? null : body.method(), body == null ? null : body.masked());
         return view(requests.identity(caller, reference, body == null ? null : body.method(),
                 body == null ? null : body.outcome()));
     }
