@@ -25,6 +25,7 @@ import nl.waarborg.access.Caller;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
+import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.database.OwnerOnly;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.input.InvalidInputException;
@@ -70,18 +71,21 @@ public class IdCopies implements RecordKeeping {
     private final RequestStore store;
     private final ActivePolicy policy;
     private final AuditLog audit;
+    private final AuditRecorder recorder;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path folder;
     private final long maxSize;
 
-    IdCopies(JdbcClient jdbc, RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock,
+    IdCopies(JdbcClient jdbc, RequestStore store, ActivePolicy policy, AuditLog audit, AuditRecorder recorder,
+             TransactionTemplate tx, Clock clock,
              @Value("${waarborg.data-dir:data}") Path dataDir,
              @Value("${waarborg.requests.max-id-copy:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
+        this.recorder = recorder;
         this.tx = tx;
         this.clock = clock;
         this.folder = dataDir.resolve(FOLDER);
@@ -164,7 +168,8 @@ public class IdCopies implements RecordKeeping {
             throw new UncheckedIOException("cannot read an ID copy", e);
         }
         byte[] content = decrypt(row.key(), row.id(), sealed);
-        audit.append(event(caller, "request-id-copy-viewed", r).outcome(Outcome.ALLOWED, "request:" + r.reference()));
+        // a use that changes nothing: on record (committed) before the copy is handed out
+        recorder.record(event(caller, "request-id-copy-viewed", r).outcome(Outcome.ALLOWED, "request:" + r.reference()));
         return new Copy(row.mediaType(), content);
     }
 
@@ -223,14 +228,14 @@ public class IdCopies implements RecordKeeping {
     }
 
     private long cleanUp(Instant orphanedBefore, boolean dryRun) {
-        String stale = "FROM request_id_copy c USING request r WHERE r.id = c.request_id "
-                + "AND (r.status <> 'open' OR r.identity <> 'pending')";
+        String stale = "r.id = c.request_id AND (r.status <> 'open' OR r.identity <> 'pending')";
         long count;
         if (dryRun) {
-            count = jdbc.sql("SELECT count(*) " + stale).query(Long.class).single();
+            count = jdbc.sql("SELECT count(*) FROM request_id_copy c JOIN request r ON " + stale).query(Long.class).single();
         } else {
             List<UUID> deleted = tx.execute(s -> {
-                List<UUID> ids = jdbc.sql("DELETE " + stale + " RETURNING c.id").query(UUID.class).list();
+                List<UUID> ids = jdbc.sql("DELETE FROM request_id_copy c USING request r WHERE " + stale
+                        + " RETURNING c.id").query(UUID.class).list();
                 if (!ids.isEmpty()) {
                     audit.append(AuditEvent.draft("system:retention", "system", "request-id-copy-deleted")
                             .outcome(Outcome.ALLOWED, "copies:" + ids.size(), "after-decision"));

@@ -103,6 +103,7 @@ public class IdentityConfirmations {
             throw new InvalidInputException("method", "the policy does not allow the confirmation link "
                     + "(rights.identity-verification lists no email-link)");
         }
+        mailer.link("/"); // mail off: refused before anything else is looked at
         List<String> known = emailCategories(p);
         if (category != null && !known.contains(category)) {
             throw new InvalidInputException("category", "a data category the policy marks as an e-mail address "
@@ -116,7 +117,6 @@ public class IdentityConfirmations {
             throw new Requests.RequestConflictException("no-subject", "the request has no subject yet: the link goes to "
                     + "an address the vault holds for the subject, so find the person in the vault first");
         }
-        mailer.link("/"); // mail off: refused before anything is read from the vault
         ContactAddresses.Contact to = contacts.newest(caller, r.subject(), categories, IdentityConfirmations::isAddress,
                 r.reference()).orElseThrow(() -> new Requests.RequestConflictException("no-address", "the vault holds "
                 + "no e-mail address for the subject (in " + String.join(", ", categories) + "); verify the identity "
