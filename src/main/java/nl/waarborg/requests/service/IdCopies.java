@@ -190,8 +190,12 @@ public class IdCopies implements RecordKeeping {
      * On {@code id-copy-masked}, staff confirm that the copy they checked had its BSN and photo masked ({@code masked:
      * true}); without that the decision is refused, naming the field.
      */
-    static void requireMasked(String method, Boolean masked) {
-        if (IdentityMethod.ID_COPY_MASKED.term().equals(method) && !Boolean.TRUE.equals(masked)) {
+    void requireMasked(String method, Boolean masked) {
+        List<IdentityMethod> allowed = policy.policy().rights() == null ? List.of()
+                : policy.policy().rights().identityVerification();
+        // a method the policy does not allow is refused by the decision itself, listing the allowed ones
+        if (IdentityMethod.ID_COPY_MASKED.term().equals(method) && allowed.contains(IdentityMethod.ID_COPY_MASKED)
+                && !Boolean.TRUE.equals(masked)) {
             throw new InvalidInputException("masked", "with id-copy-masked, confirm that the copy's BSN (citizen service "
                     + "number) and photo were masked: \"masked\": true (art. 46 UAVG; Art. 5(1)(c) GDPR)");
         }

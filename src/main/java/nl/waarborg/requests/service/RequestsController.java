@@ -33,10 +33,12 @@ class RequestsController {
 
     private final Requests requests;
     private final java.time.Clock clock;
+    private final IdCopies copies;
 
-    RequestsController(Requests requests, java.time.Clock clock) {
+    RequestsController(Requests requests, java.time.Clock clock, IdCopies copies) {
         this.requests = requests;
         this.clock = clock;
+        this.copies = copies;
     }
 
     /**
@@ -125,7 +127,7 @@ class RequestsController {
             + "with the decision.")
     RequestView identity(@AuthenticationPrincipal Caller caller, @PathVariable String reference,
                          @RequestBody IdentityBody body) {
-        IdCopies.requireMasked(body == null ? null : body.method(), body == null ? null : body.masked());
+        copies.requireMasked(body == null ? null : body.method(), body == null ? null : body.masked());
         return view(requests.identity(caller, reference, body == null ? null : body.method(),
                 body == null ? null : body.outcome()));
     }
