@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimit extends OncePerRequestFilter {
 
     static final Set<String> BATCH_PATHS = Set.of("/api/v1/subjects/batch", "/api/v1/items/batch", "/api/v1/decisions");
+    static final java.util.regex.Pattern ID_COPY = java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/identity/copy");
 
     private final long maxBody;
     private final long maxBatchBody;
@@ -40,7 +41,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = BATCH_PATHS.contains(request.getRequestURI()) ? maxBatchBody : maxBody;
+        // an ID copy (up to waarborg.requests.max-id-copy, checked as it is read) may be larger than a JSON body
+        long limit = BATCH_PATHS.contains(request.getRequestURI()) || ID_COPY.matcher(request.getRequestURI()).matches()
+                ? maxBatchBody : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Content too large",

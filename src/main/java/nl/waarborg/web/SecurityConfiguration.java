@@ -124,6 +124,14 @@ class SecurityConfiguration {
                                 "/api/v1/requests/*/steps/*/done").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests/*/fulfilment", "/api/v1/requests/*/answer")
                                 .hasRole(STAFF)
+                        // the identity check's evidence: staff send the link and handle ID copies; the link's page is
+                        // public, its token the credential (IdentityController)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/identity/email-link",
+                                "/api/v1/requests/*/identity/copy").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/requests/*/identity/copy").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/requests/confirm/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/requests/confirm/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/requests/confirm/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

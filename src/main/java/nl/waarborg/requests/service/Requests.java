@@ -62,9 +62,11 @@ public class Requests {
     private final DeadlineCalculator deadlines;
     private final Restraints restraints;
     private final Consents consents;
+    private final IdentityEvidence evidence;
 
     Requests(RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock, Vault vault,
-             RequestsProperties properties, Restraints restraints, Consents consents) {
+             RequestsProperties properties, Restraints restraints, Consents consents, IdentityEvidence evidence) {
+        this.evidence = evidence;
         this.restraints = restraints;
         this.consents = consents;
         this.store = store;
@@ -208,6 +210,7 @@ public class Requests {
             store.refuse(r.id(), g, why, clock.instant(), caller.actor());
             audit.append(event(caller, "request-refused", r.subject()).outcome(Outcome.ALLOWED,
                     "request:" + r.reference(), "ground:" + g.term()));
+            evidence.discard(caller, r); // closed before the identity was decided: an ID copy is no longer needed
             return store.find(reference).orElseThrow();
         });
     }
@@ -251,6 +254,7 @@ public class Requests {
             }
             audit.append(event(caller, "request-identity", r.subject()).outcome(Outcome.ALLOWED,
                     reasons.toArray(String[]::new)));
+            evidence.discard(caller, r); // the ID copy and open links go with the decision (IdentityEvidence)
             if (o == Request.Identity.VERIFIED && r.subject() != null) {
                 takeEffect(caller, r);
             }

@@ -33,10 +33,12 @@ class RequestsController {
 
     private final Requests requests;
     private final java.time.Clock clock;
+    private final IdCopies copies;
 
-    RequestsController(Requests requests, java.time.Clock clock) {
+    RequestsController(Requests requests, java.time.Clock clock, IdCopies copies) {
         this.requests = requests;
         this.clock = clock;
+        this.copies = copies;
     }
 
     /**
@@ -67,7 +69,8 @@ class RequestsController {
 
     record RefuseBody(String ground, String reason) {}
 
-    record IdentityBody(String method, String outcome) {}
+    /** {@code masked}: with id-copy-masked, staff confirm the copy's BSN and photo were masked (IdCopies). */
+    record IdentityBody(String method, String outcome, Boolean masked) {}
 
     private RequestView view(Request r) {
         return RequestView.of(r, clock.instant(), requests.zone());
@@ -119,9 +122,12 @@ class RequestsController {
 
     @PostMapping("/{reference}/identity")
     @Operation(summary = "Record the identity check as decided: method (one the policy allows) and outcome "
-            + "(verified, failed); only these and who decided are kept")
+            + "(verified, failed); only these and who decided are kept", description = "With id-copy-masked, "
+            + "masked: true confirms the copy's BSN and photo were masked. The request's ID copy, if any, is deleted "
+            + "with the decision.")
     RequestView identity(@AuthenticationPrincipal Caller caller, @PathVariable String reference,
                          @RequestBody IdentityBody body) {
+        copies.requireMasked(body == null ? null : body.method(), body == null ? null : body.masked());
         return view(requests.identity(caller, reference, body == null ? null : body.method(),
                 body == null ? null : body.outcome()));
     }

@@ -1,0 +1,51 @@
+package nl.waarborg.mail;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of mail ({@code waarborg.mail.*}), checked at start; the SMTP server is Spring's {@code spring.mail.host},
+ * {@code spring.mail.port}, {@code spring.mail.username}, … (docs/requests.md, "Mail").
+ *
+ * @param enabled whether Waarborg sends mail at all (off by default: a service without an SMTP server refuses what
+ *                needs mail with a 409 instead of failing later)
+ * @param from    the sender's address, such as {@code privacy@example.nl}; required when enabled
+ * @param baseUrl the address people reach this service at, such as {@code https://privacy.example.nl}: links in mail
+ *                start with it; required when enabled, http or https, without a query
+ */
+@Validated
+@ConfigurationProperties("waarborg.mail")
+public record MailProperties(@DefaultValue("false") boolean enabled, String from, URI baseUrl) {
+
+    public MailProperties {
+        if (from != null && !from.isBlank()) {
+            try {
+                new InternetAddress(from, true).validate();
+            } catch (AddressException e) {
+                throw new IllegalArgumentException("waarborg.mail.from must be one e-mail address, such as privacy@example.nl");
+            }
+        }
+        if (baseUrl != null && (!baseUrl.isAbsolute() || baseUrl.getHost() == null || baseUrl.getQuery() != null
+                || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme())))) {
+            throw new IllegalArgumentException("waarborg.mail.base-url must be an http or https address without a query, "
+                    + "such as https://privacy.example.nl");
+        }
+        if (enabled && (from == null || from.isBlank())) {
+            throw new IllegalArgumentException("waarborg.mail.enabled=true needs waarborg.mail.from, the sender's address");
+        }
+        if (enabled && baseUrl == null) {
+            throw new IllegalArgumentException("waarborg.mail.enabled=true needs waarborg.mail.base-url, the address "
+                    + "people reach this service at (links in mail start with it)");
+        }
+    }
+
+    /** {@code path} (starting with /) under the base address. */
+    public String link(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}
