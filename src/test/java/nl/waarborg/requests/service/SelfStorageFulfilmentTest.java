@@ -330,4 +330,144 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
             assertThat(http.get("/api/v1/requests/" + reference + path, null).statusCode()).as(path).isEqualTo(401);
         }
     }
+
+    @Test
+    void aRectificationChangesTheVaultAndTheCrmAndTheValueIsAskedAgainWhenLostNeverStored() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 3 LIMIT 1");
+        UUID subject = customer(crmId, "eva.old@example.nl");
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        String reference = verifiedRequest(subject, "[\"rectification\"]");
+        assertThat(post("/api/v1/requests/" + reference + "/fulfil", "{}", 400).get("field").asString())
+                .isEqualTo("rectifications");
+        assertThat(post("/api/v1/requests/" + reference + "/fulfil", "{\"rectifications\":[{\"category\":\"shoe-size\","
+                + "\"value\":\"44\"}]}", 400).get("field").asString()).isEqualTo("rectifications/0/category");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{\"rectifications\":[{\"category\":"
+                + "\"email\",\"value\":\"eva.new@example.nl\"}]}", 200);
+
+        assertThat(step(progress, "rectify", "vault").get("status").asString()).isEqualTo("done");
+        assertThat(step(progress, "rectify", "crm").get("status").asString()).isEqualTo("done");
+        assertThat(crmText("SELECT email FROM customers WHERE id = ?", crmId)).isEqualTo("eva.new@example.nl");
+        List<String> values = new java.util.ArrayList<>();
+        vault.read(CUSTOMER_SERVICE, subject, "customer-contract", List.of("email")).items()
+                .forEach(i -> values.add(i.value()));
+        assertThat(values).containsExactly("eva.new@example.nl");
+        // the new value is nowhere in Waarborg's own tables but the vault's encrypted item
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM request_step WHERE position('eva.new' in kept::text || "
+                + "counts::text || coalesce(cause, '')) > 0", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE position('eva.new' in "
+                + "array_to_string(reasons, ' ')) > 0", Long.class)).isZero();
+    }
+
+    @Test
+    void aPortabilityRequestAnswersWithAZipOfWhatThePersonProvided() throws Exception {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 4 LIMIT 1");
+        UUID subject = customer(crmId, "fleur.port@example.nl");
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        String reference = verifiedRequest(subject, "[\"portability\"]");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(progress.get("answer").get("formats")).extracting(JsonNode::asString).containsExactly("zip");
+        String path = progress.get("answer").get("link").asString().substring("http://localhost:8080".length());
+        HttpResponse<byte[]> zip = http.getBytes(path + "?format=zip", null);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        Map<String, String> entries = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("data.json", "data.csv");
+        assertThat(entries.get("data.json")).contains("fleur.port@example.nl");
+        assertThat(entries.get("data.csv")).contains("fleur.port@example.nl");
+    }
+
+    @Test
+    void aRestrictionTakesEffectAtVerificationAndIsPassedOnToEveryRecipientAsATask() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 5 LIMIT 1");
+        UUID subject = customer(crmId, "gijs.restrict@example.nl");
+        String reference = post("/api/v1/requests", "{\"kinds\":[\"restriction\"],\"restrictionGround\":"
+                + "\"accuracy-contested\",\"subject\":\"" + subject + "\"}", 201).get("reference").asString();
+        post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"account-login\",\"outcome\":\"verified\"}", 200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE subject_id = ? AND action LIKE 'restrict%'",
+                Long.class, subject)).as("Art. 18 in the decision core at once").isPositive();
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(progress.get("steps")).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("action").asString()).isEqualTo("notify");
+            assertThat(s.get("needsStaff").asBoolean()).isTrue();
+        });
+        progress.get("steps").forEach(s ->
+                post("/api/v1/requests/" + reference + "/steps/" + s.get("seq").asInt() + "/done", "{}", 200));
+        assertThat(post("/api/v1/requests/" + reference + "/steps/1/done", "{}", 409).get("reason").asString())
+                .isEqualTo("done-already");
+        assertThat(post("/api/v1/requests/" + reference + "/complete", "{}", 200).get("status").asString())
+                .isEqualTo("completed");
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/completion", staffToken()).body())
+                .contains("artikel 18 AVG", "artikel 19 AVG");
+    }
+
+    @Test
+    void anObjectionAndAConsentWithdrawalNeedNoStepsAndAreCompletedWithTheirLetter() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 6 LIMIT 1");
+        UUID subject = customer(crmId, "hans.object@example.nl");
+        String reference = verifiedRequest(subject, "[\"objection\"],\"purposes\":[\"marketing\"]");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        assertThat(progress.get("steps")).isEmpty();
+        assertThat(post("/api/v1/requests/" + reference + "/complete", "{}", 200).get("status").asString())
+                .isEqualTo("completed");
+        assertThat(post("/api/v1/requests/" + reference + "/fulfil", "{}", 409).get("reason").asString()).isEqualTo("closed");
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/completion?lang=en", staffToken()).body())
+                .contains("We have recorded your objection", "Article 21");
+    }
+
+    @Test
+    void aStepAProcessLeftRunningWhenItDiedIsTriedAgainByTheLoopAndDoneOnce() {
+        long crmId = crmLong("SELECT id FROM customers c WHERE status = 'prospect' ORDER BY id LIMIT 1");
+        UUID subject = customer(crmId, "ida.killed@example.nl");
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(503, "{}"));
+        String reference = verifiedRequest(subject, "[\"erasure\"]");
+        JsonNode first = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+        assertThat(step(first, "erase", "access-control").get("status").asString()).isEqualTo("failed");
+        int seq = step(first, "erase", "access-control").get("seq").asInt();
+        String op = step(first, "erase", "access-control").get("operation").asString();
+        // what a kill -9 between marking the step running and the system's answer leaves: the step running, its
+        // operation stored and not yet tried
+        jdbc.update("UPDATE request_step SET status = 'running' WHERE request_id = (SELECT id FROM request WHERE "
+                + "reference = ?) AND seq = ?", reference, seq);
+        jdbc.update("UPDATE system_operation SET status = 'pending', attempts = 0, cause = NULL, next_attempt_at = NULL, "
+                + "awaiting_answer = true WHERE id = ?", op);
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{\"delete:badges\":1}"));
+
+        fulfilment.advanceAll(FulfilmentLoop.ACTOR);
+
+        JsonNode after = get("/api/v1/requests/" + reference + "/fulfilment", 200);
+        assertThat(step(after, "erase", "access-control").get("status").asString()).isEqualTo("done");
+        assertThat(ACCESS.deliveries).filteredOn(d -> d.id() != null && d.id().startsWith(op)).hasSize(1);
+        fulfilment.advanceAll(FulfilmentLoop.ACTOR);
+        assertThat(ACCESS.deliveries).as("done once: a later round asks nothing again")
+                .filteredOn(d -> d.id() != null && d.id().startsWith(op)).hasSize(1);
+    }
+
+    @Test
+    void anAnswerChangedBehindTheServicesBackIsRefusedNotServed() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 7 LIMIT 1");
+        UUID subject = customer(crmId, "jan.tamper@example.nl");
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        String reference = verifiedRequest(subject, "[\"access\"]");
+        String path = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200).get("answer").get("link").asString()
+                .substring("http://localhost:8080".length());
+        jdbc.update("UPDATE request_answer_chunk SET bytes = overlay(bytes placing '\\x00'::bytea from 40 for 1) "
+                + "WHERE format = 'json' AND answer_id = (SELECT a.id FROM request_answer a JOIN request r ON r.id = "
+                + "a.request_id WHERE r.reference = ?)", reference);
+
+        HttpResponse<String> r = http.get(path + "?format=json", null);
+
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).doesNotContain("jan.tamper").contains("damaged");
+    }
 }
