@@ -652,6 +652,28 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     @Test
+    void aParentRowAKeptChildNeedsStaysWithoutItsPersonalValues() throws Exception {
+        // the fiscal rule keeps payment details only, and the customer row holds none: only its invoice is kept
+        Policy policy = examplePolicy(
+                "data: [name, id-document, company-details, billing-address, payment-details]\n    subjects: [customer]\n"
+                        + "    purposes: [legal-obligations]",
+                "data: [payment-details]\n    subjects: [customer]\n    purposes: [legal-obligations]",
+                "iban: payment-details", "iban: billing-address");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        SystemResult r = eraseNow(crm, 2);
+
+        assertThat(ids("invoices")).contains(22L);
+        assertThat(ids("customers")).as("the invoice's foreign key needs it").contains(2L);
+        for (String column : List.of("first_name", "last_name", "email", "phone", "birth_date", "billing_address", "iban")) {
+            assertThat(value("SELECT " + column + " FROM customers WHERE id = 2")).as(column).isNull();
+        }
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("kept:payment-details:legal-obligation:2031-05-01", 1L)
+                .containsEntry("nullify:customers:name", 2L).containsEntry("nullify:customers:billing-address", 2L)
+                .doesNotContainKey("delete:customers:name").doesNotContainKey("kept:name:legal-obligation:2031-05-01");
+    }
+
+    @Test
     void erasureDuringARunningContractKeepsWhatTheContractAndTheFiscalRuleNeed() throws Exception {
         SystemConnector crm = crm();
 
