@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import nl.waarborg.policy.HoldKind;
 import nl.waarborg.policy.LinkKind;
 
 /**
- * What Waarborg knows of the subjects behind a batch of link values (a system's subject column values), for a sweep:
+ * What Waarborg knows of the subjects behind a batch of link values (a system's subject column values), for a sweep
+ * or an erasure:
  * which are under an active hold, whose rows stay (Art. 17(3)(e), 18), and which purposes their consent stands for,
  * for retention rules that apply only while it does ({@code while-consent}). Asked once per batch, not per row.
  */
@@ -15,6 +17,17 @@ public interface LinkedSubjects {
 
     /** The values among {@code values} (references of {@code scheme}, or identifiers of {@code kind}) that are held. */
     Set<String> held(LinkKind kind, String scheme, Collection<String> values);
+
+    /**
+     * Per value among {@code values} that is held, the kinds of its subject's active holds, for an erasure that says
+     * on which ground it kept rows ({@code legal-claim}, Art. 17(3)(e), or another hold). An empty set: held, of a kind
+     * not told; by default every value {@link #held} names.
+     */
+    default Map<String, Set<HoldKind>> holds(LinkKind kind, String scheme, Collection<String> values) {
+        Map<String, Set<HoldKind>> out = new java.util.HashMap<>();
+        held(kind, scheme, values).forEach(v -> out.put(v, Set.of()));
+        return out;
+    }
 
     /**
      * Per value among {@code values}, the purposes for which its subject's consent stands at {@code at} (given, not

@@ -25,6 +25,16 @@ public interface SystemConnector {
     /** Erases what the system holds of the subject, as its mapping says per table (Art. 17). */
     SystemResult erase(SubjectLinks subject, String operationId);
 
+    /**
+     * Erases as above, except what Art. 17(3) requires the system to keep at {@code now}: what a retention rule of a
+     * legal obligation or a running contract still keeps, and a subject under a hold ({@code subjects} tells). A
+     * connector that keeps something says what, why and until when in its counts ({@code kept:…}, docs/systems.md);
+     * one that cannot tell (a webhook, a manual system, whose owner decides) erases as above.
+     */
+    default SystemResult erase(SubjectLinks subject, String operationId, java.time.Instant now, LinkedSubjects subjects) {
+        return erase(subject, operationId);
+    }
+
     /** Sets every value of {@code category} the system holds of the subject to {@code value} (Art. 16). */
     SystemResult rectify(SubjectLinks subject, String category, String value, String operationId);
 

@@ -25,6 +25,7 @@ import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.systems.manual.ManualTasks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -130,11 +131,15 @@ public class SystemOperations {
     private final SystemsProperties properties;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    /** What the vault knows of subjects (their holds), for an erasure: absent only in a context without the vault. */
+    private final ObjectProvider<LinkedSubjects> subjects;
     /** How to try a subject operation again: personal input, so in memory only (see the class comment). */
     private final Map<String, Supplier<SystemResult>> retries = new ConcurrentHashMap<>();
 
     SystemOperations(JdbcTemplate template, TransactionTemplate tx, AuditLog audit, ActivePolicy policy,
-                     SystemConnectors connectors, ManualTasks tasks, SystemsProperties properties, Clock clock) {
+                     SystemConnectors connectors, ManualTasks tasks, SystemsProperties properties, Clock clock,
+                     ObjectProvider<LinkedSubjects> subjects) {
+        this.subjects = subjects;
         this.template = template;
         this.tx = tx;
         this.audit = audit;
@@ -154,10 +159,15 @@ public class SystemOperations {
         return run(id, Kind.EXPORT, system, subject.subject(), () -> e.connector().export(subject, id));
     }
 
-    /** Erases what {@code system} holds of the subject (a task for the owner of a manual system). */
+    /**
+     * Erases what {@code system} holds of the subject (a task for the owner of a manual system), except what Art. 17(3)
+     * keeps at the moment of each attempt: a rule of a legal obligation or a running contract, a hold.
+     */
     public Ran erase(String id, String system, SubjectLinks subject) {
         SystemConnectors.Entry e = entry(system);
-        return run(id, Kind.ERASE, system, subject.subject(), () -> e.connector().erase(subject, id));
+        LinkedSubjects known = subjects.getIfAvailable(() -> LinkedSubjects.NONE);
+        return run(id, Kind.ERASE, system, subject.subject(),
+                () -> e.connector().erase(subject, id, clock.instant(), known));
     }
 
     /** Sets the subject's values of {@code category} in {@code system} to {@code value}. */

@@ -51,6 +51,23 @@ record DuePlan(TableNode node, List<ColumnDue> columns) {
             return started;
         }
 
+        /**
+         * The start that counts for a row whose start columns hold {@code values}, as {@link #ended} reads them: the
+         * first that is set (alternatives), else the latest that is set; null when none is: the rule has not started.
+         */
+        Instant start(List<Instant> values) {
+            Instant start = null;
+            for (Instant v : values) {
+                if (v != null) {
+                    if (firstSet) {
+                        return v;
+                    }
+                    start = start == null || v.isAfter(start) ? v : start;
+                }
+            }
+            return start;
+        }
+
         /** Whether the rule applies to a row of a subject whose consent stands for {@code consented}. */
         boolean applies(Set<String> consented) {
             return whileConsent == null || consented.contains(whileConsent);
@@ -126,7 +143,11 @@ record DuePlan(TableNode node, List<ColumnDue> columns) {
         return new DuePlan(node, List.copyOf(columns));
     }
 
-    private static Condition condition(RetentionRule rule, TableNode node, ZoneId zone, Instant now) {
+    /**
+     * The rule's condition on the table's rows; null when the rule has no concrete period or names a start that no
+     * table of the chain holds (its end cannot be told).
+     */
+    static Condition condition(RetentionRule rule, TableNode node, ZoneId zone, Instant now) {
         RetentionPeriod period = rule.period();
         if (!period.isConcrete() && !period.isZero()) {
             return null;
@@ -168,8 +189,13 @@ record DuePlan(TableNode node, List<ColumnDue> columns) {
 
     /** Whether the rule has ended at {@code now} for a row whose start is {@code start}. */
     static boolean ended(RetentionRule rule, Instant start, ZoneId zone, Instant now) {
+        return !end(rule, start, zone).isAfter(now);
+    }
+
+    /** When the rule ends for a row whose start is {@code start}: the start rounded as it says, plus its period. */
+    static Instant end(RetentionRule rule, Instant start, ZoneId zone) {
         Instant s = rule.round() == null ? start : rule.round().apply(start, zone);
-        return !s.atZone(zone).plus(rule.period().value()).toInstant().isAfter(now);
+        return s.atZone(zone).plus(rule.period().value()).toInstant();
     }
 
     /**

@@ -30,6 +30,7 @@ import nl.waarborg.policy.Policy.MappedTable;
 import nl.waarborg.policy.Policy.SubjectLink;
 import nl.waarborg.policy.TableErase;
 import nl.waarborg.systems.Secrets.SecretUnavailableException;
+import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.SubjectLinks;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnector;
@@ -133,44 +134,87 @@ public final class JdbcConnector implements SystemConnector {
 
     @Override
     public SystemResult erase(SubjectLinks subject, String operationId) {
+        // a caller that tells neither the moment nor the holds: now, and no subject held (SystemOperations tells both)
+        return erase(subject, operationId, Instant.now(), LinkedSubjects.NONE);
+    }
+
+    /**
+     * Erases the subject's rows as the mapping says, except what Art. 17(3) keeps ({@link ErasureKeeps}; a hold keeps
+     * the subject's rows whole). A row that stays (a value of it is kept, or a kept child row needs it through its
+     * foreign key) loses its other personal values: set NULL, or generalised when its column takes no NULL; the
+     * counts say {@code kept:CATEGORY:GROUND:UNTIL} per row and category kept, beside the usual delete/nullify counts.
+     */
+    @Override
+    public SystemResult erase(SubjectLinks subject, String operationId, Instant now, LinkedSubjects subjects) {
         String doing = "erasing a subject's data";
         try (Connection c = open()) {
             c.setAutoCommit(false);
             try {
-                Map<TableNode, List<Row>> rows = subjectRows(c, subject, n -> n.table.erase() != TableErase.DELETE);
+                Map<TableNode, List<Row>> rows = subjectRows(c, subject, n -> true);
+                Map<TableNode, Map<List<String>, RowKeep>> keeps = new HashMap<>();
+                for (TableNode n : nodes) {
+                    doing = "reading what an erasure keeps in table `" + n.name() + "`";
+                    keeps.put(n, keeps(c, n, rows.getOrDefault(n, List.of()), now, subjects));
+                }
                 Map<String, Long> counts = new TreeMap<>();
                 KeyDigest digest = new KeyDigest();
+                // per table, the rows that stay and why: their parent rows stay with them (the foreign key needs them)
+                Map<TableNode, Map<List<String>, ErasureKeeps.Ground>> staying = new HashMap<>();
                 for (TableNode n : TableNode.childrenFirst(nodes)) { // children before parents: foreign keys hold
                     List<Row> found = rows.getOrDefault(n, List.of());
                     if (found.isEmpty()) {
                         continue;
                     }
                     doing = "erasing a subject's rows in table `" + n.name() + "`";
-                    switch (n.table.erase()) {
-                        case DELETE -> {
-                            List<Object[]> gone = delete(c, n, found.stream().map(Row::key).toList(), false);
-                            gone.forEach(k -> digest.add(n.name(), k));
-                            countRows(counts, "delete", n, gone.size());
+                    Map<List<String>, ErasureKeeps.Ground> childStays = new HashMap<>();
+                    for (TableNode child : n.children) {
+                        staying.getOrDefault(child, Map.of()).forEach((key, ground) -> childStays.merge(
+                                keeps.get(child).get(key).parentKey(), ground, ErasureKeeps.Ground::stronger));
+                    }
+                    Map<List<String>, ErasureKeeps.Ground> stays = new HashMap<>();
+                    List<Object[]> deletes = new ArrayList<>();
+                    for (Row r : found) {
+                        RowKeep k = keeps.get(n).get(keyOf(r.key));
+                        ErasureKeeps.Ground why = ErasureKeeps.Ground.stronger(k.strongest(), childStays.get(keyOf(r.key)));
+                        if (why == null && n.table.erase() == TableErase.DELETE) {
+                            deletes.add(r.key);
+                            continue;
                         }
-                        case NULLIFY, ANONYMISE -> {
-                            for (Row r : found) {
-                                Map<String, Object> changes = new LinkedHashMap<>();
-                                for (String column : n.table.personalColumns()) {
-                                    Object v = r.values.get(column);
-                                    Object to = n.table.erase() == TableErase.NULLIFY ? null
-                                            : ColumnGeneralisation.of(v, n.table.columns().get(column), type(c, n, column));
-                                    if (v != null && ColumnGeneralisation.changes(v, to)) {
-                                        changes.put(column, to);
-                                    }
-                                }
-                                if (update(c, n, r.key, changes) > 0) {
-                                    digest.add(n.name(), r.key);
-                                    changes.keySet().forEach(col -> counts.merge(n.table.erase().term() + ":" + n.name()
-                                            + ":" + n.table.columns().get(col), 1L, Long::sum));
-                                }
+                        if (why != null) {
+                            stays.put(keyOf(r.key), why);
+                        }
+                        Map<String, Object> changes = new LinkedHashMap<>();
+                        Set<String> kept = new TreeSet<>();
+                        for (String column : n.table.personalColumns()) {
+                            Object v = r.values.get(column);
+                            if (v == null) {
+                                continue;
+                            }
+                            String category = n.table.columns().get(column);
+                            ErasureKeeps.Ground own = k.columns().get(column);
+                            if (own != null) {
+                                kept.add(own.countKey(category));
+                                continue;
+                            }
+                            Object to = cleared(c, n, column, v);
+                            if (ColumnGeneralisation.changes(v, to)) {
+                                changes.put(column, to);
+                            } else if (why != null) { // a column that takes no NULL, already coarse: it stays with its row
+                                kept.add(why.countKey(category));
                             }
                         }
+                        kept.forEach(key -> counts.merge(key, 1L, Long::sum));
+                        if (update(c, n, r.key, changes) > 0) {
+                            digest.add(n.name(), r.key);
+                            changes.forEach((col, to) -> counts.merge((to == null ? TableErase.NULLIFY
+                                    : TableErase.ANONYMISE).term() + ":" + n.name() + ":" + n.table.columns().get(col),
+                                    1L, Long::sum));
+                        }
                     }
+                    List<Object[]> gone = delete(c, n, deletes, false);
+                    gone.forEach(key -> digest.add(n.name(), key));
+                    countRows(counts, "delete", n, gone.size());
+                    staying.put(n, stays);
                 }
                 c.commit();
                 return new SystemResult.Done(system.id(), counts, digest.size() == 0 ? null : digest.sha256(), List.of());
@@ -183,6 +227,142 @@ public final class JdbcConnector implements SystemConnector {
         } catch (SecretUnavailableException e) {
             return new SystemResult.Failed(system.id(), e.getMessage());
         }
+    }
+
+    /**
+     * What an erasure makes of a value that goes from a row that stays: as the mapping says for {@code nullify} and
+     * {@code anonymise}; for a row the mapping would delete, NULL, or the generalised value when the column takes no NULL.
+     */
+    private Object cleared(Connection c, TableNode n, String column, Object value) throws SQLException {
+        ColumnType type = type(c, n, column);
+        return switch (n.table.erase()) {
+            case NULLIFY -> null;
+            case ANONYMISE -> ColumnGeneralisation.of(value, n.table.columns().get(column), type);
+            case DELETE -> type.nullable() ? null : ColumnGeneralisation.of(value, n.table.columns().get(column), type);
+        };
+    }
+
+    /**
+     * What an erasure keeps of a row: per personal column, the ground that keeps it (absent: it goes); the key of its
+     * parent row (null for a root), which stays with it.
+     */
+    private record RowKeep(Map<String, ErasureKeeps.Ground> columns, List<String> parentKey) {
+
+        ErasureKeeps.Ground strongest() {
+            return columns.values().stream().reduce(null, ErasureKeeps.Ground::stronger);
+        }
+    }
+
+    /**
+     * Per row of the subject in table {@code n} (by key), what an erasure keeps of it at {@code now}: the rules of
+     * the row's subject category (its {@code subject-category} column, as the sweep segments them) read its start
+     * columns; a subject under a hold keeps every personal column.
+     */
+    private Map<List<String>, RowKeep> keeps(Connection c, TableNode n, List<Row> found, Instant now,
+                                             LinkedSubjects subjects) throws SQLException {
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        List<String> declared = n.chain().stream().map(t -> t.table.subjectCategories()).filter(l -> !l.isEmpty())
+                .findFirst().orElse(null);
+        Optional<ColumnRef> categoryColumn = n.subjectCategoryColumn();
+        Map<String, String> valueToCategory = new HashMap<>(); // the column's value as read, to its subject category
+        if (categoryColumn.isPresent()) {
+            TableNode holder = n.chain().get(categoryColumn.get().level());
+            Policy.SubjectCategoryColumn cc = holder.table.subjectCategory();
+            Map<String, String> mapped = new LinkedHashMap<>(cc.values());
+            if (mapped.isEmpty()) { // the column holds the categories' ids
+                (declared != null ? declared : policy.subjectCategories().stream().map(Policy.SubjectCategory::id).toList())
+                        .forEach(id -> mapped.put(id, id));
+            }
+            ColumnType type = type(c, holder, cc.column());
+            for (Map.Entry<String, String> v : mapped.entrySet()) {
+                try {
+                    valueToCategory.put(String.valueOf(type.fromText(v.getKey())), v.getValue());
+                } catch (IllegalArgumentException notOfItsType) {
+                    // a value the column cannot hold matches no row
+                }
+            }
+        }
+        Map<String, ErasureKeeps> byCategory = new HashMap<>();
+        for (String category : new TreeSet<>(valueToCategory.values())) {
+            byCategory.put(category, ErasureKeeps.of(policy, system.id(), n, zone, now, List.of(category)));
+        }
+        ErasureKeeps others = ErasureKeeps.of(policy, system.id(), n, zone, now, declared);
+        java.util.LinkedHashSet<ColumnRef> startSet = new java.util.LinkedHashSet<>(others.startColumns());
+        byCategory.values().forEach(p -> startSet.addAll(p.startColumns()));
+        List<ColumnRef> starts = List.copyOf(startSet);
+        Map<ColumnRef, ColumnType> startTypes = new HashMap<>();
+        for (ColumnRef s : starts) {
+            ColumnType t = type(c, n.chain().get(s.level()), s.column());
+            if (!t.temporal()) {
+                throw new SQLException("not a date or time", "42804"); // reported as a wrong column type
+            }
+            startTypes.put(s, t);
+        }
+        List<String> key = n.table.key();
+        List<String> parentKey = n.parent == null ? List.of() : n.parent.table.key();
+        List<String> select = new ArrayList<>();
+        key.forEach(k -> select.add(dialect.col("t0", k)));
+        parentKey.forEach(k -> select.add(dialect.col("t1", k)));
+        select.add(n.link().sql(dialect));
+        categoryColumn.ifPresent(cc -> select.add(dialect.col("t" + cc.level(),
+                n.chain().get(cc.level()).table.subjectCategory().column())));
+        starts.forEach(s -> select.add(s.sql(dialect)));
+        record Facts(List<String> key, List<String> parentKey, String link, ErasureKeeps keeps, Map<ColumnRef, Instant> starts) {}
+        List<Facts> facts = new ArrayList<>();
+        SubjectLink link = n.root().table.subject();
+        for (List<Row> chunk : chunks(found, SqlDialect.MAX_LIST)) {
+            String sql = "SELECT " + String.join(", ", select) + " FROM " + n.fromWithParents(dialect) + " WHERE "
+                    + dialect.in("t0", key, chunk.size());
+            List<Object> params = new ArrayList<>();
+            chunk.forEach(r -> params.addAll(List.of(r.key)));
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = 1;
+                    Object[] k = new Object[key.size()];
+                    for (int j = 0; j < k.length; j++) {
+                        k[j] = rs.getObject(i++);
+                    }
+                    Object[] pk = new Object[parentKey.size()];
+                    for (int j = 0; j < pk.length; j++) {
+                        pk[j] = rs.getObject(i++);
+                    }
+                    String held = rs.getString(i++);
+                    if (held != null && link.kind() != LinkKind.REFERENCE) {
+                        held = normalised(link.kind(), held).orElse(held);
+                    }
+                    ErasureKeeps plan = others;
+                    if (categoryColumn.isPresent()) {
+                        String category = valueToCategory.get(rs.getString(i++));
+                        plan = category == null ? others : byCategory.get(category);
+                    }
+                    Map<ColumnRef, Instant> values = new HashMap<>();
+                    for (ColumnRef s : starts) {
+                        values.put(s, startTypes.get(s).moment(rs, i++, zone));
+                    }
+                    facts.add(new Facts(keyOf(k), n.parent == null ? null : keyOf(pk), held, plan, values));
+                }
+            }
+        }
+        List<String> links = facts.stream().map(Facts::link).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Set<nl.waarborg.policy.HoldKind>> holds = links.isEmpty() ? Map.of()
+                : subjects.holds(link.kind(), link.scheme(), links);
+        Map<List<String>, RowKeep> out = new HashMap<>();
+        for (Facts f : facts) {
+            Set<nl.waarborg.policy.HoldKind> kinds = f.link() == null ? null : holds.get(f.link());
+            ErasureKeeps.Ground hold = kinds == null ? null : new ErasureKeeps.Ground(kinds.contains(
+                    nl.waarborg.policy.HoldKind.LEGAL_CLAIM) ? ErasureKeeps.Ground.LEGAL_CLAIM : ErasureKeeps.Ground.HOLD, null);
+            Map<String, ErasureKeeps.Ground> columns = new HashMap<>();
+            for (ErasureKeeps.ColumnKeeps col : f.keeps().columns()) {
+                ErasureKeeps.Ground g = ErasureKeeps.Ground.stronger(hold, col.ground(f.starts(), zone, now));
+                if (g != null) {
+                    columns.put(col.column(), g);
+                }
+            }
+            out.put(f.key(), new RowKeep(columns, f.parentKey()));
+        }
+        return out;
     }
 
     @Override

@@ -262,4 +262,20 @@ class TalentPoolRetentionTest extends ServiceTestBase {
         assertThat(linked.consenting(nl.waarborg.policy.LinkKind.REFERENCE, "other", List.of("A-1"), clock.instant()))
                 .as("another scheme").isEmpty();
     }
+
+    @Test
+    void anErasureOfASystemLearnsTheKindsOfTheHoldsOnTheSubjectsBehindLinkValues() {
+        UUID claimed = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "H-1")), List.of(), List.of("applicant")))).getFirst();
+        UUID incident = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "H-2")), List.of(), List.of("applicant")))).getFirst();
+        vault.createSubjects(STAFF, List.of(new Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("hr", "H-3")), List.of(), List.of("applicant"))));
+        restraints.hold(STAFF, claimed, "legal-claim", "CASE-1");
+        restraints.hold(STAFF, incident, "incident", "INC-1");
+
+        assertThat(linked.holds(nl.waarborg.policy.LinkKind.REFERENCE, "hr", List.of("H-1", "H-2", "H-3", "H-4")))
+                .isEqualTo(java.util.Map.of("H-1", java.util.Set.of(nl.waarborg.policy.HoldKind.LEGAL_CLAIM),
+                        "H-2", java.util.Set.of(nl.waarborg.policy.HoldKind.INCIDENT)));
+    }
 }

@@ -578,20 +578,153 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
         }
     }
 
+    /** An erasure on request at the clock's moment, customer 5 under a hold. */
+    SystemResult eraseNow(SystemConnector crm, long customer) {
+        return crm.erase(customer(customer), "op-" + customer + "-" + clock.instant(), clock.instant(), HOLD_ON_5);
+    }
+
     @Test
-    void eraseDeletesTheSubjectsRowsChildrenFirstAndASecondEraseDoesNothing() throws Exception {
+    void aSubjectWithNothingKeptLosesEveryRowChildrenFirstAndASecondEraseDoesNothing() throws Exception {
         SystemConnector crm = crm();
 
-        SystemResult r = crm.erase(customer(3), "op-1");
+        // customer 1's contract ended in 2015: its seven fiscal years are over, nothing keeps anything
+        SystemResult r = eraseNow(crm, 1);
 
         assertThat(r).isInstanceOf(SystemResult.Done.class);
-        assertThat(ids("customers")).doesNotContain(3L);
+        assertThat(ids("customers")).doesNotContain(1L);
+        assertThat(ids("call_logs")).doesNotContain(31L);
+        assertThat(ids("rentals")).doesNotContain(11L);
+        assertThat(ids("invoices")).doesNotContain(21L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:call_logs:call-metadata", 1L)
+                .containsEntry("delete:customers:name", 1L).containsEntry("delete:invoices:payment-details", 1L)
+                .allSatisfy((k, v) -> assertThat(k).doesNotStartWith("kept:"));
+        assertThat(((SystemResult.Done) r).digest()).matches("[0-9a-f]{64}");
+        assertThat(eraseNow(crm, 1)).isEqualTo(new SystemResult.Done("crm", Map.of(), null, List.of()));
+    }
+
+    @Test
+    void erasureKeepsInvoicesUnderTheFiscalRuleWithTheUntilDateAndDeletesTheRest() throws Exception {
+        SystemConnector crm = crm();
+
+        // customer 2's contract ended on 1 May 2024: the fiscal rule (legal obligation, seven years from the contract's
+        // end) runs until 1 May 2031 for its invoice and for the name, address and IBAN of the customer row
+        SystemResult r = eraseNow(crm, 2);
+
+        assertThat(r).isInstanceOf(SystemResult.Done.class);
+        assertThat(ids("invoices")).contains(22L);
+        assertThat(ids("rentals")).doesNotContain(12L);
+        assertThat(ids("call_logs")).doesNotContain(32L, 33L); // 33, of May 2026, is within its year, but no duty keeps it
+        assertThat(ids("customers")).contains(2L);                 // its invoice needs it (foreign key), and so does the law
+        assertThat(value("SELECT first_name FROM customers WHERE id = 2")).isEqualTo("Bram");
+        assertThat(value("SELECT iban FROM customers WHERE id = 2")).isEqualTo("NL91ABNA0417164300");
+        assertThat(value("SELECT email FROM customers WHERE id = 2")).isNull();
+        assertThat(value("SELECT phone FROM customers WHERE id = 2")).isNull();
+        assertThat(value("SELECT birth_date FROM customers WHERE id = 2")).isNull();
+        assertThat(((SystemResult.Done) r).counts()).isEqualTo(Map.of(
+                "kept:payment-details:legal-obligation:2031-05-01", 2L, // the invoice's amount, the customer's IBAN
+                "kept:name:legal-obligation:2031-05-01", 1L,
+                "kept:billing-address:legal-obligation:2031-05-01", 1L,
+                "nullify:customers:email", 1L,
+                "nullify:customers:phone", 1L,
+                "nullify:customers:birth-date", 1L,
+                "delete:rentals:rental-details", 1L,
+                "delete:call_logs:call-metadata", 2L));
+        // the other customers are untouched
+        assertThat(ids("invoices")).contains(21L, 23L, 25L);
+        assertThat(value("SELECT email FROM customers WHERE id = 3")).isEqualTo("Cor.Jansen@Example.org");
+
+        // idempotent: a second erasure erases nothing more and says again what it keeps
+        SystemResult again = eraseNow(crm, 2);
+        assertThat(((SystemResult.Done) again).counts()).isEqualTo(Map.of(
+                "kept:payment-details:legal-obligation:2031-05-01", 2L,
+                "kept:name:legal-obligation:2031-05-01", 1L,
+                "kept:billing-address:legal-obligation:2031-05-01", 1L));
+        assertThat(((SystemResult.Done) again).digest()).isNull();
+        assertThat(ids("invoices")).contains(22L);
+
+        // once the seven years are over, the same request erases what was kept
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2031-05-01T00:00:00Z")));
+        SystemResult later = eraseNow(crm, 2);
+        assertThat(ids("invoices")).doesNotContain(22L);
+        assertThat(ids("customers")).doesNotContain(2L);
+        assertThat(((SystemResult.Done) later).counts()).containsEntry("delete:invoices:payment-details", 1L)
+                .allSatisfy((k, v) -> assertThat(k).doesNotStartWith("kept:"));
+    }
+
+    @Test
+    void aParentRowAKeptChildNeedsStaysWithoutItsPersonalValues() throws Exception {
+        // the fiscal rule keeps payment details only, and the customer row holds none: only its invoice is kept
+        Policy policy = examplePolicy(
+                "data: [name, id-document, company-details, billing-address, payment-details]\n    subjects: [customer]\n"
+                        + "    purposes: [legal-obligations]",
+                "data: [payment-details]\n    subjects: [customer]\n    purposes: [legal-obligations]",
+                "iban: payment-details", "iban: billing-address");
+        SystemConnector crm = connector(policy, url(), PASSWORD);
+
+        SystemResult r = eraseNow(crm, 2);
+
+        assertThat(ids("invoices")).contains(22L);
+        assertThat(ids("customers")).as("the invoice's foreign key needs it").contains(2L);
+        for (String column : List.of("first_name", "last_name", "email", "phone", "birth_date", "billing_address", "iban")) {
+            assertThat(value("SELECT " + column + " FROM customers WHERE id = 2")).as(column).isNull();
+        }
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("kept:payment-details:legal-obligation:2031-05-01", 1L)
+                .containsEntry("nullify:customers:name", 2L).containsEntry("nullify:customers:billing-address", 2L)
+                .doesNotContainKey("delete:customers:name").doesNotContainKey("kept:name:legal-obligation:2031-05-01");
+    }
+
+    @Test
+    void erasureDuringARunningContractKeepsWhatTheContractAndTheFiscalRuleNeed() throws Exception {
+        SystemConnector crm = crm();
+
+        // customer 3's contract runs (no end yet): the fiscal rule has not started, the contract rule keeps the rest;
+        // the call logs are kept for call quality only, a legitimate interest, so they go
+        SystemResult r = eraseNow(crm, 3);
+
         assertThat(ids("call_logs")).doesNotContain(34L, 35L);
-        assertThat(ids("rentals")).doesNotContain(13L);
-        assertThat(ids("invoices")).doesNotContain(23L);
+        assertThat(ids("rentals")).contains(13L);
+        assertThat(ids("invoices")).contains(23L);
+        assertThat(value("SELECT email FROM customers WHERE id = 3")).isEqualTo("Cor.Jansen@Example.org");
         assertThat(((SystemResult.Done) r).counts()).containsEntry("delete:call_logs:call-metadata", 2L)
-                .containsEntry("delete:customers:name", 1L);
-        assertThat(crm.erase(customer(3), "op-2")).isEqualTo(new SystemResult.Done("crm", Map.of(), null, List.of()));
+                .containsEntry("kept:payment-details:legal-obligation:open", 2L)
+                .containsEntry("kept:name:legal-obligation:open", 1L)
+                .containsEntry("kept:email:contract:open", 1L)
+                .containsEntry("kept:rental-details:contract:open", 1L)
+                .allSatisfy((k, v) -> assertThat(k).doesNotStartWith("nullify:"));
+    }
+
+    @Test
+    void erasureOfASubjectUnderAHoldKeepsEveryRow() throws Exception {
+        SystemResult r = eraseNow(crm(), 5);
+
+        assertThat(ids("customers")).contains(5L);
+        assertThat(ids("rentals")).contains(15L);
+        assertThat(ids("invoices")).contains(25L);
+        assertThat(ids("call_logs")).contains(36L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("kept:name:hold:open", 1L)
+                .containsEntry("kept:call-metadata:hold:open", 1L).containsEntry("kept:payment-details:hold:open", 2L)
+                .allSatisfy((k, v) -> assertThat(k).startsWith("kept:"));
+    }
+
+    @Test
+    void erasureSaysALegalClaimWhenTheHoldIsOne() throws Exception {
+        LinkedSubjects claim = new LinkedSubjects() {
+            @Override
+            public Set<String> held(LinkKind kind, String scheme, java.util.Collection<String> values) {
+                return values.contains("5") ? Set.of("5") : Set.of();
+            }
+
+            @Override
+            public Map<String, Set<nl.waarborg.policy.HoldKind>> holds(LinkKind kind, String scheme,
+                                                                      java.util.Collection<String> values) {
+                return values.contains("5") ? Map.of("5", Set.of(nl.waarborg.policy.HoldKind.LEGAL_CLAIM)) : Map.of();
+            }
+        };
+
+        SystemResult r = crm().erase(customer(5), "op-claim", clock.instant(), claim);
+
+        assertThat(ids("invoices")).contains(25L);
+        assertThat(((SystemResult.Done) r).counts()).containsEntry("kept:name:legal-claim:open", 1L);
     }
 
     @Test
@@ -603,16 +736,16 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
                 "ends_on: rental-details}\n          collected-at: created_at\n          erase: nullify");
         SystemConnector crm = connector(policy, url(), PASSWORD);
 
-        SystemResult r = crm.erase(customer(3), "op-1");
+        SystemResult r = eraseNow(crm, 1);
 
         assertThat(r).isInstanceOf(SystemResult.Done.class);
-        assertThat(ids("customers")).contains(3L);
-        assertThat(value("SELECT email FROM customers WHERE id = 3")).isNull();
-        assertThat(value("SELECT iban FROM customers WHERE id = 3")).isNull();
-        assertThat(value("SELECT unit FROM rentals WHERE id = 13")).isNull();
-        assertThat(ids("invoices")).doesNotContain(23L);
+        assertThat(ids("customers")).contains(1L);
+        assertThat(value("SELECT email FROM customers WHERE id = 1")).isNull();
+        assertThat(value("SELECT iban FROM customers WHERE id = 1")).isNull();
+        assertThat(value("SELECT unit FROM rentals WHERE id = 11")).isNull();
+        assertThat(ids("invoices")).doesNotContain(21L);
         assertThat(((SystemResult.Done) r).counts()).containsEntry("nullify:customers:email", 1L);
-        assertThat(((SystemResult.Done) crm.erase(customer(3), "op-2")).counts()).isEmpty();
+        assertThat(((SystemResult.Done) eraseNow(crm, 1)).counts()).isEmpty();
     }
 
     @Test
