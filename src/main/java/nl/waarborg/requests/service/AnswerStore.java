@@ -134,9 +134,22 @@ class AnswerStore {
     void read(Stored s, String format, OutputStream out) throws IOException {
         StreamingAead aead = keys.open(s.id(), s.wrappedKey());
         try (InputStream in = aead.newDecryptingStream(new ChunkInput(s.id(), format), aad(s.id(), format))) {
-            in.transferTo(out);
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = read(in, buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
         } catch (GeneralSecurityException e) {
-            throw new IOException("an answer could not be decrypted", e);
+            throw new AnswerDamagedException();
+        }
+    }
+
+    // Tink reports a segment whose tag does not verify as an IOException of its own making: one that is not about the
+    // stream it writes to, so it is told apart from a client that went away
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new AnswerDamagedException();
         }
     }
 
@@ -271,6 +284,15 @@ class AnswerStore {
                 }
             }
             return n;
+        }
+    }
+
+    /** A stored answer does not decrypt: changed (or broken) behind the service's back. Nothing of it is served. */
+    static final class AnswerDamagedException extends nl.waarborg.input.ApiException {
+        AnswerDamagedException() {
+            super(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "Answer damaged", "the stored answer is "
+                    + "damaged: it does not decrypt as it was written (changed behind the service's back?); nothing of it "
+                    + "is served; fulfil the request again to make a new answer");
         }
     }
 }

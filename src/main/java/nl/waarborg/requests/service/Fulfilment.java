@@ -272,6 +272,9 @@ public class Fulfilment {
     }
 
     private static boolean runnable(StoredStep s, boolean resume) {
+        if (s.ownStatus().equals("running")) {
+            return true; // a process died while trying it: whatever its operation says, try it again (idempotent)
+        }
         return switch (s.status()) {
             case "waiting", "running" -> true;
             case "failed", "partial" -> resume;

@@ -26,10 +26,14 @@ class FulfilmentStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One step as it stands. {@code givenUp}: failed with no attempt left, for staff to act on. */
+    /**
+     * One step as it stands ({@code status}: a system's step as its operation stands). {@code givenUp}: failed with no
+     * attempt left, for staff to act on; {@code ownStatus}: the step's own row, {@code running} when a process died
+     * while trying it.
+     */
     record StoredStep(int seq, FulfilmentPlan.Action action, String target, String category, String status,
                       String operationId, String cause, Map<String, Long> counts, List<KeptData> kept, int attempts,
-                      Instant updatedAt, String doneBy, boolean givenUp, Instant nextAttemptAt) {
+                      Instant updatedAt, String doneBy, boolean givenUp, Instant nextAttemptAt, String ownStatus) {
 
         FulfilmentPlan.Step step() {
             return new FulfilmentPlan.Step(action, target, category);
@@ -57,6 +61,7 @@ class FulfilmentStore {
     List<StoredStep> steps(UUID request) {
         return jdbc.sql("""
                 SELECT s.seq, s.action, s.target, s.category, s.operation_id, s.attempts, s.kept::text, s.done_by,
+                       s.status AS own_status,
                        coalesce(o.status, s.status) AS status, coalesce(o.cause, s.cause) AS cause,
                        coalesce(o.counts, s.counts)::text AS counts, greatest(o.updated_at, s.updated_at) AS updated_at,
                        o.next_attempt_at,
@@ -100,6 +105,6 @@ class FulfilmentStore {
                 JSON.readValue(rs.getString("counts"), new TypeReference<TreeMap<String, Long>>() {}),
                 JSON.readValue(rs.getString("kept"), new TypeReference<List<KeptData>>() {}), rs.getInt("attempts"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("done_by"), rs.getBoolean("given_up"),
-                next == null ? null : next.toInstant());
+                next == null ? null : next.toInstant(), rs.getString("own_status"));
     }
 }

@@ -446,7 +446,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         fulfilment.advanceAll(FulfilmentLoop.ACTOR);
 
         JsonNode after = get("/api/v1/requests/" + reference + "/fulfilment", 200);
-        assertThat(step(after, "erase", "access-control").get("status").asString()).isEqualTo("done");
+        assertThat(step(after, "erase", "access-control").get("status").asString()).as(after.toString()).isEqualTo("done");
         assertThat(ACCESS.deliveries).filteredOn(d -> d.id() != null && d.id().startsWith(op)).hasSize(1);
         fulfilment.advanceAll(FulfilmentLoop.ACTOR);
         assertThat(ACCESS.deliveries).as("done once: a later round asks nothing again")
@@ -469,5 +469,45 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
 
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).doesNotContain("jan.tamper").contains("damaged");
+    }
+
+    @Test
+    void anErasureOfAFormerCustomerKeepsTheInvoicesUnderTheSevenYearFiscalRuleAndSaysUntilWhen() {
+        long crmId = crmLong("SELECT c.id FROM customers c WHERE c.status = 'former' AND c.contract_end IS NOT NULL AND EXISTS "
+                + "(SELECT 1 FROM invoices i WHERE i.customer_id = c.id) ORDER BY c.contract_end DESC LIMIT 1");
+        long invoices = crmLong("SELECT count(*) FROM invoices WHERE customer_id = ?", crmId);
+        UUID subject = customer(crmId, "karel.fiscal@example.nl");
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        String reference = verifiedRequest(subject, "[\"erasure\"]");
+
+        JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+
+        JsonNode crm = step(progress, "erase", "crm");
+        assertThat(crm.get("status").asString()).isEqualTo("done");
+        assertThat(crmLong("SELECT count(*) FROM invoices WHERE customer_id = ?", crmId)).as("kept").isEqualTo(invoices);
+        assertThat(crmLong("SELECT count(*) FROM rentals WHERE customer_id = ?", crmId)).as("erased").isZero();
+        assertThat(crmText("SELECT email FROM customers WHERE id = ?", crmId)).as("erased").isNull();
+        List<JsonNode> kept = new java.util.ArrayList<>();
+        crm.get("kept").forEach(kept::add);
+        assertThat(kept).anySatisfy(k -> {
+            assertThat(k.get("category").asString()).isEqualTo("payment-details");
+            assertThat(k.get("ground").asString()).isEqualTo("legal-obligation");
+            assertThat(k.get("until").asString()).matches("20[3-9][0-9]-[0-9]{2}-[0-9]{2}");
+        });
+        String until = kept.stream().filter(k -> k.get("category").asString().equals("payment-details"))
+                .findFirst().orElseThrow().get("until").asString();
+        ownersDoTheirTasks(subject);
+        fulfilment.advanceAll(FulfilmentLoop.ACTOR);
+        get("/api/v1/requests/" + reference + "/fulfilment", 200).get("steps").forEach(s -> {
+            if (s.get("action").asString().equals("notify")) {
+                post("/api/v1/requests/" + reference + "/steps/" + s.get("seq").asInt() + "/done", "{}", 200);
+            }
+        });
+        post("/api/v1/requests/" + reference + "/complete", "{}", 200);
+        String letter = http.get("/api/v1/requests/" + reference + "/letters/completion?lang=en", staffToken()).body();
+        LocalDate day = LocalDate.parse(until);
+        assertThat(letter).contains("a law requires us to keep it", "Article 17(3)(b)",
+                day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                        + " " + day.getYear());
     }
 }
