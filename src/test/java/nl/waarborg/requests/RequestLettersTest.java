@@ -143,4 +143,33 @@ class RequestLettersTest {
         assertThat(en).contains("manifestly unfounded", "Article 77 GDPR", "Article 79 GDPR", belgian.controller().authority().name())
                 .doesNotContain("UAVG");
     }
+
+    private static Request completed(List<RequestKind> kinds, List<String> purposes) {
+        Request r = request(kinds, purposes);
+        return new Request(r.id(), r.reference(), r.kinds(), r.purposes(), r.channel(), r.language(), UUID.randomUUID(),
+                r.receivedAt(), r.receivedBy(), r.deadline(), r.deadlineEndsAt(), null, null, null, null, null,
+                Request.Identity.VERIFIED, "account-login", "staff", r.receivedAt(), Request.Status.COMPLETED, null, null,
+                Instant.parse("2026-03-20T10:00:00Z"), "staff", 1, null, null);
+    }
+
+    @Test
+    void theCompletionSaysWhatWasDoneWhatWasKeptWhyAndUntilWhenAndWhoWasTold() throws IOException {
+        Policy company = policy("examples/self-storage.yaml");
+        Completion c = new Completion(List.of(new KeptData("crm", "payment-details", 3, "legal-obligation", null,
+                LocalDate.of(2033, 5, 1)), new KeptData("vault", "email", 1, "hold", null, null)),
+                List.of(company.recipients().getFirst().id()), "https://privacy.example.nl/api/v1/requests/answers/T",
+                LocalDate.of(2026, 4, 3), false);
+        Request r = completed(List.of(RequestKind.ACCESS, RequestKind.ERASURE), List.of());
+
+        String nl = text(new RequestLetters(company, Lang.NL, AMSTERDAM).completion(r, c));
+        String en = text(new RequestLetters(company, Lang.EN, AMSTERDAM).completion(r, c));
+
+        assertThat(nl).contains("3 maart 2026", "https://privacy.example.nl/api/v1/requests/answers/T", "3 april 2026",
+                "artikel 15 AVG", "artikel 17 AVG", "3 gegevens", "artikel 17 lid 3 onder b AVG", "1 mei 2033",
+                "zolang die reden geldt", "artikel 19 AVG", company.recipients().getFirst().name().in(Lang.NL),
+                "Autoriteit Persoonsgegevens", "artikel 35 UAVG");
+        assertThat(en).contains("3 items", "Article 17(3)(b) GDPR", "1 May 2033", "Article 19 GDPR");
+        assertThat(text(new RequestLetters(company, Lang.EN, AMSTERDAM).completion(r, new Completion(List.of(), List.of(),
+                null, null, false)))).contains("no longer works").doesNotContain("Article 19");
+    }
 }
