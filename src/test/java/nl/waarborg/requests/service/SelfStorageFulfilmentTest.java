@@ -244,6 +244,9 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
 
         clock.advance(Duration.ofDays(14));
         assertThat(http.get(path + "?format=json", null).statusCode()).as("the link expires after 14 days").isEqualTo(404);
+        assertThat(post("/api/v1/retention/sweep", "{}", 200).toString()).contains("request-answers");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM request_answer a JOIN request r ON r.id = a.request_id "
+                + "WHERE r.reference = ?", Long.class, reference)).as("the sweep deletes it, key and all").isZero();
         assertThat(http.get("/api/v1/requests/answers/" + "A".repeat(43), null).statusCode()).isEqualTo(404);
     }
 
