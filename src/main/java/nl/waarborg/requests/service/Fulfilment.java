@@ -87,10 +87,15 @@ public class Fulfilment {
     private final SubjectRequests vaultRequests;
     private final SystemOperations operations;
     private final RequestsProperties properties;
+    private final AnswerLinks links;
+
+    /** Where an answer's download link points, followed by its token. */
+    static final String ANSWERS = "/api/v1/requests/answers/";
 
     Fulfilment(RequestStore requests, FulfilmentStore steps, AnswerStore answers, ActivePolicy policy, AuditLog audit,
                TransactionTemplate tx, Clock clock, Vault vault, SubjectRequests vaultRequests,
-               SystemOperations operations, RequestsProperties properties) {
+               SystemOperations operations, RequestsProperties properties, AnswerLinks links) {
+        this.links = links;
         this.requests = requests;
         this.steps = steps;
         this.answers = answers;
@@ -597,7 +602,7 @@ public class Fulfilment {
                 .map(StoredStep::target).toList();
         AnswerStore.Stored a = answers.latest(r.id()).filter(x -> x.servable(clock.instant())).orElse(null);
         Completion c = new Completion(kept, told,
-                a == null ? null : properties.publicUrl() + "/api/v1/requests/answers/" + answers.token(a),
+                a == null ? null : links.link(ANSWERS + answers.token(a)),
                 a == null ? null : java.time.LocalDate.ofInstant(a.expiresAt().minusNanos(1), properties.zone()),
                 a != null && a.partial());
         Lang language = lang != null ? lang : Lang.parse(r.language());

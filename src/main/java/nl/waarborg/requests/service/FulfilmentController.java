@@ -37,12 +37,12 @@ class FulfilmentController {
 
     private final Fulfilment fulfilment;
     private final Requests requests;
-    private final RequestsProperties properties;
+    private final AnswerLinks links;
 
-    FulfilmentController(Fulfilment fulfilment, Requests requests, RequestsProperties properties) {
+    FulfilmentController(Fulfilment fulfilment, Requests requests, AnswerLinks links) {
         this.fulfilment = fulfilment;
         this.requests = requests;
-        this.properties = properties;
+        this.links = links;
     }
 
     record FulfilBody(List<Fulfilment.Rectification> rectifications) {}
@@ -67,10 +67,10 @@ class FulfilmentController {
 
     record FulfilmentView(String reference, String status, boolean finished, List<StepView> steps, AnswerView answer) {
 
-        static FulfilmentView of(Fulfilment.Progress p, String base) {
+        static FulfilmentView of(Fulfilment.Progress p, AnswerLinks links) {
             AnswerStore.Stored a = p.answer();
             AnswerView answer = a == null ? null : new AnswerView(a.formats(), a.partial(), a.createdAt(), a.expiresAt(),
-                    a.downloads(), p.answerToken() == null ? null : base + "/api/v1/requests/answers/" + p.answerToken());
+                    a.downloads(), p.answerToken() == null ? null : links.link(Fulfilment.ANSWERS + p.answerToken()));
             List<StepView> steps = p.steps().stream().map(StepView::of).toList();
             return new FulfilmentView(p.request().reference(), p.request().status().term(),
                     p.steps().stream().allMatch(StoredStep::finished), steps, answer);
@@ -85,20 +85,20 @@ class FulfilmentController {
     FulfilmentView fulfil(@AuthenticationPrincipal Caller caller, @PathVariable String reference,
                           @RequestBody(required = false) FulfilBody body) {
         return FulfilmentView.of(fulfilment.fulfil(caller, reference, body == null ? null : body.rectifications()),
-                properties.publicUrl());
+                links);
     }
 
     @GetMapping("/{reference}/fulfilment")
     @Operation(summary = "The request's steps with their status, cause, counts and what an erasure kept")
     FulfilmentView progress(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
         return FulfilmentView.of(fulfilment.progress(requests.find(caller, reference)
-                .orElseThrow(() -> new Requests.NoSuchRequestException(reference))), properties.publicUrl());
+                .orElseThrow(() -> new Requests.NoSuchRequestException(reference))), links);
     }
 
     @PostMapping("/{reference}/steps/{seq}/done")
     @Operation(summary = "Mark a task done: a recipient was told of the rectification, erasure or restriction (Art. 19)")
     FulfilmentView stepDone(@AuthenticationPrincipal Caller caller, @PathVariable String reference, @PathVariable int seq) {
-        return FulfilmentView.of(fulfilment.stepDone(caller, reference, seq), properties.publicUrl());
+        return FulfilmentView.of(fulfilment.stepDone(caller, reference, seq), links);
     }
 
     @PostMapping("/{reference}/complete")

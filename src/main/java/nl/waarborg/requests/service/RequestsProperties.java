@@ -14,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  *                        desk was received then: its deadline runs from then); further back is refused
  * @param pauseWhileIdentityOutstanding whether the days identity was outstanding move the deadline on (off by default:
  *                        the law's text gives no pause; when on, the legal date without it is kept beside it)
- * @param publicUrl       where people reach this service (the download links in letters start with it)
  * @param fulfilmentInterval how often started fulfilments are moved on when a system finished a step later (0: never)
  */
 @Validated
@@ -23,16 +22,11 @@ public record RequestsProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue("90d") Duration maxBackdating,
         @DefaultValue("false") boolean pauseWhileIdentityOutstanding,
-        @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("1m") Duration fulfilmentInterval) {
 
     public RequestsProperties {
         if (zone == null) {
             throw new IllegalArgumentException("waarborg.requests.zone must name a zone, such as Europe/Amsterdam");
-        }
-        if (publicUrl == null || !publicUrl.matches("https?://[^\\s/]+(/[^\\s]*)?") || publicUrl.endsWith("/")) {
-            throw new IllegalArgumentException("waarborg.requests.public-url must be an http(s) address without a "
-                    + "trailing slash, such as https://privacy.example.nl");
         }
         if (fulfilmentInterval == null || fulfilmentInterval.isNegative()) {
             throw new IllegalArgumentException("waarborg.requests.fulfilment-interval must not be negative");

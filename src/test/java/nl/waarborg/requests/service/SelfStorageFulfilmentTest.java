@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
         "waarborg.retention.sweep-interval=PT0S",
         "waarborg.systems.retry-interval=0s",
         "waarborg.requests.fulfilment-interval=0s",
+        "waarborg.mail.base-url=https://privacy.example.nl",
         "waarborg.systems.max-attempts=3",
         "waarborg.systems.webhook-timeout=1s"})
 @Import(MutableClockConfiguration.class)
@@ -214,7 +215,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         // the manual systems' owners send their part: a task each, pending until they mark it done
         assertThat(step(progress, "export", "phone-platform").get("status").asString()).isEqualTo("pending");
         String link = progress.get("answer").get("link").asString();
-        assertThat(link).startsWith("http://localhost:8080/api/v1/requests/answers/");
+        assertThat(link).startsWith("https://privacy.example.nl/api/v1/requests/answers/");
         assertThat(progress.get("answer").get("partial").asBoolean()).isFalse();
         assertThat(post("/api/v1/requests/" + reference + "/complete", "{}", 409).get("reason").asString())
                 .isEqualTo("steps-open");
@@ -223,7 +224,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         JsonNode done = post("/api/v1/requests/" + reference + "/complete", "{}", 200);
         assertThat(done.get("status").asString()).isEqualTo("completed");
 
-        String path = link.substring("http://localhost:8080".length());
+        String path = link.substring("https://privacy.example.nl".length());
         HttpResponse<String> json = http.get(path + "?format=json", null);
         assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
         assertThat(json.body()).contains("anna.access@example.nl", firstName, "BADGE-4711");
@@ -270,9 +271,9 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
 
         assertThat(step(resumed, "export", "access-control").get("status").asString()).isEqualTo("done");
         assertThat(resumed.get("answer").get("partial").asBoolean()).isFalse();
-        String path = resumed.get("answer").get("link").asString().substring("http://localhost:8080".length());
+        String path = resumed.get("answer").get("link").asString().substring("https://privacy.example.nl".length());
         assertThat(http.get(path + "?format=json", null).body()).contains("BADGE-0815", "bert.down@example.nl");
-        assertThat(http.get(first.get("answer").get("link").asString().substring("http://localhost:8080".length())
+        assertThat(http.get(first.get("answer").get("link").asString().substring("https://privacy.example.nl".length())
                 + "?format=json", null).statusCode()).as("the partial answer is replaced").isEqualTo(404);
     }
 
@@ -372,7 +373,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         JsonNode progress = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
 
         assertThat(progress.get("answer").get("formats")).extracting(JsonNode::asString).containsExactly("zip");
-        String path = progress.get("answer").get("link").asString().substring("http://localhost:8080".length());
+        String path = progress.get("answer").get("link").asString().substring("https://privacy.example.nl".length());
         HttpResponse<byte[]> zip = http.getBytes(path + "?format=zip", null);
         assertThat(zip.statusCode()).isEqualTo(200);
         Map<String, String> entries = new java.util.TreeMap<>();
@@ -463,7 +464,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
         String reference = verifiedRequest(subject, "[\"access\"]");
         String path = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200).get("answer").get("link").asString()
-                .substring("http://localhost:8080".length());
+                .substring("https://privacy.example.nl".length());
         jdbc.update("UPDATE request_answer_chunk SET bytes = overlay(bytes placing '\\x00'::bytea from 40 for 1) "
                 + "WHERE format = 'json' AND answer_id = (SELECT a.id FROM request_answer a JOIN request r ON r.id = "
                 + "a.request_id WHERE r.reference = ?)", reference);
