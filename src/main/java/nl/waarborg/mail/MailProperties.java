@@ -16,12 +16,22 @@ import org.springframework.validation.annotation.Validated;
  * @param from    the sender's address, such as {@code privacy@example.nl}; required when enabled
  * @param baseUrl the address people reach this service at, such as {@code https://privacy.example.nl}: links in mail
  *                start with it; required when enabled, http or https, without a query
+ * @param alertsTo the privacy team's address for alerts (a system operation given up after its retries); none when
+ *                not set
  */
 @Validated
 @ConfigurationProperties("waarborg.mail")
-public record MailProperties(@DefaultValue("false") boolean enabled, String from, URI baseUrl) {
+public record MailProperties(@DefaultValue("false") boolean enabled, String from, URI baseUrl, String alertsTo) {
 
     public MailProperties {
+        if (alertsTo != null && !alertsTo.isBlank()) {
+            try {
+                new InternetAddress(alertsTo, true).validate();
+            } catch (AddressException e) {
+                throw new IllegalArgumentException("waarborg.mail.alerts-to must be one e-mail address, such as "
+                        + "privacy@example.nl");
+            }
+        }
         if (from != null && !from.isBlank()) {
             try {
                 new InternetAddress(from, true).validate();

@@ -131,6 +131,7 @@ public class SystemOperations {
     private final SystemsProperties properties;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    private final GiveUpAlerts alerts;
     /** What the vault knows of subjects (their holds), for an erasure: absent only in a context without the vault. */
     private final ObjectProvider<LinkedSubjects> subjects;
     /** How to try a subject operation again: personal input, so in memory only (see the class comment). */
@@ -138,8 +139,9 @@ public class SystemOperations {
 
     SystemOperations(JdbcTemplate template, TransactionTemplate tx, AuditLog audit, ActivePolicy policy,
                      SystemConnectors connectors, ManualTasks tasks, SystemsProperties properties, Clock clock,
-                     ObjectProvider<LinkedSubjects> subjects) {
+                     ObjectProvider<LinkedSubjects> subjects, GiveUpAlerts alerts) {
         this.subjects = subjects;
+        this.alerts = alerts;
         this.template = template;
         this.tx = tx;
         this.audit = audit;
@@ -219,6 +221,9 @@ public class SystemOperations {
         }
         SystemResult r = result;
         Operation after = tx.execute(s -> record(op.id(), r, op.kind() == Kind.SWEEP ? SWEEP_ACTOR : ACTOR, false));
+        if (after.givenUp()) {
+            alerts.givenUp(after);
+        }
         if (after.nextAttemptAt() == null || after.status() == Status.DONE) {
             retries.remove(op.id());
         }
@@ -452,11 +457,14 @@ public class SystemOperations {
         for (Operation op : due) {
             handled++;
             if (op.status() == Status.PENDING) {
-                tx.execute(s -> {
+                Operation unanswered = tx.execute(s -> {
                     template.update("UPDATE system_operation SET next_attempt_at = NULL WHERE id = ?", op.id());
                     return record(op.id(), new SystemResult.Failed(op.system(), "no-answer: the system did not answer "
                             + "within waarborg.systems.max-age"), op.kind() == Kind.SWEEP ? SWEEP_ACTOR : ACTOR, true);
                 });
+                if (unanswered != null && unanswered.givenUp()) {
+                    alerts.givenUp(unanswered);
+                }
                 retries.remove(op.id());
                 continue;
             }

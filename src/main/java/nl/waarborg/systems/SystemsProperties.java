@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("waarborg.systems")
 public record SystemsProperties(
-        @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
+        @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("2d") @NotNull Duration maxAge,
         @DefaultValue("30s") @NotNull Duration backoff,
         @DefaultValue("1h") @NotNull Duration maxBackoff,

@@ -11,20 +11,20 @@ class MailPropertiesTest {
 
     @Test
     void offNeedsNothing() {
-        assertThat(new MailProperties(false, null, null).enabled()).isFalse();
+        assertThat(new MailProperties(false, null, null, null).enabled()).isFalse();
     }
 
     @Test
     void onNeedsASenderAndABaseAddress() {
-        assertThatThrownBy(() -> new MailProperties(true, null, URI.create("https://p.example")))
+        assertThatThrownBy(() -> new MailProperties(true, null, URI.create("https://p.example"), null))
                 .hasMessageContaining("waarborg.mail.from");
-        assertThatThrownBy(() -> new MailProperties(true, "privacy@p.example", null))
+        assertThatThrownBy(() -> new MailProperties(true, "privacy@p.example", null, null))
                 .hasMessageContaining("waarborg.mail.base-url");
-        assertThatThrownBy(() -> new MailProperties(true, "not an address", URI.create("https://p.example")))
+        assertThatThrownBy(() -> new MailProperties(true, "not an address", URI.create("https://p.example"), null))
                 .hasMessageContaining("waarborg.mail.from");
-        assertThatThrownBy(() -> new MailProperties(true, "privacy@p.example", URI.create("ftp://p.example")))
+        assertThatThrownBy(() -> new MailProperties(true, "privacy@p.example", URI.create("ftp://p.example"), null))
                 .hasMessageContaining("waarborg.mail.base-url");
-        assertThat(new MailProperties(true, "privacy@p.example", URI.create("https://p.example/")).link("/requests/confirm/t"))
+        assertThat(new MailProperties(true, "privacy@p.example", URI.create("https://p.example/"), null).link("/requests/confirm/t"))
                 .isEqualTo("https://p.example/requests/confirm/t");
     }
 }

@@ -54,6 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
         "waarborg.systems.retry-interval=0s",
         "waarborg.requests.fulfilment-interval=0s",
         "waarborg.mail.base-url=https://privacy.example.nl",
+        "waarborg.mail.enabled=true",
+        "waarborg.mail.from=privacy@opslag.example",
+        "waarborg.mail.alerts-to=privacyteam@opslag.example",
+        "spring.mail.host=127.0.0.1",
         "waarborg.systems.max-attempts=3",
         "waarborg.systems.webhook-timeout=1s"})
 @Import(MutableClockConfiguration.class)
@@ -63,11 +67,14 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
     private static final Caller STAFF = new Caller("privacy-team", "management", List.of(), true);
     private static final Caller CUSTOMER_SERVICE = new Caller("crm", "customer-service", List.of("customer-contract"), false);
     static final FakeWebhookSystem ACCESS = new FakeWebhookSystem();
+    private static final com.icegreen.greenmail.util.GreenMail MAIL = new com.icegreen.greenmail.util.GreenMail(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
     static final Path POLICY;
     static final DemoCrm CRM;
     static final Path CRM_DIR;
 
     static {
+        MAIL.start(); // for the JVM: the context, cached, outlives any one test class
         try {
             Path data = DATA.getParent().resolve("fulfilment");
             Files.createDirectories(data.resolve("secrets"), PosixFilePermissions.asFileAttribute(
@@ -97,6 +104,7 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
     static void policy(DynamicPropertyRegistry registry) {
         registry.add("waarborg.policy", POLICY::toString);
         registry.add("waarborg.systems.settings-file", () -> DemoCrm.settingsFile(CRM_DIR).toString());
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
     @AfterAll
@@ -513,5 +521,42 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         assertThat(letter).contains("a law requires us to keep it", "Article 17(3)(b)",
                 day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
                         + " " + day.getYear());
+    }
+
+    @Test
+    void aSystemDownForGoodIsGivenUpAfterItsRetriesTheStepNeedsStaffAndThePrivacyTeamIsMailed() throws Exception {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'active' ORDER BY id OFFSET 8 LIMIT 1");
+        UUID subject = customer(crmId, "lotte.down@example.nl");
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(503, "{}"));
+        String reference = verifiedRequest(subject, "[\"erasure\"]");
+        JsonNode first = post("/api/v1/requests/" + reference + "/fulfil", "{}", 200);
+        assertThat(step(first, "erase", "access-control").get("needsStaff").asBoolean()).isFalse();
+        MAIL.purgeEmailFromAllMailboxes();
+
+        for (int i = 0; i < 3; i++) { // max-attempts 3: two more tries, with backoff
+            clock.advance(Duration.ofHours(1));
+            operations.retryDue();
+        }
+
+        JsonNode after = get("/api/v1/requests/" + reference + "/fulfilment", 200);
+        JsonNode down = step(after, "erase", "access-control");
+        assertThat(down.get("status").asString()).isEqualTo("failed");
+        assertThat(down.get("attempts").asInt() + 0).isPositive();
+        assertThat(down.get("needsStaff").asBoolean()).as("given up: staff must act").isTrue();
+        String op = down.get("operation").asString();
+        assertThat(MAIL.getReceivedMessages()).filteredOn(m -> {
+            try {
+                return m.getSubject().contains("access-control") && m.getAllRecipients()[0].toString()
+                        .equals("privacyteam@opslag.example") && com.icegreen.greenmail.util.GreenMailUtil.getBody(m).contains(op);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).hasSize(1);
+        assertThat(java.util.Arrays.stream(MAIL.getReceivedMessages()).map(com.icegreen.greenmail.util.GreenMailUtil::getBody))
+                .noneMatch(b -> b.contains("lotte"));
+
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        assertThat(step(post("/api/v1/requests/" + reference + "/fulfil", "{}", 200), "erase", "access-control")
+                .get("status").asString()).as("staff resume once it is back").isEqualTo("done");
     }
 }
