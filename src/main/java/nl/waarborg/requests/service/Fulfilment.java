@@ -294,7 +294,7 @@ public class Fulfilment {
         steps.running(r.id(), s.seq(), vaultStep || s.action() == Action.NOTIFY ? null : op, now);
         try {
             switch (s.action()) {
-                case NOTIFY -> steps.record(r.id(), s.seq(), "pending", null, "task: tell recipient " + s.target()
+                case NOTIFY -> recordStep(caller, r, s.seq(), "pending", null, "task: tell recipient " + s.target()
                         + " of the " + notified(r) + " (Art. 19 GDPR), then mark this step done", Map.of(), List.of(),
                         clock.instant(), null);
                 case RECTIFY -> rectify(caller, r, s, values.get(s.category()), op, vaultStep);
@@ -302,7 +302,7 @@ public class Fulfilment {
                 case EXPORT -> throw new IllegalStateException("exports run together, into the answer");
             }
         } catch (RuntimeException e) { // one step's failure holds no other up; the cause names its kind, never a value
-            steps.record(r.id(), s.seq(), "failed", null, "error: " + e.getClass().getSimpleName(), Map.of(), List.of(),
+            recordStep(caller, r, s.seq(), "failed", null, "error: " + e.getClass().getSimpleName(), Map.of(), List.of(),
                     clock.instant(), null);
         }
     }
@@ -319,27 +319,27 @@ public class Fulfilment {
 
     private void rectify(Caller caller, Request r, StoredStep s, String value, String op, boolean vaultStep) {
         if (value == null) {
-            steps.record(r.id(), s.seq(), "failed", null, "input-needed: give the new value of " + s.category()
+            recordStep(caller, r, s.seq(), "failed", null, "input-needed: give the new value of " + s.category()
                     + " again (Waarborg keeps no personal value between attempts)", Map.of(), List.of(), clock.instant(), null);
             return;
         }
         if (r.subject() == null) {
-            steps.record(r.id(), s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
+            recordStep(caller, r, s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
                     Map.of(), List.of(), clock.instant(), null);
             return;
         }
         if (vaultStep) {
             long n = vaultRequests.rectify(caller, r.subject(), s.category(), value, r.reference());
-            steps.record(r.id(), s.seq(), "done", null, null, Map.of(s.category(), n), List.of(), clock.instant(), null);
+            recordStep(caller, r, s.seq(), "done", null, null, Map.of(s.category(), n), List.of(), clock.instant(), null);
             return;
         }
         SystemOperations.Ran ran = operations.rectify(op, s.target(), links(caller, r), s.category(), value);
-        recordOperation(r, s, ran);
+        recordOperation(caller, r, s, ran);
     }
 
     private void erase(Caller caller, Request r, StoredStep s, String op, boolean vaultStep) {
         if (r.subject() == null) {
-            steps.record(r.id(), s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
+            recordStep(caller, r, s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
                     Map.of(), List.of(), clock.instant(), null);
             return;
         }
@@ -347,16 +347,16 @@ public class Fulfilment {
             SubjectRequests.Erasure e = vaultRequests.eraseForRequest(caller, r.subject(), r.reference());
             List<KeptData> kept = e.kept().stream().map(k -> new KeptData(FulfilmentPlan.VAULT, k.category(), k.count(),
                     k.ground(), k.purpose(), k.until())).toList();
-            steps.record(r.id(), s.seq(), "done", null, null, Map.of("erased", e.erased()), kept, clock.instant(), null);
+            recordStep(caller, r, s.seq(), "done", null, null, Map.of("erased", e.erased()), kept, clock.instant(), null);
             return;
         }
         SystemOperations.Ran ran = operations.erase(op, s.target(), links(caller, r));
-        recordOperation(r, s, ran);
+        recordOperation(caller, r, s, ran);
     }
 
-    private void recordOperation(Request r, StoredStep s, SystemOperations.Ran ran) {
+    private void recordOperation(Caller caller, Request r, StoredStep s, SystemOperations.Ran ran) {
         SystemOperations.Operation o = ran.operation();
-        steps.record(r.id(), s.seq(), o.status().term(), o.id(), o.cause(), o.counts(), kept(s.target(), o.counts()),
+        recordStep(caller, r, s.seq(), o.status().term(), o.id(), o.cause(), o.counts(), kept(s.target(), o.counts()),
                 clock.instant(), null);
     }
 
@@ -379,6 +379,35 @@ public class Fulfilment {
             }
         });
         return kept;
+    }
+
+    /**
+     * Records what a step came to, with its audit event ({@code request-step}: the step, its action and place, its
+     * status, the cause's code, what was kept), so that the request's timeline holds every step.
+     */
+    private void recordStep(Caller caller, Request r, int seq, String status, String operation, String cause,
+                            Map<String, Long> counts, List<KeptData> kept, Instant at, String by) {
+        StoredStep s = steps.steps(r.id()).stream().filter(x -> x.seq() == seq).findFirst().orElseThrow();
+        tx.executeWithoutResult(t -> {
+            steps.record(r.id(), seq, status, operation, cause, counts, kept, at, by);
+            List<String> reasons = new ArrayList<>(List.of("request:" + r.reference(), "step:" + seq,
+                    "action:" + s.action().term(), "target:" + s.target(), "status:" + status));
+            if (operation != null) {
+                reasons.add("operation:" + operation);
+            }
+            if (cause != null) {
+                reasons.add("cause:" + causeCode(cause));
+            }
+            kept.forEach(k -> reasons.add("kept:" + k.category() + "/" + k.ground()));
+            audit.append(event(caller, "request-step", r).outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)));
+        });
+    }
+
+    /** The code a cause starts with ({@code http-503: …} → {@code http-503}); a cause without one is {@code other}. */
+    static String causeCode(String cause) {
+        int colon = cause.indexOf(':');
+        String code = colon < 0 ? cause : cause.substring(0, colon);
+        return code.matches("[a-z0-9][a-z0-9-]{0,59}") ? code : "other";
     }
 
     /** How the systems find the person: the references the vault holds of them. */
@@ -480,7 +509,7 @@ public class Fulfilment {
                     outcome.put(s.seq(), new String[] {"failed", "error: " + e.getClass().getSimpleName(), null});
                 }
             }
-            exportSteps.forEach(s -> steps.record(r.id(), s.seq(), outcome.getOrDefault(s.seq(),
+            exportSteps.forEach(s -> recordStep(caller, r, s.seq(), outcome.getOrDefault(s.seq(),
                             new String[] {"failed", "answer-not-written", null})[0], null,
                     outcome.getOrDefault(s.seq(), new String[] {null, "answer-not-written: the vault could not be read"})[1],
                     Map.of(), List.of(), clock.instant(), null));
@@ -498,7 +527,7 @@ public class Fulfilment {
             answers.deleteOthers(r.id(), w.id());
             for (StoredStep s : exportSteps) {
                 String[] o = outcome.get(s.seq());
-                steps.record(r.id(), s.seq(), o[0], o[2], o[1], counts.getOrDefault(s.seq(), Map.of()), List.of(),
+                recordStep(caller, r, s.seq(), o[0], o[2], o[1], counts.getOrDefault(s.seq(), Map.of()), List.of(),
                         clock.instant(), null);
             }
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference(), "answer:" + w.id()));

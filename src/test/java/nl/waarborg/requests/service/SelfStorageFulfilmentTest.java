@@ -123,6 +123,8 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
     SystemOperations operations;
     @Autowired
     Fulfilment fulfilment;
+    @Autowired
+    nl.waarborg.consent.Consents consents;
 
     static Connection crm() throws SQLException {
         Map<String, String> s = Secrets.overlay(Map.of(), DemoCrm.settingsFile(CRM_DIR));
@@ -250,6 +252,19 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
 
         String letter = http.get("/api/v1/requests/" + reference + "/letters/completion", staffToken()).body();
         assertThat(letter).contains(path);
+        // the request from the audit log alone: every step, who completed it, every download
+        List<String> timeline = new java.util.ArrayList<>();
+        get("/api/v1/requests/" + reference + "/timeline", 200).forEach(e -> timeline.add(e.get("action").asString()
+                + " " + e.get("actor").asString() + " " + String.join(" ", e.get("reasons").valueStream()
+                .map(JsonNode::asString).toList())));
+        assertThat(timeline).anyMatch(t -> t.startsWith("request-fulfilment-started"))
+                .anyMatch(t -> t.startsWith("request-export"))
+                .anyMatch(t -> t.startsWith("request-step") && t.contains("target:crm") && t.contains("status:done"))
+                .anyMatch(t -> t.startsWith("request-step") && t.contains("target:phone-platform") && t.contains("status:pending"))
+                .anyMatch(t -> t.startsWith("request-answer-made"))
+                .anyMatch(t -> t.startsWith("request-completed staff"))
+                .anyMatch(t -> t.startsWith("request-answer-downloaded link:answer") && t.contains("format:json"))
+                .noneMatch(t -> t.contains("anna"));
 
         clock.advance(Duration.ofDays(14));
         assertThat(http.get(path + "?format=json", null).statusCode()).as("the link expires after 14 days").isEqualTo(404);
@@ -558,5 +573,42 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
         assertThat(step(post("/api/v1/requests/" + reference + "/fulfil", "{}", 200), "erase", "access-control")
                 .get("status").asString()).as("staff resume once it is back").isEqualTo("done");
+    }
+
+    @Test
+    void aConsentWithdrawalTakesEffectAtIntakeNeedsNoStepAndItsLetterSaysWhatStaysLawful() {
+        UUID lead = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(), List.of("lead"))))
+                .getFirst();
+        consents.give(new Caller("site", "marketing", List.of("lead-marketing"), false), lead,
+                new nl.waarborg.consent.Consents.NewConsent("lead-marketing", "2026-03", "nl", "web-form", null));
+        String reference = post("/api/v1/requests", "{\"kinds\":[\"consent-withdrawal\"],\"purposes\":[\"lead-marketing\"],"
+                + "\"channel\":\"email\",\"subject\":\"" + lead + "\"}", 201).get("reference").asString();
+        assertThat(get("/api/v1/subjects/" + lead + "/consents", 200).toString()).as("withdrawn at intake (Art. 7(3))")
+                .contains("withdrawnAt\":\"");
+        post("/api/v1/requests/" + reference + "/identity", "{\"method\":\"account-login\",\"outcome\":\"verified\"}", 200);
+
+        assertThat(post("/api/v1/requests/" + reference + "/fulfil", "{}", 200).get("steps")).isEmpty();
+        post("/api/v1/requests/" + reference + "/complete", "{}", 200);
+
+        assertThat(http.get("/api/v1/requests/" + reference + "/letters/completion?lang=en", staffToken()).body())
+                .contains("with your consent", "stays lawful", "Article 7(3) GDPR");
+    }
+
+    @Test
+    void aWebhookSystemDownForAWhileIsRetriedWithBackoffAndTheStepIsDoneWithoutStaff() {
+        long crmId = crmLong("SELECT id FROM customers WHERE status = 'prospect' ORDER BY id OFFSET 1 LIMIT 1");
+        UUID subject = customer(crmId, "mila.later@example.nl");
+        ACCESS.answer((n, d) -> new FakeWebhookSystem.Reply(503, "{}"));
+        String reference = verifiedRequest(subject, "[\"erasure\"]");
+        assertThat(step(post("/api/v1/requests/" + reference + "/fulfil", "{}", 200), "erase", "access-control")
+                .get("status").asString()).isEqualTo("failed");
+
+        ACCESS.answer((n, d) -> FakeWebhookSystem.Reply.done("{}"));
+        clock.advance(Duration.ofHours(1));
+        operations.retryDue(); // the systems capability's retry, not staff
+
+        JsonNode after = get("/api/v1/requests/" + reference + "/fulfilment", 200);
+        assertThat(step(after, "erase", "access-control").get("status").asString()).isEqualTo("done");
+        assertThat(step(after, "erase", "access-control").get("needsStaff").asBoolean()).isFalse();
     }
 }
