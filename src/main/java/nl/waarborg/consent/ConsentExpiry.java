@@ -1,14 +1,11 @@
 package nl.waarborg.consent;
 
+import nl.waarborg.background.FixedDelayLoop;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +19,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class ConsentExpiry implements SmartLifecycle {
+class ConsentExpiry extends FixedDelayLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentExpiry.class);
     static final int BATCH = 500;
 
     private final Consents consents;
-    private final Duration interval;
-    private volatile ScheduledExecutorService executor;
 
     ConsentExpiry(Consents consents, @Value("${waarborg.consent.expiry-sweep:PT30S}") Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("waarborg.consent.expiry-sweep must be positive, was " + interval);
-        }
+        super("waarborg-consent-expiry", positive(interval));
         this.consents = consents;
-        this.interval = interval;
     }
 
     /** One sweep: records every expiry due now; returns how many. */
@@ -44,7 +36,8 @@ class ConsentExpiry implements SmartLifecycle {
         return consents.recordExpiries(BATCH);
     }
 
-    private void run() {
+    @Override
+    protected void runOnce() {
         try {
             int n = sweep();
             if (n > 0) {
@@ -55,26 +48,10 @@ class ConsentExpiry implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("waarborg-consent-expiry").factory());
-        long millis = interval.toMillis();
-        e.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-        executor = e;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService e = executor;
-        if (e != null) {
-            e.shutdownNow();
-            executor = null;
+    private static Duration positive(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("waarborg.consent.expiry-sweep must be positive, was " + interval);
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+        return interval;
     }
 }

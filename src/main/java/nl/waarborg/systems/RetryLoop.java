@@ -1,12 +1,9 @@
 package nl.waarborg.systems;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import nl.waarborg.background.FixedDelayLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,49 +12,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class RetryLoop implements SmartLifecycle {
+class RetryLoop extends FixedDelayLoop {
 
     private static final Logger log = LoggerFactory.getLogger(RetryLoop.class);
 
     private final SystemOperations operations;
-    private final long millis;
-    private volatile ScheduledExecutorService executor;
 
     RetryLoop(SystemOperations operations, SystemsProperties properties) {
+        super("waarborg-system-retries", properties.retryInterval());
         this.operations = operations;
-        this.millis = properties.retryInterval().toMillis();
     }
 
-    private void run() {
+    @Override
+    protected void runOnce() {
         try {
             operations.retryDue();
         } catch (RuntimeException e) {
             log.warn("system operation retries failed; the next run retries: {}", e.getClass().getName());
         }
-    }
-
-    @Override
-    public void start() {
-        if (millis == 0) {
-            return;
-        }
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("waarborg-system-retries").factory());
-        e.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-        executor = e;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService e = executor;
-        if (e != null) {
-            e.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

@@ -1,14 +1,11 @@
 package nl.waarborg.retention.service;
 
+import nl.waarborg.background.FixedDelayLoop;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,24 +15,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class ScheduledSweeps implements SmartLifecycle {
+class ScheduledSweeps extends FixedDelayLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledSweeps.class);
 
     private final Sweeper sweeper;
-    private final Duration interval;
-    private volatile ScheduledExecutorService executor;
     private final SystemFailureLog failures = new SystemFailureLog();
 
     ScheduledSweeps(Sweeper sweeper, @Value("${waarborg.retention.sweep-interval:PT1M}") Duration interval) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("waarborg.retention.sweep-interval must not be negative, was " + interval);
-        }
+        super("waarborg-retention-sweep", nonNegative(interval));
         this.sweeper = sweeper;
-        this.interval = interval;
     }
 
-    private void run() {
+    @Override
+    protected void runOnce() {
         try {
             Sweeper.Report r = sweeper.sweep(false);
             if (r.deleted() > 0 || r.rescheduled() > 0 || r.attestationTasksCreated() > 0) {
@@ -56,29 +49,10 @@ class ScheduledSweeps implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        if (interval.isZero()) {
-            return;
+    private static Duration nonNegative(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("waarborg.retention.sweep-interval must not be negative, was " + interval);
         }
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("waarborg-retention-sweep").factory());
-        long millis = interval.toMillis();
-        e.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-        executor = e;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService e = executor;
-        if (e != null) {
-            e.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+        return interval;
     }
 }
