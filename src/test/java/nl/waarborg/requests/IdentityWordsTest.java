@@ -2,11 +2,9 @@ package nl.waarborg.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Properties;
+import nl.waarborg.BundleAgreement;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.PolicyLoader;
@@ -16,14 +14,8 @@ import org.junit.jupiter.api.Test;
 class IdentityWordsTest {
 
     @Test
-    void bothLanguagesHaveTheSameKeysAndPlaceholders() throws Exception {
-        Properties nl = bundle("nl");
-        Properties en = bundle("en");
-        assertThat(nl.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
-        for (String key : nl.stringPropertyNames()) {
-            assertThat(new MessageFormat(nl.getProperty(key)).getFormats().length).as(key)
-                    .isEqualTo(new MessageFormat(en.getProperty(key)).getFormats().length);
-        }
+    void bothLanguagesHaveTheSameKeysAndPlaceholders() {
+        BundleAgreement.assertNlAndEnAgree(IdentityWords.class, "identity");
     }
 
     @Test
@@ -39,11 +31,4 @@ class IdentityWordsTest {
         assertThat(page).contains("<form method=\"post\">").doesNotContain("<script").doesNotContain("style");
     }
 
-    private static Properties bundle(String lang) throws Exception {
-        Properties p = new Properties();
-        try (InputStream in = IdentityWords.class.getResourceAsStream("identity_" + lang + ".properties")) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return p;
-    }
 }

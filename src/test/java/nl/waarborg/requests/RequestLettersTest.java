@@ -3,16 +3,15 @@ package nl.waarborg.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import nl.waarborg.BundleAgreement;
 import nl.waarborg.documents.Doc;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.Policy;
@@ -52,27 +51,9 @@ class RequestLettersTest {
         return l.text();
     }
 
-    private static Properties bundle(String lang) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = RequestLetters.class.getResourceAsStream("letters_" + lang + ".properties")) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
     @Test
-    void bothLanguagesHaveTheSameKeysAndEveryTextTheSamePlaceholders() throws IOException {
-        Properties nl = bundle("nl");
-        Properties en = bundle("en");
-        assertThat(nl.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
-        for (String key : nl.stringPropertyNames()) {
-            assertThat(new MessageFormat(nl.getProperty(key)).getFormats().length).as(key)
-                    .isEqualTo(new MessageFormat(en.getProperty(key)).getFormats().length);
-            for (int i = 0; i < 3; i++) {
-                assertThat(nl.getProperty(key).contains("{" + i + "}")).as(key + " {" + i + "}")
-                        .isEqualTo(en.getProperty(key).contains("{" + i + "}"));
-            }
-        }
+    void bothLanguagesHaveTheSameKeysAndEveryTextTheSamePlaceholders() {
+        Properties nl = BundleAgreement.assertNlAndEnAgree(RequestLetters.class, "letters");
         // every kind and every ground has its words
         for (RequestKind k : RequestKind.values()) {
             assertThat(nl.stringPropertyNames()).contains("kind." + k.term());

@@ -1,0 +1,59 @@
+package nl.waarborg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a message bundle's languages against each other: the same keys in every language, and in every text the same
+ * placeholders ({@code {0}}, {@code {1,number,integer}}, …), so a translator's slip fails a test, not a letter.
+ */
+public final class BundleAgreement {
+
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
+
+    private BundleAgreement() {
+    }
+
+    /** The bundle {@code base}_{@code lang}.properties beside {@code anchor}, read as UTF-8. */
+    public static Properties load(Class<?> anchor, String base, String lang) {
+        Properties p = new Properties();
+        try (InputStream in = anchor.getResourceAsStream(base + "_" + lang + ".properties")) {
+            assertThat(in).as(base + "_" + lang + ".properties").isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** Asserts that Dutch and English agree in keys and placeholders; returns the Dutch. */
+    public static Properties assertNlAndEnAgree(Class<?> anchor, String base) {
+        Properties nl = load(anchor, base, "nl");
+        Properties en = load(anchor, base, "en");
+        assertThat(nl.stringPropertyNames()).as(base + ": keys").isEqualTo(en.stringPropertyNames());
+        for (String key : nl.stringPropertyNames()) {
+            assertThat(arguments(nl.getProperty(key))).as(base + ": placeholders of " + key)
+                    .isEqualTo(arguments(en.getProperty(key)));
+        }
+        return nl;
+    }
+
+    private static Set<Integer> arguments(String text) {
+        Set<Integer> found = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(text);
+        while (m.find()) {
+            found.add(Integer.parseInt(m.group(1)));
+        }
+        return found;
+    }
+}
