@@ -19,8 +19,8 @@ import nl.waarborg.policy.RetentionPeriod;
 import nl.waarborg.policy.RetentionStart;
 import nl.waarborg.policy.Text;
 
-/** Policy facts put into words with a {@link Phrases}; shared by the statement and the register. */
-final class Words {
+/** Policy facts put into words with a {@link Phrases}; shared by the statement, the register and a request's answer. */
+public final class Words {
 
     private static final Pattern ISO = Pattern.compile("P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?",
             Pattern.CASE_INSENSITIVE);
@@ -45,7 +45,7 @@ final class Words {
     }
 
     /** The text with one final full stop (or other closing punctuation). */
-    static String sentence(String s) {
+    public static String sentence(String s) {
         String x = s == null ? "" : s.strip();
         if (x.isEmpty()) {
             return x;

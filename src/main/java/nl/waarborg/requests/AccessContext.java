@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import nl.waarborg.documents.Phrases;
 import nl.waarborg.documents.RetentionWording;
 import nl.waarborg.documents.TransferWording;
+import nl.waarborg.documents.Words;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy;
@@ -199,8 +200,8 @@ public record AccessContext(Lang lang, String controller, List<Category> categor
                 }
                 // the policy's own words, introduced as the statement introduces them
                 String interest = b == LegalBasis.LEGITIMATE_INTEREST && !t(x.interest()).isEmpty()
-                        ? sentence(p.ourInterest(t(x.interest()))) : null;
-                String law = t(x.law()).isEmpty() ? null : sentence(p.law(t(x.law())));
+                        ? Words.sentence(p.ourInterest(t(x.interest()))) : null;
+                String law = t(x.law()).isEmpty() ? null : Words.sentence(p.law(t(x.law())));
                 out.add(new PurposeUse(x.id(), name(x.name(), x.id()), b == null ? null : b.term(),
                         b == null ? null : p.basisName(b), b == null ? null : p.basisArticle(b),
                         b == null ? null : p.basisExplained(b), interest, law,
@@ -261,7 +262,7 @@ public record AccessContext(Lang lang, String controller, List<Category> categor
                     notDerived.add("automated-logic-missing:" + x.id());
                 }
                 out.add(p.automatedDecision(name(x.name(), x.id())) + logic(x)
-                        + (significance.isEmpty() ? "" : " " + sentence(p.automatedSignificance(significance)))
+                        + (significance.isEmpty() ? "" : " " + Words.sentence(p.automatedSignificance(significance)))
                         + " " + p.automatedDecisionRights());
             }
             for (Policy.Purpose x : profiling) {
@@ -272,7 +273,7 @@ public record AccessContext(Lang lang, String controller, List<Category> categor
 
         private String logic(Policy.Purpose x) {
             String l = t(x.automatedLogic());
-            return l.isEmpty() ? "" : " " + sentence(l);
+            return l.isEmpty() ? "" : " " + Words.sentence(l);
         }
 
         /** Art. 15(2): the recipients of the person's purposes and the systems their data is kept in. */
@@ -339,15 +340,5 @@ public record AccessContext(Lang lang, String controller, List<Category> categor
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** The text with one closing full stop (as the statement writes the policy's own words). */
-    static String sentence(String s) {
-        String x = s == null ? "" : s.strip();
-        if (x.isEmpty()) {
-            return x;
-        }
-        char last = x.charAt(x.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? x : x + ".";
     }
 }
