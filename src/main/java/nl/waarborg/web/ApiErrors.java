@@ -67,15 +67,25 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
-        LOG.error("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));
+        LOG.error("database unavailable answering {} {}: {}", request.getMethod(), loggable(request), describe(e));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail(HttpStatus.SERVICE_UNAVAILABLE,
                         "Database unavailable", "the database cannot be reached; try again in a few seconds", null));
     }
 
+    /**
+     * The request's path for a log line. A link's token (an answer's download, a confirmation link) is the person's
+     * credential: it is never written to a log.
+     */
+    static String loggable(HttpServletRequest request) {
+        return TOKEN_IN_PATH.matcher(request.getRequestURI()).replaceAll("/$1/{token}");
+    }
+
+    private static final java.util.regex.Pattern TOKEN_IN_PATH = java.util.regex.Pattern.compile("/(answers|confirm)/[^/]+");
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        LOG.error("unexpected error answering {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));
+        LOG.error("unexpected error answering {} {}: {}", request.getMethod(), loggable(request), describe(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the service failed to answer this request; the error is logged", null);
     }

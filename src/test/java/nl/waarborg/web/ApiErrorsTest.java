@@ -49,4 +49,15 @@ class ApiErrorsTest {
         assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(((ProblemDetail) r.getBody()).getDetail()).doesNotContain("5432", "refused");
     }
+
+    @Test
+    void aLinksTokenInThePathIsNeverWrittenToTheLog() {
+        String token = "OnsKgqyxuQ4IpPIGQdF0OPGawQcB9OAh7WyWNgVrwSk";
+        assertThat(ApiErrors.loggable(new MockHttpServletRequest("GET", "/api/v1/requests/answers/" + token)))
+                .isEqualTo("/api/v1/requests/answers/{token}");
+        assertThat(ApiErrors.loggable(new MockHttpServletRequest("POST", "/requests/confirm/" + token)))
+                .isEqualTo("/requests/confirm/{token}");
+        assertThat(ApiErrors.loggable(new MockHttpServletRequest("GET", "/api/v1/requests/WB-7K2M-9QXD/answer")))
+                .isEqualTo("/api/v1/requests/WB-7K2M-9QXD/answer");
+    }
 }
