@@ -125,6 +125,8 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
     Fulfilment fulfilment;
     @Autowired
     nl.waarborg.consent.Consents consents;
+    @Autowired
+    nl.waarborg.web.ApiKeys keys;
 
     static Connection crm() throws SQLException {
         Map<String, String> s = Secrets.overlay(Map.of(), DemoCrm.settingsFile(CRM_DIR));
@@ -355,6 +357,14 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         }
         for (String path : List.of("/fulfilment", "/answer", "/letters/completion")) {
             assertThat(http.get("/api/v1/requests/" + reference + path, null).statusCode()).as(path).isEqualTo(401);
+        }
+        // an application's key, even one that may see the person, is refused the privacy team's steps
+        String key = keys.create("customer-service", List.of("customer-contract"), "fulfilment-test").plaintext();
+        for (String path : List.of("/fulfil", "/complete", "/steps/1/done")) {
+            assertThat(http.post("/api/v1/requests/" + reference + path, key, "{}").statusCode()).as(path).isEqualTo(403);
+        }
+        for (String path : List.of("/fulfilment", "/answer", "/letters/completion")) {
+            assertThat(http.get("/api/v1/requests/" + reference + path, key).statusCode()).as(path).isEqualTo(403);
         }
     }
 
