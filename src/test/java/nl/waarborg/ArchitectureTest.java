@@ -18,10 +18,11 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.waarborg");
 
-    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography, request deadlines. */
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography, request deadlines, breach documents. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
             "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.audit",
-            "nl.waarborg.vault.crypto..", "nl.waarborg.retention", "nl.waarborg.requests"};
+            "nl.waarborg.vault.crypto..", "nl.waarborg.retention", "nl.waarborg.requests",
+            "nl.waarborg.breaches.letters"};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {
