@@ -542,9 +542,10 @@ public final class JdbcConnector implements SystemConnector {
 
     /**
      * The distinct rows of each root table (a customer) that hold, themselves or in a table below them (a rental), a
-     * non-empty mapped column of one of {@code categories}: one statement per root table, a UNION of its tables' root
-     * keys. Root tables are counted each on their own (a person in two of them counts twice: the system's subjects
-     * are not matched with each other nor with Waarborg's).
+     * non-empty mapped column of one of {@code categories}: one statement per root table, a UNION of its tables'
+     * distinct root keys (DISTINCT too: a single table is no UNION). Root tables are counted each on their own (a
+     * person in two of them counts twice: the system's subjects are matched neither with each other nor with
+     * Waarborg's).
      */
     @Override
     public SubjectCount countSubjects(Set<String> categories) {
@@ -563,7 +564,7 @@ public final class JdbcConnector implements SystemConnector {
                 }
                 String root = "t" + (n.chain().size() - 1);
                 List<String> key = n.root().table.key().stream().map(k -> dialect.col(root, k)).toList();
-                selects.computeIfAbsent(n.root(), r -> new ArrayList<>()).add("SELECT " + String.join(", ", key)
+                selects.computeIfAbsent(n.root(), r -> new ArrayList<>()).add("SELECT DISTINCT " + String.join(", ", key)
                         + " FROM " + n.fromWithParents(dialect) + " WHERE " + String.join(" OR ", held));
             }
             long total = 0;
