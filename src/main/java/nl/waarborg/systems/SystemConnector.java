@@ -40,4 +40,13 @@ public interface SystemConnector {
 
     /** Erases (or, dry, counts) what is due under the policy's retention rules, leaving subjects under a hold. */
     SystemResult sweep(SweepRequest request);
+
+    /**
+     * How many subjects the system holds a value of any of {@code categories} of (the people a breach of the system
+     * affects, issue 17). Only a connector that reads the system itself can tell; the others answer
+     * {@link SubjectCount.NotCounted#NOT_COUNTABLE}. Like every operation, never throws for a fault of the system.
+     */
+    default SubjectCount countSubjects(java.util.Set<String> categories) {
+        return new SubjectCount.NotCounted(SubjectCount.NotCounted.NOT_COUNTABLE);
+    }
 }

@@ -118,5 +118,12 @@ public class SystemConnectors {
         public SystemResult sweep(SweepRequest request) {
             return new SystemResult.Failed(systemId, cause);
         }
+
+        @Override
+        public SubjectCount countSubjects(java.util.Set<String> categories) {
+            // the cause starts with its code (secret-unavailable, connector-unavailable); the rest may name a file
+            int colon = cause.indexOf(':');
+            return new SubjectCount.NotCounted(colon < 0 ? "connector-unavailable" : cause.substring(0, colon));
+        }
     }
 }

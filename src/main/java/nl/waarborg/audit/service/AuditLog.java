@@ -166,6 +166,72 @@ public class AuditLog {
                 .params(reason, limit).query((rs, n) -> map(rs)).list();
     }
 
+    /** The readers' subjects' filter of {@link #readSubjects} and {@link #countReadSubjects}; the parameters of {@link #bindReads}. */
+    private static final String READS = "FROM audit_event WHERE subject_id IS NOT NULL AND action = 'read' "
+            + "AND outcome = 'allowed' AND actor = ANY (?) AND categories && ? "
+            + "AND (?::timestamptz IS NULL OR occurred_at >= ?) AND (?::timestamptz IS NULL OR occurred_at < ?)";
+
+    /**
+     * The subjects after {@code after} (null: from the first) whose items of one of {@code categories} one of
+     * {@code actors} read (an allowed {@code read}: a denied one handed nothing out) from {@code from} up to, not
+     * including, {@code until} (null: no bound), at most {@code limit}, in id order: who a breach of those accounts
+     * affects (issue 17). Ids only; the caller keeps no list.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> readSubjects(Set<String> actors, Set<String> categories, Instant from, Instant until, UUID after,
+                                   int limit) {
+        if (actors.isEmpty() || categories.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subject_id " + READS
+                    + " AND (?::uuid IS NULL OR subject_id > ?) ORDER BY subject_id LIMIT ?")) {
+                int i = bindReads(c, ps, actors, categories, from, until);
+                ps.setObject(++i, after, Types.OTHER);
+                ps.setObject(++i, after, Types.OTHER);
+                ps.setInt(++i, limit);
+                List<UUID> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many subjects {@link #readSubjects} would walk through in all. */
+    @Transactional(readOnly = true)
+    public long countReadSubjects(Set<String> actors, Set<String> categories, Instant from, Instant until) {
+        if (actors.isEmpty() || categories.isEmpty()) {
+            return 0;
+        }
+        Long n = template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT subject_id) " + READS)) {
+                bindReads(c, ps, actors, categories, from, until);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return n == null ? 0 : n;
+    }
+
+    private static int bindReads(Connection c, PreparedStatement ps, Set<String> actors, Set<String> categories,
+                                 Instant from, Instant until) throws SQLException {
+        ps.setArray(1, c.createArrayOf("text", actors.toArray()));
+        ps.setArray(2, c.createArrayOf("text", categories.toArray()));
+        OffsetDateTime f = from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        OffsetDateTime u = until == null ? null : OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
+        ps.setObject(3, f, Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(4, f, Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(5, u, Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(6, u, Types.TIMESTAMP_WITH_TIMEZONE);
+        return 6;
+    }
+
     /**
      * Gives every event after {@code afterSeq} to {@code action}, in order, from one snapshot (events appended
      * meanwhile are not included); returns how many.

@@ -31,6 +31,7 @@ import nl.waarborg.policy.Policy.SubjectLink;
 import nl.waarborg.policy.TableErase;
 import nl.waarborg.systems.Secrets.SecretUnavailableException;
 import nl.waarborg.systems.LinkedSubjects;
+import nl.waarborg.systems.SubjectCount;
 import nl.waarborg.systems.SubjectLinks;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnector;
@@ -535,6 +536,51 @@ public final class JdbcConnector implements SystemConnector {
             }
         }
         return new Row(key, values);
+    }
+
+    // ---- breaches ----
+
+    /**
+     * The distinct rows of each root table (a customer) that hold, themselves or in a table below them (a rental), a
+     * non-empty mapped column of one of {@code categories}: one statement per root table, a UNION of its tables'
+     * distinct root keys (DISTINCT too: a single table is no UNION). Root tables are counted each on their own (a
+     * person in two of them counts twice: the system's subjects are matched neither with each other nor with
+     * Waarborg's).
+     */
+    @Override
+    public SubjectCount countSubjects(Set<String> categories) {
+        try (Connection c = open()) {
+            c.setReadOnly(true);
+            Map<TableNode, List<String>> selects = new LinkedHashMap<>();
+            for (TableNode n : nodes) {
+                List<String> held = new ArrayList<>();
+                n.table.columns().forEach((column, category) -> {
+                    if (categories.contains(category)) {
+                        held.add(dialect.col("t0", column) + " IS NOT NULL");
+                    }
+                });
+                if (held.isEmpty()) {
+                    continue;
+                }
+                String root = "t" + (n.chain().size() - 1);
+                List<String> key = n.root().table.key().stream().map(k -> dialect.col(root, k)).toList();
+                selects.computeIfAbsent(n.root(), r -> new ArrayList<>()).add("SELECT DISTINCT " + String.join(", ", key)
+                        + " FROM " + n.fromWithParents(dialect) + " WHERE " + String.join(" OR ", held));
+            }
+            long total = 0;
+            for (List<String> union : selects.values()) {
+                String sql = "SELECT COUNT(*) FROM (" + String.join(" UNION ", union) + ") u";
+                try (PreparedStatement ps = prepare(c, sql, List.of()); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total += rs.getLong(1);
+                }
+            }
+            return new SubjectCount.Counted(total);
+        } catch (SQLException e) {
+            return new SubjectCount.NotCounted(JdbcFaults.fault(e).code());
+        } catch (SecretUnavailableException e) {
+            return new SubjectCount.NotCounted("secret-unavailable");
+        }
     }
 
     // ---- retention ----

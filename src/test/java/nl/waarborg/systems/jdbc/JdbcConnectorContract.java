@@ -27,6 +27,7 @@ import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.PolicyLoader;
 import nl.waarborg.systems.LinkedSubjects;
 import nl.waarborg.systems.Secrets;
+import nl.waarborg.systems.SubjectCount;
 import nl.waarborg.systems.SubjectLinks;
 import nl.waarborg.systems.SweepRequest;
 import nl.waarborg.systems.SystemConnector;
@@ -784,6 +785,29 @@ abstract class JdbcConnectorContract extends ServiceTestBase {
     }
 
     // how long a system that is down holds a sweep up is a figure (scripts/bench-systems down), not an assertion here
+
+    @Test
+    void countingSubjectsCountsEachRootRowHoldingTheCategoriesItselfOrBelowOnce() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("UPDATE customers SET phone = NULL WHERE id = 6");
+        }
+        SystemConnector crm = crm();
+
+        assertThat(crm.countSubjects(Set.of("phone"))).isEqualTo(new SubjectCount.Counted(5));
+        assertThat(crm.countSubjects(Set.of("call-metadata"))).isEqualTo(new SubjectCount.Counted(5)); // 1, 2, 3, 5, 6
+        assertThat(crm.countSubjects(Set.of("rental-details"))).isEqualTo(new SubjectCount.Counted(4)); // 1, 2, 3, 5
+        assertThat(crm.countSubjects(Set.of("phone", "rental-details"))).isEqualTo(new SubjectCount.Counted(5));
+        assertThat(crm.countSubjects(Set.of("phone", "call-metadata"))).isEqualTo(new SubjectCount.Counted(6));
+        assertThat(crm.countSubjects(Set.of("camera-footage"))).isEqualTo(new SubjectCount.Counted(0));
+    }
+
+    @Test
+    void aServerThatIsDownCannotBeCountedAndSaysWhy() throws Exception {
+        SystemConnector crm = connector(examplePolicy(), urlOfNothing(freePort()), PASSWORD);
+
+        assertThat(crm.countSubjects(Set.of("phone"))).isInstanceOfSatisfying(SubjectCount.NotCounted.class,
+                n -> assertThat(n.code()).isIn("connection-refused", "unreachable", "connection-failed"));
+    }
 
     @Test
     void aServerThatIsDownFailsWithTheKindOfFault() throws Exception {
