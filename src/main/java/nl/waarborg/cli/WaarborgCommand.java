@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Waarborg: the privacy statement made executable.",
         subcommands = {ServeCommand.class, LintCommand.class, StatementCommand.class, RegisterCommand.class,
                 KeysCommand.class, AuditCommand.class, RetentionCommand.class, SystemsCommand.class,
-                RequestsCommand.class})
+                RequestsCommand.class, BreachesCommand.class})
 public final class WaarborgCommand implements Runnable {
 
     /** Exit code for input that could not be read at all (design.md). */

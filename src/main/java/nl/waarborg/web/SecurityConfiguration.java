@@ -132,6 +132,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/requests/confirm/*").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/requests/confirm/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/requests/confirm/*").permitAll()
+                        // breaches (issue 17): the register is the privacy team's alone; there is no DELETE or PUT
+                        // (append-only: a correction is a new version), so any other method falls to denyAll
+                        .requestMatchers(HttpMethod.GET, "/api/v1/breaches", "/api/v1/breaches/export",
+                                "/api/v1/breaches/*", "/api/v1/breaches/*/versions").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/breaches", "/api/v1/breaches/*/correct",
+                                "/api/v1/breaches/*/assess", "/api/v1/breaches/*/decide",
+                                "/api/v1/breaches/*/notifications", "/api/v1/breaches/*/close").hasRole(STAFF)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
