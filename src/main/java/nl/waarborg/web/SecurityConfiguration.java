@@ -135,7 +135,8 @@ class SecurityConfiguration {
                         // breaches (issue 17): the register is the privacy team's alone; there is no DELETE or PUT
                         // (append-only: a correction is a new version), so any other method falls to denyAll
                         .requestMatchers(HttpMethod.GET, "/api/v1/breaches", "/api/v1/breaches/export",
-                                "/api/v1/breaches/*", "/api/v1/breaches/*/versions").hasRole(STAFF)
+                                "/api/v1/breaches/*", "/api/v1/breaches/*/versions", "/api/v1/breaches/*/affected",
+                                "/api/v1/breaches/*/affected/subjects", "/api/v1/breaches/*/documents/*").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/breaches", "/api/v1/breaches/*/correct",
                                 "/api/v1/breaches/*/assess", "/api/v1/breaches/*/decide",
                                 "/api/v1/breaches/*/notifications", "/api/v1/breaches/*/close").hasRole(STAFF)
