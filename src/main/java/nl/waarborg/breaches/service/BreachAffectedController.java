@@ -93,15 +93,19 @@ class BreachAffectedController {
     }
 
     @GetMapping("/{reference}/documents/{document}")
-    @Operation(summary = "A document about the breach: notification-draft (the AP's form's sections, to enter there) "
-            + "or letter (to the people affected, Art. 34(2)); format md, html or pdf; lang nl or en")
+    @Operation(summary = "A document about the breach: notification-draft (the AP's form's sections, to enter there), "
+            + "letter (to the people affected, Art. 34(2)) or controller-notice (when the organisation is the processor, "
+            + "to the controller, Art. 33(2); processing: the policy's as-processor id when it declares several); format "
+            + "md, html or pdf; lang nl or en")
     ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable String document,
                                     @RequestParam(defaultValue = "html") String format,
-                                    @RequestParam(required = false) String lang) {
+                                    @RequestParam(required = false) String lang,
+                                    @RequestParam(required = false) String processing) {
         BreachDocuments.Kind kind = switch (document) {
             case "notification-draft" -> BreachDocuments.Kind.NOTIFICATION_DRAFT;
             case "letter" -> BreachDocuments.Kind.LETTER;
-            default -> throw new InvalidInputException("document", "notification-draft or letter");
+            case "controller-notice" -> BreachDocuments.Kind.CONTROLLER_NOTICE;
+            default -> throw new InvalidInputException("document", "notification-draft, letter or controller-notice");
         };
         StatementFormat f;
         try {
@@ -118,7 +122,7 @@ class BreachAffectedController {
             }
         }
         return ResponseEntity.ok().header("Content-Type", f.mediaType()).header("Cache-Control", "no-store")
-                .body(documents.render(reference, kind, l, f));
+                .body(documents.render(reference, kind, l, f, processing));
     }
 
     /** The breach's categories and systems unless narrowed; its window unless given. */

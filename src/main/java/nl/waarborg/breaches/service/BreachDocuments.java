@@ -12,6 +12,7 @@ import nl.waarborg.breaches.Notification;
 import nl.waarborg.breaches.letters.AffectedPersonLetter;
 import nl.waarborg.breaches.letters.ApNotificationDraft;
 import nl.waarborg.breaches.letters.BreachFacts;
+import nl.waarborg.breaches.letters.ControllerNotice;
 import nl.waarborg.documents.Doc;
 import nl.waarborg.documents.DocRenderer;
 import nl.waarborg.documents.StatementFormat;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Service;
 class BreachDocuments {
 
     /** Which document. */
-    enum Kind { NOTIFICATION_DRAFT, LETTER }
+    enum Kind { NOTIFICATION_DRAFT, LETTER, CONTROLLER_NOTICE }
 
     private final Breaches breaches;
     private final ActivePolicy policy;
@@ -44,7 +45,11 @@ class BreachDocuments {
         this.policy = policy;
     }
 
-    byte[] render(String reference, Kind kind, Lang lang, StatementFormat format) {
+    /**
+     * {@code processing}: for the notice to a controller, the policy's processing for it ({@code as-processor} id);
+     * null when the policy declares exactly one.
+     */
+    byte[] render(String reference, Kind kind, Lang lang, StatementFormat format, String processing) {
         Breach b = breaches.find(reference).breach();
         Policy p = policy.policy();
         Lang language = lang != null ? lang : p.statement().languages().getFirst();
@@ -52,8 +57,29 @@ class BreachDocuments {
         Doc doc = switch (kind) {
             case NOTIFICATION_DRAFT -> ApNotificationDraft.doc(facts, language, breaches.properties().zone());
             case LETTER -> AffectedPersonLetter.doc(facts, language, breaches.properties().zone());
+            case CONTROLLER_NOTICE -> ControllerNotice.doc(facts, controller(b, p, processing), language,
+                    breaches.properties().zone());
         };
         return DocRenderer.render(doc, language, format);
+    }
+
+    /** The controller the organisation processes for, told of a breach it found as processor (Art. 33(2)). */
+    private static String controller(Breach b, Policy p, String processing) {
+        if (b.role() != nl.waarborg.breaches.BreachRole.PROCESSOR) {
+            throw new NotProcessorsBreachException();
+        }
+        List<Policy.ProcessorActivity> activities = p.asProcessor();
+        if (processing == null) {
+            if (activities.size() != 1) {
+                throw new nl.waarborg.input.InvalidInputException("processing", "name the processing for the controller "
+                        + "(the policy's as-processor id): the policy declares " + activities.size());
+            }
+            return activities.getFirst().controllerName();
+        }
+        return activities.stream().filter(a -> a.id().equals(processing)).findFirst()
+                .map(Policy.ProcessorActivity::controllerName)
+                .orElseThrow(() -> new nl.waarborg.input.InvalidInputException("processing",
+                        "the policy declares no as-processor processing with this id"));
     }
 
     static BreachFacts facts(Breach b, Policy p, Lang lang) {
@@ -100,5 +126,14 @@ class BreachDocuments {
             return b;
         }
         return b == null || b.isBlank() ? a : a + "; " + b;
+    }
+
+    /** The notice to a controller is for a breach the organisation found as processor. */
+    static final class NotProcessorsBreachException extends nl.waarborg.input.ApiException {
+        NotProcessorsBreachException() {
+            super(org.springframework.http.HttpStatus.CONFLICT, "Not a processor's breach", "the organisation is the "
+                    + "controller for this breach: it notifies the AP itself (notification-draft), there is no controller "
+                    + "to tell");
+        }
     }
 }

@@ -282,4 +282,19 @@ class BreachDocumentsTest {
             }
         }
     }
+
+    @Test
+    void theProcessorsNoticeToTheControllerGivesWhatTheControllerNeedsAndLeavesTheDecisionsToIt() {
+        Doc nl = ControllerNotice.doc(facts(null, null), "Gemeente Voorbeeld", Lang.NL, AMSTERDAM);
+        Doc en = ControllerNotice.doc(sparse("initial", null), "Example Town", Lang.EN, AMSTERDAM);
+
+        assertThat(sections(nl)).containsExactly("timeline", "what-happened", "data", "consequences", "measures", "contact");
+        assertThat(text(nl)).contains("Gemeente Voorbeeld", "artikel 33, lid 2 AVG", "artikel 28, lid 3, onder f AVG",
+                "23 oktober 2026", "klantenbestand", "Betaalgegevens (IBAN)", "phishingmails", "versleuteld",
+                "fg@opslag-noord.example", "BR-2026-0007").doesNotContain("{");
+        assertThat(field(nl, "Aantal betrokkenen")).doesNotContain("40");
+        assertThat(field(nl, "Aantal gegevensrecords")).contains("40");
+        assertThat(text(en)).contains("Example Town", "Article 33(2) GDPR", "You decide whether to notify",
+                "not known yet").doesNotContain("encrypted");
+    }
 }

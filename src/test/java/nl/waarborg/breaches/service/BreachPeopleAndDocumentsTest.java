@@ -117,4 +117,21 @@ class BreachPeopleAndDocumentsTest extends ServiceTestBase {
             assertThat(http.get("/api/v1/breaches/" + ref + path, null).statusCode()).as(path).isEqualTo(401);
         }
     }
+
+    @Test
+    void theNoticeToAControllerIsForABreachFoundAsProcessorForAProcessingThePolicyDeclares() {
+        String ours = register("[\"email\"]");
+        HttpResponse<String> refused = http.get("/api/v1/breaches/" + ours + "/documents/controller-notice", staffToken());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+
+        Instant now = clock.instant();
+        HttpResponse<String> r = http.post("/api/v1/breaches", staffToken(), "{\"title\":\"Bij een klant\",\"detectedAt\":\""
+                + now + "\",\"awareAt\":\"" + now + "\",\"nature\":[\"availability\"],\"role\":\"processor\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String theirs = JSON.readTree(r.body()).get("reference").asString();
+        // the clean policy processes for no one: the processing must be named, and none exists
+        HttpResponse<String> none = http.get("/api/v1/breaches/" + theirs + "/documents/controller-notice", staffToken());
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(none.body()).get("field").asString()).isEqualTo("processing");
+    }
 }
