@@ -23,7 +23,7 @@ CREATE TABLE breach_version (
 );
 
 -- Neither table may be changed or emptied, by the service or by anyone with a database connection short of the
--- owner dropping the trigger: the register keeps every entry (BreachRegisterAppendOnlyTest).
+-- owner dropping the trigger: the register keeps every entry (BreachesApiTest).
 CREATE FUNCTION breach_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;

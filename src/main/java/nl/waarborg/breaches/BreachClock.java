@@ -40,7 +40,7 @@ public record BreachClock(Instant awareAt, Duration period, ZoneId zone) {
         return new BreachClock(awareAt, role == BreachRole.PROCESSOR ? processorNotice : CONTROLLER_PERIOD, zone);
     }
 
-    /** The first moment that is late. */
+    /** The deadline: a notification at this moment is in time, one after it late. */
     public Instant due() {
         return awareAt.plus(period);
     }
