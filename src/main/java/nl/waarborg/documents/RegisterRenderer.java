@@ -127,7 +127,7 @@ public final class RegisterRenderer {
      * One field: quoted when it holds a comma, quote or line break (quotes doubled). A field that a
      * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe (CSV injection).
      */
-    static String csvField(String value) {
+    public static String csvField(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;

@@ -16,6 +16,7 @@ import nl.waarborg.breaches.affected.Affected;
 import nl.waarborg.breaches.affected.AffectedSubjects;
 import nl.waarborg.breaches.affected.Scope;
 import nl.waarborg.documents.StatementFormat;
+import nl.waarborg.documents.web.DocumentParams;
 import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.policy.Lang;
 import org.springframework.http.ResponseEntity;
@@ -107,20 +108,8 @@ class BreachAffectedController {
             case "controller-notice" -> BreachDocuments.Kind.CONTROLLER_NOTICE;
             default -> throw new InvalidInputException("document", "notification-draft, letter or controller-notice");
         };
-        StatementFormat f;
-        try {
-            f = StatementFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "md, html or pdf");
-        }
-        Lang l = null;
-        if (lang != null) {
-            try {
-                l = Lang.parse(lang);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("lang", "nl or en");
-            }
-        }
+        StatementFormat f = DocumentParams.format(format);
+        Lang l = DocumentParams.lang(lang);
         return ResponseEntity.ok().header("Content-Type", f.mediaType()).header("Cache-Control", "no-store")
                 .body(documents.render(reference, kind, l, f, processing));
     }

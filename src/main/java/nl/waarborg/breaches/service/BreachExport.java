@@ -75,16 +75,9 @@ final class BreachExport {
         b.append(String.join(",", out)).append("\r\n");
     }
 
-    /** Quoted when needed; a field a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+    /** Quoted when needed; a formula gets a leading apostrophe (CSV injection): the register's own CSV rule. */
     static String field(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return nl.waarborg.documents.RegisterRenderer.csvField(value);
     }
 
     static byte[] xlsx(List<BreachView> views) {

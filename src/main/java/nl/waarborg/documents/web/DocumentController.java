@@ -2,8 +2,6 @@ package nl.waarborg.documents.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import nl.waarborg.input.ApiException;
-import nl.waarborg.input.InvalidInputException;
-import java.util.Locale;
 import nl.waarborg.documents.RegisterFormat;
 import nl.waarborg.documents.RegisterRenderer;
 import nl.waarborg.documents.StatementFormat;
@@ -35,7 +33,7 @@ class DocumentController {
     /** The portal's home page: the statement in the policy's first language, or the one asked for. */
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> home(@RequestParam(required = false) String lang) {
-        Lang chosen = lang == null ? active.policy().statement().languages().get(0) : language(lang);
+        Lang chosen = lang == null ? active.policy().statement().languages().get(0) : DocumentParams.lang(lang);
         return document(StatementRenderer.render(active.policy(), chosen, StatementFormat.HTML),
                 StatementFormat.HTML.mediaType(), null, chosen, "html");
     }
@@ -44,15 +42,15 @@ class DocumentController {
     @Operation(summary = "The privacy statement, in nl or en, as HTML or Markdown", description = "Public.")
     ResponseEntity<byte[]> statement(@RequestParam(defaultValue = "nl") String lang,
                                      @RequestParam(defaultValue = "html") String format) {
-        Lang chosen = language(lang);
-        StatementFormat f = parse(() -> StatementFormat.parse(format));
+        Lang chosen = DocumentParams.lang(lang);
+        StatementFormat f = DocumentParams.format(format);
         return document(StatementRenderer.render(active.policy(), chosen, f), f.mediaType(), null, chosen, f.extension());
     }
 
     @GetMapping("/api/v1/policy/register")
     @Operation(summary = "The Art. 30(1) register, as CSV, XLSX, HTML or JSON-LD", description = "Role: staff.")
     ResponseEntity<byte[]> register(@RequestParam(defaultValue = "csv") String format) {
-        RegisterFormat f = parse(() -> RegisterFormat.parse(format));
+        RegisterFormat f = DocumentParams.parse(() -> RegisterFormat.parse(format));
         String file = "register-" + active.version().statementVersion() + "." + f.extension();
         return document(RegisterRenderer.render(active.policy(), f), f.mediaType(), file, null, f.extension());
     }
@@ -61,7 +59,7 @@ class DocumentController {
     @Operation(summary = "The processor's Art. 30(2) register (the policy's as-processor section), as CSV, XLSX, HTML or JSON-LD",
             description = "Role: staff. 404 when the policy declares no as-processor activities.")
     ResponseEntity<byte[]> processorRegister(@RequestParam(defaultValue = "csv") String format) {
-        RegisterFormat f = parse(() -> RegisterFormat.parse(format));
+        RegisterFormat f = DocumentParams.parse(() -> RegisterFormat.parse(format));
         if (!RegisterRenderer.hasProcessorRegister(active.policy())) {
             throw new NoProcessorRegisterException();
         }
@@ -75,23 +73,6 @@ class DocumentController {
             super(HttpStatus.NOT_FOUND, "No processor's register",
                     "the policy in force declares no as-processor activities, so there is no processor's register "
                             + "(Art. 30(2) GDPR); declare them in the policy's as-processor section");
-        }
-    }
-
-    /** A format parameter; the parser's message names the valid values. */
-    private static <F> F parse(java.util.function.Supplier<F> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", e.getMessage());
-        }
-    }
-
-    private static Lang language(String lang) {
-        try {
-            return Lang.parse(lang);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("lang", "lang must be nl or en, not '" + lang.toLowerCase(Locale.ROOT) + "'");
         }
     }
 

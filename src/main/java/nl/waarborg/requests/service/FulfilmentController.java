@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.access.Caller;
 import nl.waarborg.documents.StatementFormat;
+import nl.waarborg.documents.web.DocumentParams;
 import nl.waarborg.policy.Lang;
 import org.springframework.http.ResponseEntity;
 import nl.waarborg.input.ApiException;
@@ -112,20 +113,8 @@ class FulfilmentController {
             + "kept, why and until when, the recipients told; format md, html or pdf; lang nl or en")
     ResponseEntity<byte[]> completionLetter(@PathVariable String reference, @RequestParam(defaultValue = "html") String format,
                                             @RequestParam(required = false) String lang) {
-        StatementFormat f;
-        try {
-            f = StatementFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "md, html or pdf");
-        }
-        Lang l = null;
-        if (lang != null) {
-            try {
-                l = Lang.parse(lang);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("lang", "nl or en");
-            }
-        }
+        StatementFormat f = DocumentParams.format(format);
+        Lang l = DocumentParams.lang(lang);
         return ResponseEntity.ok().header("Content-Type", f.mediaType()).body(fulfilment.completionLetter(reference, l, f));
     }
 

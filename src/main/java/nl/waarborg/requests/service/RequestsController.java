@@ -158,20 +158,8 @@ class RequestsController {
         Requests.Letter which = java.util.Arrays.stream(Requests.Letter.values())
                 .filter(l -> l.name().equalsIgnoreCase(letter)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("letter", "receipt, extension or refusal"));
-        nl.waarborg.documents.StatementFormat f;
-        try {
-            f = nl.waarborg.documents.StatementFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "md, html or pdf");
-        }
-        nl.waarborg.policy.Lang l = null;
-        if (lang != null) {
-            try {
-                l = nl.waarborg.policy.Lang.parse(lang);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("lang", "nl or en");
-            }
-        }
+        nl.waarborg.documents.StatementFormat f = nl.waarborg.documents.web.DocumentParams.format(format);
+        nl.waarborg.policy.Lang l = nl.waarborg.documents.web.DocumentParams.lang(lang);
         byte[] body = requests.letter(reference, which, l, f);
         return ResponseEntity.ok().header("Content-Type", f.mediaType()).body(body);
     }
