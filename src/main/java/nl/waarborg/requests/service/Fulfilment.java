@@ -130,14 +130,23 @@ public class Fulfilment {
         return advance(caller, r, values, true);
     }
 
-    /** Moves every started fulfilment on whose waiting phase has finished (the service runs this every minute). */
+    /**
+     * Moves every started fulfilment on that can move by itself (the service runs this every minute): a phase whose last
+     * step finished later lets the next run; a step left running by a dead process is tried again. Page by page, so none
+     * is left out however many wait for staff.
+     */
     int advanceAll(Caller caller) {
         int moved = 0;
-        for (String reference : steps.unfinished(100)) {
-            Request r = requests.find(reference).orElseThrow();
-            advance(caller, r, Map.of(), false);
-            moved++;
-        }
+        FulfilmentStore.Unfinished last = null;
+        List<FulfilmentStore.Unfinished> page;
+        do {
+            page = steps.unfinished(last == null ? null : last.id(), last == null ? null : last.startedAt(), 100);
+            for (FulfilmentStore.Unfinished u : page) {
+                requests.find(u.reference()).ifPresent(r -> advance(caller, r, Map.of(), false));
+                moved++;
+            }
+            last = page.isEmpty() ? last : page.getLast();
+        } while (page.size() == 100);
         return moved;
     }
 

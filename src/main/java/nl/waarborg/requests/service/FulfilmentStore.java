@@ -88,15 +88,27 @@ class FulfilmentStore {
                 + "WHERE request_id = ? AND seq = ?").params(operationId, Timestamp.from(now), request, seq).update();
     }
 
-    /** Requests whose fulfilment has started and not every step is finished: for the loop that moves them on. */
-    List<String> unfinished(int limit) {
+    /**
+     * Open requests whose fulfilment may move on by itself: a step not yet tried, or left running by a process that died
+     * (a phase finished later leaves the next phase's steps waiting). Those that only wait for staff (failed steps) or
+     * for a system's answer (pending) are left out, so they cannot crowd the others out. A page of at most
+     * {@code limit}, in the order they were started, after {@code afterId} (null: from the first).
+     */
+    List<Unfinished> unfinished(UUID afterId, Instant afterStarted, int limit) {
         return jdbc.sql("""
-                SELECT r.reference FROM request r WHERE r.status = 'open' AND r.fulfilment_started_at IS NOT NULL
-                AND EXISTS (SELECT 1 FROM request_step s LEFT JOIN system_operation o ON o.id = s.operation_id
-                            AND (s.action <> 'export' OR s.status = 'pending')
-                            WHERE s.request_id = r.id AND coalesce(o.status, s.status) NOT IN ('done', 'skipped'))
-                ORDER BY r.fulfilment_started_at LIMIT ?""").param(limit).query(String.class).list();
+                SELECT r.id, r.reference, r.fulfilment_started_at FROM request r
+                WHERE r.status = 'open' AND r.fulfilment_started_at IS NOT NULL
+                AND EXISTS (SELECT 1 FROM request_step s WHERE s.request_id = r.id AND s.status IN ('waiting', 'running'))
+                AND (CAST(? AS timestamptz) IS NULL OR (r.fulfilment_started_at, r.id) > (?, ?))
+                ORDER BY r.fulfilment_started_at, r.id LIMIT ?""")
+                .params(afterStarted == null ? null : Timestamp.from(afterStarted),
+                        afterStarted == null ? null : Timestamp.from(afterStarted), afterId, limit)
+                .query((rs, n) -> new Unfinished(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant())).list();
     }
+
+    /** A request {@link #unfinished} found: its id, reference and when its fulfilment started (the page's key). */
+    record Unfinished(UUID id, String reference, Instant startedAt) {}
 
     private static StoredStep step(ResultSet rs) throws SQLException {
         Timestamp next = rs.getTimestamp("next_attempt_at");
