@@ -1,6 +1,8 @@
 package nl.waarborg.documents;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import nl.waarborg.policy.ArchiveUse;
 import nl.waarborg.policy.Art9Condition;
 import nl.waarborg.policy.Channel;
@@ -17,14 +19,27 @@ import nl.waarborg.policy.TransferStance;
  * {@code nl/waarborg/documents/statement_<lang>.properties} (ICU MessageFormat, UTF-8). What is not wording stays
  * here: which sentence applies, how lists are joined. A new language is a new bundle file and a {@link Lang}.
  */
-abstract class BundlePhrases implements Phrases {
+final class BundlePhrases implements Phrases {
 
     static final String BASE = "nl/waarborg/documents/statement";
 
-    final Bundle b;
+    /** One per language, read once: the bundles are small and never change while running. */
+    private static final Map<Lang, BundlePhrases> BY_LANG = new EnumMap<>(Lang.class);
+
+    static {
+        for (Lang lang : Lang.values()) {
+            BY_LANG.put(lang, new BundlePhrases(lang));
+        }
+    }
+
+    static BundlePhrases of(Lang lang) {
+        return BY_LANG.get(lang);
+    }
+
+    private final Bundle b;
     private final Lang lang;
 
-    BundlePhrases(Lang lang) {
+    private BundlePhrases(Lang lang) {
         this.lang = lang;
         this.b = Bundle.of(BASE, lang);
     }
@@ -40,13 +55,33 @@ abstract class BundlePhrases implements Phrases {
     }
 
     /** The text of {@code key} with named arguments (name, value, …). */
-    String text(String key, Object... namesAndValues) {
+    private String text(String key, Object... namesAndValues) {
         return b.text(key, namesAndValues);
     }
+
+    // ---- general: the words joining lists and counting time --------------------------------------
 
     @Override
     public String and() {
         return text("and");
+    }
+
+    @Override
+    public String duration(long n, char unit) {
+        if ("YMWD".indexOf(unit) < 0) {
+            throw new IllegalArgumentException("unit " + unit);
+        }
+        // the number as Java writes it ("1000", not "1.000"); n itself chooses the plural form
+        return text("duration." + unit, "n", n, "count", String.valueOf(n));
+    }
+
+    /** A policy's name in the language's quotation marks: ‘offerte’. */
+    private String quoted(String text) {
+        return text("quoted", "text", text);
+    }
+
+    private List<String> quoted(List<String> texts) {
+        return texts.stream().map(this::quoted).toList();
     }
 
     @Override
@@ -60,6 +95,7 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- statement -----------------------------------------------------------------------------------
+
     @Override
     public String statementTitle(String controller) {
         return text("statementTitle", "controller", controller);
@@ -146,6 +182,12 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- who we are ----------------------------------------------------------------------------------
+
+    @Override
+    public String dpo(String name) {
+        boolean named = name != null && !name.isBlank();
+        return text("dpo", "named", named, "name", named ? name : "");
+    }
     @Override
     public String controllerIs(String controller) {
         return text("controllerIs", "controller", controller);
@@ -234,6 +276,33 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- purposes ------------------------------------------------------------------------------------
+
+    @Override
+    public String basisArticle(LegalBasis basis) {
+        return text("basisArticle", "letter", String.valueOf(letter(basis)));
+    }
+
+    /** The point of Art. 6(1) GDPR that names the basis: law, not wording. */
+    static char letter(LegalBasis basis) {
+        return switch (basis) {
+            case CONSENT -> 'a';
+            case CONTRACT -> 'b';
+            case LEGAL_OBLIGATION -> 'c';
+            case VITAL_INTEREST -> 'd';
+            case PUBLIC_TASK -> 'e';
+            case LEGITIMATE_INTEREST -> 'f';
+        };
+    }
+
+    @Override
+    public String ourInterest(String interest) {
+        return leadsWithInterest(interest) ? interest : text("ourInterest", "interest", interest);
+    }
+
+    /** Whether a policy's interest already begins "ons belang …" / "our interest …", so it is not prefixed twice. */
+    private boolean leadsWithInterest(String interest) {
+        return interest.strip().toLowerCase(locale()).startsWith(text("interestLeadIn").toLowerCase(locale()));
+    }
     @Override
     public String purposesIntro() {
         return text("purposesIntro");
@@ -330,6 +399,63 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- retention -----------------------------------------------------------------------------------
+
+    @Override
+    public String dataForPurposes(List<String> purposes) {
+        return text("dataForPurposes", "forPurposes", forPurposes(purposes));
+    }
+
+    @Override
+    public String forPurposes(List<String> purposes) {
+        return text("forPurposes", "count", purposes.size(), "purposes", list(quoted(purposes)));
+    }
+
+    @Override
+    public String startLatest(List<String> events) {
+        return text("startLatest", "events", list(events));
+    }
+
+    @Override
+    public String anchorLatest(List<String> events) {
+        return text("anchorLatest", "events", list(events));
+    }
+
+    @Override
+    public String rounded(nl.waarborg.policy.CalendarRounding round, String anchor) {
+        String unit = text("rounded.unit." + round.unit().name());
+        String of = text("rounded.of", "unit", unit, "anchor", anchor);
+        String which = round.next() ? text("rounded.after", "unit", unit, "of", of) : of;
+        if (round.toEnd()) {
+            return text("rounded.end", "which", which);
+        }
+        return text("rounded.start." + round.unit().name(), "next", round.next(), "of", of, "which", which);
+    }
+
+    @Override
+    public String untilLatest(List<String> events) {
+        return text("untilLatest", "events", list(events));
+    }
+
+    @Override
+    public String hold(HoldKind kind, String max) {
+        return text("hold." + kind.name(), "bounded", max != null, "max", max == null ? "" : max);
+    }
+
+    @Override
+    public String superseded(List<String> subjectCategories) {
+        return text("superseded", "groups", alternatives(subjectCategories));
+    }
+
+    @Override
+    public String noLongerAppliesOnJoining(List<String> subjectCategories) {
+        return text("noLongerAppliesOnJoining", "count", subjectCategories.size(), "groups",
+                alternatives(quoted(subjectCategories)));
+    }
+
+    @Override
+    public String whileConsent(String purpose, boolean orAnonymised) {
+        return text("whileConsent", "purpose", purpose, "orAnonymised", orAnonymised);
+    }
     @Override
     public String retentionIntro() {
         return text("retentionIntro");
@@ -557,6 +683,11 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- automated -----------------------------------------------------------------------------------
+
+    @Override
+    public String profilingObjection(boolean alwaysStops) {
+        return text("profilingObjection", "alwaysStops", alwaysStops);
+    }
     @Override
     public String noAutomatedDecisions() {
         return text("noAutomatedDecisions");
@@ -694,6 +825,17 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- requests ------------------------------------------------------------------------------------
+
+    @Override
+    public String channel(Channel c, String detail) {
+        return text("channel." + c.name(), "hasDetail", detail != null, "detail", String.valueOf(detail));
+    }
+
+    @Override
+    public String refusal(String authority, boolean extension) {
+        return text("refusal", "extension", extension, "named", authority != null, "authority",
+                authority == null ? "" : authority);
+    }
     @Override
     public String channelsIntro() {
         return text("channelsIntro");
@@ -740,6 +882,14 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- complaints ----------------------------------------------------------------------------------
+
+    @Override
+    public String cookieAndMarketingSupervisors(boolean cookies, boolean marketing) {
+        // "other" is direct marketing alone (and, as the Java sentences did, neither)
+        String which = cookies && marketing ? "both" : cookies ? "cookies" : "other";
+        return text("cookieAndMarketingSupervisors", "about", text("supervisors.about", "which", which), "rules",
+                text("supervisors.rules", "which", which));
+    }
     @Override
     public String complaint(String authority) {
         return text("complaint", "authority", authority);
@@ -751,6 +901,16 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- security ------------------------------------------------------------------------------------
+
+    @Override
+    public String rolesOfPurpose(String purpose, List<String> roles) {
+        return text("rolesOfPurpose", "purpose", purpose, "roles", list(roles));
+    }
+
+    @Override
+    public String dataCentres(String countries, boolean allInEea) {
+        return text("dataCentres", "countries", countries, "allInEea", allInEea);
+    }
     @Override
     public String securityIntro() {
         return text("securityIntro");
@@ -793,6 +953,16 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- versions ------------------------------------------------------------------------------------
+
+    @Override
+    public String currentVersion(String version, String date) {
+        return text("currentVersion", "version", version, "dated", !date.isEmpty(), "date", date);
+    }
+
+    @Override
+    public String previousVersion(String version, String date) {
+        return text("previousVersion", "version", version, "dated", !date.isEmpty(), "date", date);
+    }
     @Override
     public String changes() {
         return text("changes");
@@ -809,6 +979,26 @@ abstract class BundlePhrases implements Phrases {
     }
 
     // ---- register ------------------------------------------------------------------------------------
+
+    @Override
+    public String registerIntro(String version, String date) {
+        return text("registerIntro", "version", version, "dated", !date.isEmpty(), "date", date);
+    }
+
+    @Override
+    public String processorRegisterIntro(String version, String date) {
+        return text("processorRegisterIntro", "version", version, "dated", !date.isEmpty(), "date", date);
+    }
+
+    @Override
+    public String regArt9(Art9Condition c) {
+        return text("regArt9", "letter", String.valueOf(c.letter()), "name", text("regArt9.name." + c.name()));
+    }
+
+    @Override
+    public String regInterest(String interest) {
+        return leadsWithInterest(interest) ? interest : text("regInterest", "interest", interest);
+    }
     @Override
     public String registerTitle(String controller) {
         return text("registerTitle", "controller", controller);
