@@ -15,18 +15,16 @@ import nl.waarborg.policy.RecipientRole;
 import nl.waarborg.policy.Safeguard;
 
 /**
- * Every language-dependent word and sentence of the statement and the register. One implementation
- * per language ({@link PhrasesNl}, {@link PhrasesEn}); adding a language is adding one such class and a
- * case in {@link #of(Lang)}. Texts from the policy itself are passed in as arguments, never translated.
+ * Every language-dependent word and sentence of the statement and the register: the typed front the renderers use.
+ * The words themselves live in the message bundles {@code statement_nl.properties} / {@code statement_en.properties}
+ * beside this class, read by the one implementation {@link BundlePhrases}; adding a language is adding one bundle
+ * file (and a {@link Lang}). Texts from the policy itself are passed in as arguments, never translated.
  * Sentences are written for a layperson: short, active, "we" and "you".
  */
 public interface Phrases {
 
     static Phrases of(Lang lang) {
-        return switch (lang) {
-            case NL -> PhrasesNl.INSTANCE;
-            case EN -> PhrasesEn.INSTANCE;
-        };
+        return BundlePhrases.of(lang);
     }
 
     Lang lang();

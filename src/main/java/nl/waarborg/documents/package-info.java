@@ -6,7 +6,8 @@
  *
  * <p>Plain Java: no Spring, no JDBC, no I/O beyond the returned bytes. The statement is built once as a
  * {@link nl.waarborg.documents.Doc} tree and written to each format from it; the HTML is well-formed XHTML so
- * the PDF is rendered from the very same page. Every fixed word lives in {@link nl.waarborg.documents.Phrases}
- * (one implementation per language); everything else comes from the policy and is escaped for its format.
+ * the PDF is rendered from the very same page. Every fixed word lives in the message bundles
+ * {@code statement_nl.properties} / {@code statement_en.properties} (read once from the class path), behind the typed
+ * front {@link nl.waarborg.documents.Phrases}; everything else comes from the policy and is escaped for its format.
  */
 package nl.waarborg.documents;

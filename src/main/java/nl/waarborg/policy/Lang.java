@@ -3,8 +3,8 @@ package nl.waarborg.policy;
 import java.util.Locale;
 
 /**
- * The languages Waarborg has statement texts for (documents/Phrases*; the console issue moves them to message
- * bundles). A policy may publish its statement in any of these, and no other.
+ * The languages Waarborg has statement texts for (the bundles {@code documents/statement_<code>.properties}, issue 18). A
+ * policy may publish its statement in any of these, and no other.
  */
 public enum Lang implements PolicyTerm {
     NL("Nederlands"), EN("English");
