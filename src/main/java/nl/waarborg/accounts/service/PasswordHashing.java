@@ -2,6 +2,7 @@ package nl.waarborg.accounts.service;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ class PasswordHashing {
     /** A hash of a random password under the current parameters: checked when the username is unknown (same time). */
     private final String dummy;
 
+    @Autowired
     PasswordHashing(AccountsProperties p) {
         this(p.argon2MemoryKib(), p.argon2Iterations(), p.argon2Parallelism());
     }
