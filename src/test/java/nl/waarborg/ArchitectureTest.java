@@ -18,11 +18,11 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.waarborg");
 
-    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography, request deadlines, the breach register's clock and rules, breach documents. */
+    /** The plain-Java cores: policy model, loading, lint, retention semantics, compilation, decisions, rendering, the audit chain, vault cryptography, request deadlines, the breach register's clock and rules, breach documents, staff accounts' TOTP, password rules and throttle. */
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
             "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.audit",
             "nl.waarborg.vault.crypto..", "nl.waarborg.retention", "nl.waarborg.requests",
-            "nl.waarborg.breaches", "nl.waarborg.breaches.letters"};
+            "nl.waarborg.breaches", "nl.waarborg.breaches.letters", "nl.waarborg.accounts"};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {
@@ -34,7 +34,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "consent", "retention", "requests", "breaches", "web", "cli"})
+    @ValueSource(strings = {"policy", "access", "documents", "database", "audit", "vault", "consent", "retention", "requests", "breaches", "accounts", "web", "cli"})
     void internalsOfACapabilityAreUsedOnlyByThatCapability(String capability) {
         String base = "nl.waarborg." + capability;
         noClasses().that().resideOutsideOfPackage(base + "..")
@@ -59,7 +59,7 @@ class ArchitectureTest {
     @Test
     void onlyTheCommandLineAndTheApplicationReachIntoEveryCapability() {
         for (String capability : List.of("policy", "access", "documents", "database", "audit", "vault", "consent", "retention",
-                "requests", "breaches")) {
+                "requests", "breaches", "accounts")) {
             noClasses().that().resideInAPackage("nl.waarborg." + capability + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("nl.waarborg.cli..", "nl.waarborg.web..")
                     .because("the command line and the web shell sit on top of the capabilities, not under them")
