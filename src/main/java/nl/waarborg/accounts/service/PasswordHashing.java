@@ -17,6 +17,8 @@ class PasswordHashing {
     private final Argon2PasswordEncoder encoder;
     /** A hash of a random password under the current parameters: checked when the username is unknown (same time). */
     private final String dummy;
+    /** How many Argon2id checks were run: the same one per sign-in whether or not the name exists. */
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
 
     @Autowired
     PasswordHashing(AccountsProperties p) {
@@ -35,13 +37,20 @@ class PasswordHashing {
     }
 
     boolean matches(String password, String hash) {
+        checks.incrementAndGet();
         return password != null && encoder.matches(password, hash);
     }
 
     /** Spends the time of one check, for a username that has no hash; always false. */
     boolean burn(String password) {
+        checks.incrementAndGet();
         encoder.matches(password == null ? "" : password, dummy);
         return false;
+    }
+
+    /** The number of Argon2id checks run so far. */
+    long checks() {
+        return checks.get();
     }
 
     /** Whether {@code hash} was made with less memory or fewer passes than now configured. */

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,27 +78,20 @@ class AccountsTest extends ServiceTestBase {
     }
 
     @Test
-    void anUnknownUsernameAndAWrongPasswordGetTheSameAnswerInAboutTheSameTime() {
+    void anUnknownUsernameAndAWrongPasswordGetTheSameAnswerAndEachCostsOneArgon2idCheck() {
         account("same-answer", "paard batterij nietje");
         String ip = address();
-        List<Long> unknown = new ArrayList<>();
-        List<Long> wrong = new ArrayList<>();
-        SignInOutcome u = null;
-        SignInOutcome w = null;
         for (int i = 0; i < 4; i++) { // 4 each: below the lock threshold of the name, not of the network
-            long t0 = System.nanoTime();
-            u = accounts.authenticate("no-such-" + i, "paard batterij nietje-2", null, ip);
-            long t1 = System.nanoTime();
-            w = accounts.authenticate("same-answer", "wrong password " + i, null, ip);
-            long t2 = System.nanoTime();
-            unknown.add(t1 - t0);
-            wrong.add(t2 - t1);
+            long before = hashing.checks();
+            SignInOutcome u = accounts.authenticate("no-such-" + i, "paard batterij nietje-2", null, ip);
+            long afterUnknown = hashing.checks();
+            SignInOutcome w = accounts.authenticate("same-answer", "wrong password " + i, null, ip);
+            // the same answer, and the same work (one Argon2id check each, against a dummy hash for an unknown name),
+            // so neither the answer nor its time tells whether the name exists; no timing is asserted here
+            assertThat(u).isEqualTo(w).isEqualTo(new SignInOutcome.Refused(Reason.CREDENTIALS, null));
+            assertThat(afterUnknown - before).isEqualTo(1);
+            assertThat(hashing.checks() - afterUnknown).isEqualTo(1);
         }
-        assertThat(u).isEqualTo(w).isEqualTo(new SignInOutcome.Refused(Reason.CREDENTIALS, null));
-        long mu = median(unknown);
-        long mw = median(wrong);
-        // both are dominated by one Argon2id check (tens of ms); a skipped check would be 10x faster
-        assertThat((double) mu / mw).as("unknown %d µs, wrong password %d µs", mu / 1000, mw / 1000).isBetween(0.5, 2.0);
         assertThat(accounts.authenticate("same-answer", "paard batterij nietje-2", null, ip))
                 .isInstanceOf(SignInOutcome.SignedIn.class);
     }
@@ -249,10 +241,6 @@ class AccountsTest extends ServiceTestBase {
         assertThat(audit.events(before, 10).toString()).doesNotContain("Anna de Vries");
     }
 
-    private static long median(List<Long> xs) {
-        long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
-        return s[s.length / 2];
-    }
 
     private static byte[] base32(String s) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
