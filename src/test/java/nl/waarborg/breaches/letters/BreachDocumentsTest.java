@@ -300,10 +300,11 @@ class BreachDocumentsTest {
     }
 
     @Test
-    void theLetterToThePeopleAffectedAndTheNotificationDraftAreTaggedPdfUaWithEmbeddedFonts() throws Exception {
+    void theBreachDocumentsAreTaggedPdfUaWithEmbeddedFonts() throws Exception {
         for (Lang lang : Lang.values()) {
             for (Doc d : List.of(ApNotificationDraft.doc(facts(null, null), lang, AMSTERDAM),
-                    AffectedPersonLetter.doc(facts(null, null), lang, AMSTERDAM))) {
+                    AffectedPersonLetter.doc(facts(null, null), lang, AMSTERDAM),
+                    ControllerNotice.doc(facts(null, null), "Gemeente Voorbeeld", lang, AMSTERDAM))) {
                 PdfConformance.assertAccessible(DocRenderer.render(d, lang, StatementFormat.PDF), lang.code(), d.title());
             }
         }
