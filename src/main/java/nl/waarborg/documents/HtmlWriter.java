@@ -44,9 +44,11 @@ final class HtmlWriter {
                 .append("<style>\n").append(css(style)).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(doc.title())).append("</h1>\n");
         boolean tocWritten = style == Style.WIDE || contentsLabel == null;
+        // PDF/UA wants every link annotation to carry a description; openhtmltopdf takes it from the title attribute
+        boolean titled = style == Style.PRINT;
         for (Block block : doc.blocks()) {
             if (!tocWritten && block instanceof Heading) {
-                toc(b, doc, contentsLabel);
+                toc(b, doc, contentsLabel, titled);
                 tocWritten = true;
             }
             switch (block) {
@@ -58,22 +60,22 @@ final class HtmlWriter {
                     }
                     b.append('>').append(escape(h.text())).append("</h").append(level).append(">\n");
                 }
-                case Para p -> b.append(p.note() ? "<p class=\"note\">" : "<p>").append(line(p.line())).append("</p>\n");
+                case Para p -> b.append(p.note() ? "<p class=\"note\">" : "<p>").append(line(p.line(), titled)).append("</p>\n");
                 case Bullets l -> {
                     b.append("<ul>\n");
                     for (Line item : l.items()) {
-                        b.append("<li>").append(line(item)).append("</li>\n");
+                        b.append("<li>").append(line(item, titled)).append("</li>\n");
                     }
                     b.append("</ul>\n");
                 }
-                case Table t -> table(b, t);
+                case Table t -> table(b, t, titled);
             }
         }
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void toc(StringBuilder b, Doc doc, String label) {
+    private static void toc(StringBuilder b, Doc doc, String label, boolean titled) {
         List<Heading> sections = doc.blocks().stream().filter(x -> x instanceof Heading h && h.level() == 2
                 && h.id() != null && !h.id().isBlank()).map(Heading.class::cast).toList();
         if (sections.size() < 4) {
@@ -81,12 +83,12 @@ final class HtmlWriter {
         }
         b.append("<nav class=\"toc\">\n<p class=\"toc-title\">").append(escape(label)).append("</p>\n<ol>\n");
         for (Heading h : sections) {
-            b.append("<li><a href=\"#").append(escape(h.id())).append("\">").append(escape(h.text())).append("</a></li>\n");
+            b.append("<li><a href=\"#").append(escape(h.id())).append('"').append(title(h.text(), titled)).append('>').append(escape(h.text())).append("</a></li>\n");
         }
         b.append("</ol>\n</nav>\n");
     }
 
-    private static void table(StringBuilder b, Table t) {
+    private static void table(StringBuilder b, Table t, boolean titled) {
         b.append("<div class=\"table\">\n<table>\n<thead>\n<tr>");
         for (String h : t.header()) {
             b.append("<th scope=\"col\">").append(escape(h)).append("</th>");
@@ -97,10 +99,10 @@ final class HtmlWriter {
             for (Cell c : row) {
                 b.append("<td>");
                 if (c.lines().size() == 1) {
-                    b.append(line(c.lines().get(0)));
+                    b.append(line(c.lines().get(0), titled));
                 } else {
                     for (Line l : c.lines()) {
-                        b.append("<div>").append(line(l)).append("</div>");
+                        b.append("<div>").append(line(l, titled)).append("</div>");
                     }
                 }
                 b.append("</td>");
@@ -110,7 +112,7 @@ final class HtmlWriter {
         b.append("</tbody>\n</table>\n</div>\n");
     }
 
-    private static String line(Line l) {
+    private static String line(Line l, boolean titled) {
         StringBuilder b = new StringBuilder();
         for (Span s : l.spans()) {
             switch (s) {
@@ -121,12 +123,16 @@ final class HtmlWriter {
                     if (href == null) {
                         b.append(escape(x.text()));
                     } else {
-                        b.append("<a href=\"").append(escape(href)).append("\">").append(escape(x.text())).append("</a>");
+                        b.append("<a href=\"").append(escape(href)).append('"').append(title(x.text(), titled)).append('>').append(escape(x.text())).append("</a>");
                     }
                 }
             }
         }
         return b.toString();
+    }
+
+    private static String title(String text, boolean titled) {
+        return titled ? " title=\"" + escape(text) + '"' : "";
     }
 
     /** The link target when it is a web, mail, phone or in-page link; null for anything else (javascript:, data:, ...). */
@@ -212,8 +218,8 @@ final class HtmlWriter {
                     """;
             case PRINT -> """
                     @page { size: A4; margin: 20mm 17mm 22mm 17mm;
-                      @bottom-center { content: counter(page) " / " counter(pages); font-family: Helvetica, Arial, sans-serif; font-size: 8pt; color: #6b7685; } }
-                    body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; }
+                      @bottom-center { content: counter(page) " / " counter(pages); font-family: "Liberation Sans", sans-serif; font-size: 8pt; color: #6b7685; } }
+                    body { font-family: "Liberation Sans", sans-serif; font-size: 10pt; }
                     h1 { font-size: 19pt; margin: 0 0 8pt 0; }
                     h2 { font-size: 13.5pt; margin: 18pt 0 6pt 0; page-break-after: avoid; }
                     h3 { font-size: 11pt; margin: 12pt 0 4pt 0; page-break-after: avoid; }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.waarborg.documents.Doc;
 import nl.waarborg.documents.DocRenderer;
+import nl.waarborg.documents.PdfConformance;
 import nl.waarborg.documents.StatementFormat;
 import nl.waarborg.policy.Lang;
 import org.apache.pdfbox.Loader;
@@ -68,6 +69,19 @@ class AccessAnswerDocumentTest {
         try (PDDocument d = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertThat(text).contains("Uw gegevens", "Waarvoor wij uw gegevens gebruiken", "Autoriteit Persoonsgegevens");
+        }
+    }
+
+    @Test
+    void theAnswerPdfIsTaggedPdfUaWithEmbeddedFontsInBothLanguages() throws Exception {
+        for (Lang lang : Lang.values()) {
+            Doc doc = AccessAnswerDocument.doc(AnswerFixture.header(lang), AnswerFixture.customerContext(lang),
+                    AnswerFixture.customerItems().iterator(), 100);
+            byte[] pdf = DocRenderer.render(doc, lang, StatementFormat.PDF);
+
+            PdfConformance.assertAccessible(pdf, lang.code(), doc.title());
+            // the items are a table whose header cells are tagged as such
+            assertThat(PdfConformance.structureTypes(pdf)).contains("H1", "H2", "P", "Table", "TH", "TD");
         }
     }
 }

@@ -13,6 +13,9 @@ import java.util.Properties;
 import java.util.UUID;
 import nl.waarborg.BundleAgreement;
 import nl.waarborg.documents.Doc;
+import nl.waarborg.documents.DocRenderer;
+import nl.waarborg.documents.PdfConformance;
+import nl.waarborg.documents.StatementFormat;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.PolicyLoader;
@@ -152,5 +155,20 @@ class RequestLettersTest {
         assertThat(en).contains("3 items", "Article 17(3)(b) GDPR", "1 May 2033", "Article 19 GDPR");
         assertThat(text(new RequestLetters(company, Lang.EN, AMSTERDAM).completion(r, new Completion(List.of(), List.of(),
                 null, null, false)))).contains("no longer works").doesNotContain("Article 19");
+    }
+
+    @Test
+    void theLettersAsPdfAreTaggedPdfUaWithEmbeddedFonts() throws IOException {
+        Policy p = policy("examples/self-storage.yaml");
+        for (Lang lang : Lang.values()) {
+            RequestLetters letters = new RequestLetters(p, lang, AMSTERDAM);
+            for (Doc letter : List.of(
+                    letters.receipt(request(List.of(RequestKind.ACCESS, RequestKind.OBJECTION), List.of("marketing")),
+                            LocalDate.of(2026, 6, 3)),
+                    letters.refusal(refused(RefusalGround.EXCESSIVE)))) {
+                PdfConformance.assertAccessible(DocRenderer.render(letter, lang, StatementFormat.PDF), lang.code(),
+                        letter.title());
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import nl.waarborg.BundleAgreement;
 import nl.waarborg.documents.Doc;
 import nl.waarborg.documents.DocRenderer;
+import nl.waarborg.documents.PdfConformance;
 import nl.waarborg.documents.StatementFormat;
 import nl.waarborg.policy.Lang;
 import org.junit.jupiter.api.Test;
@@ -296,5 +297,16 @@ class BreachDocumentsTest {
         assertThat(field(nl, "Aantal gegevensrecords")).contains("40");
         assertThat(text(en)).contains("Example Town", "Article 33(2) GDPR", "You decide whether to notify",
                 "not known yet").doesNotContain("encrypted");
+    }
+
+    @Test
+    void theBreachDocumentsAreTaggedPdfUaWithEmbeddedFonts() throws Exception {
+        for (Lang lang : Lang.values()) {
+            for (Doc d : List.of(ApNotificationDraft.doc(facts(null, null), lang, AMSTERDAM),
+                    AffectedPersonLetter.doc(facts(null, null), lang, AMSTERDAM),
+                    ControllerNotice.doc(facts(null, null), "Gemeente Voorbeeld", lang, AMSTERDAM))) {
+                PdfConformance.assertAccessible(DocRenderer.render(d, lang, StatementFormat.PDF), lang.code(), d.title());
+            }
+        }
     }
 }
