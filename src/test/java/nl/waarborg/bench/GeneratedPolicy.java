@@ -31,7 +31,7 @@ public final class GeneratedPolicy {
                   - {id: vault, name: {nl: Kluis, en: Vault}, owner: DPO, connector: vault}
                 recipients:
                   - {id: hosting, name: {nl: Hosting, en: Hosting}, role: processor, countries: [NL], processing-agreement: 2025-01-01}
-                rights: {response-time: P4W, extension: P2M, identity-verification: [email-link], channels: [email]}
+                rights: {response-time: P4W, extension: P2M, identity-verification: [email-link], channels: [email], request-records: P2Y}
                 subject-categories:
                 """);
         for (int s = 0; s < subjects; s++) {
