@@ -30,6 +30,12 @@ final class Bundle {
     private final Properties texts;
     private final Locale locale;
     private final ULocale ulocale;
+    /**
+     * Parsed patterns, one per key: a MessageFormat is not safe to share between threads, so each use formats with a
+     * clone of the parsed one (cheaper than parsing again: measured, docs/benchmarks.md "Statement words in bundles").
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, MessageFormat> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
     private Bundle(String name, Properties texts) {
         this.name = name;
@@ -83,13 +89,23 @@ final class Bundle {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             args.put((String) Objects.requireNonNull(namesAndValues[i]), namesAndValues[i + 1]);
         }
-        // a MessageFormat is not safe to share between threads, and parsing one is cheap next to rendering a document
-        return new MessageFormat(pattern(key), ulocale).format(args);
+        String pattern = pattern(key);
+        return plain(pattern) ? pattern : format(key, pattern).format(args);
+    }
+
+    /** A text with no argument and no quoting: ICU would give it back as it is. */
+    private static boolean plain(String pattern) {
+        return pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0;
+    }
+
+    private MessageFormat format(String key, String pattern) {
+        return (MessageFormat) parsed.get(key, k -> new MessageFormat(pattern, ulocale)).clone();
     }
 
     /** The text of {@code key} with numbered arguments {@code {0}}, {@code {1}}, … */
     String numbered(String key, Object... args) {
-        return new MessageFormat(pattern(key), ulocale).format(args);
+        String pattern = pattern(key);
+        return plain(pattern) ? pattern : format(key, pattern).format(args);
     }
 
     /** The texts {@code key.1}, {@code key.2}, … in order: a fixed list such as a table's header. */
