@@ -17,7 +17,20 @@ public final class DocRenderer {
             case MD -> MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8);
             case HTML -> HtmlWriter.write(doc, HtmlWriter.Style.PAGE, Phrases.of(lang).contents())
                     .getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfWriter.write(HtmlWriter.write(doc, HtmlWriter.Style.PRINT, Phrases.of(lang).contents()));
+            case PDF -> PdfWriter.write(printPage(doc, lang));
         };
+    }
+
+    /**
+     * The page a PDF is printed from, as text: kept by a caller that makes the PDF later ({@link #pdf}), when it is
+     * asked for, instead of printing one nobody may read (printing is the slow part: docs/benchmarks.md, PDF/UA).
+     */
+    public static String printPage(Doc doc, Lang lang) {
+        return HtmlWriter.write(doc, HtmlWriter.Style.PRINT, Phrases.of(lang).contents());
+    }
+
+    /** The PDF of a page {@link #printPage} made. */
+    public static byte[] pdf(String printPage) {
+        return PdfWriter.write(printPage);
     }
 }

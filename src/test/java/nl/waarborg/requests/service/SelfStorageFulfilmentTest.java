@@ -243,10 +243,15 @@ class SelfStorageFulfilmentTest extends ServiceTestBase {
         HttpResponse<String> html = http.get(path + "?format=html", null);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("anna.access@example.nl");
+        HttpResponse<byte[]> pdf = http.getBytes(path + "?format=pdf", null);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .as("printed when asked for, from the stored page").isEqualTo("%PDF-");
         assertThat(http.get(path + "?format=zip", null).statusCode()).as("only the answer's formats").isEqualTo(400);
+        assertThat(http.get(path + "?format=pdf-source", null).statusCode()).as("the stored page is not served").isEqualTo(400);
         assertThat(jdbc.queryForList("SELECT array_to_string(reasons, ' ') FROM audit_event WHERE action = "
                 + "'request-answer-downloaded' AND ? = ANY (reasons)", String.class, "request:" + reference))
-                .hasSize(2).allSatisfy(r -> assertThat(r).contains("format:"));
+                .hasSize(3).allSatisfy(r -> assertThat(r).contains("format:"));
         // the answer is stored encrypted: no value in the database in clear
         assertThat(jdbc.queryForObject("SELECT count(*) FROM request_answer_chunk c JOIN request_answer a ON a.id = "
                 + "c.answer_id JOIN request r ON r.id = a.request_id WHERE r.reference = ? AND position(convert_to(?, 'UTF8') "
