@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  *   <li>the JSON answer alone, in this process: the vault's export of the 500 items through the answer's JSON writer
  *       into the answer's encryption (what fulfilment does for the JSON, without the HTTP call and the other formats);</li>
- *   <li>over HTTP: {@code POST /api/v1/requests/{ref}/fulfil} (every step and all three formats: JSON, HTML, PDF),
+ *   <li>over HTTP: {@code POST /api/v1/requests/{ref}/fulfil} (every step; the JSON, the HTML and the page the PDF is
+ *       printed from at its download),
  *       then the person's download of the JSON by the link.</li>
  * </ol>
  * Usage: {@code AccessAnswerBenchmark [SUBJECTS] [ITEMS] [REPS]} (default 1000000 10 50).
@@ -147,7 +148,7 @@ public final class AccessAnswerBenchmark {
             }
             System.out.printf("customers with 500 items each, %d measured after %d warm-up; JSON answer %,d bytes%n", reps, warm, bytes);
             report("JSON answer in process (export 500 + JSON + encryption)", json);
-            report("POST fulfil over HTTP (all steps; JSON, HTML and PDF)", fulfil);
+            report("POST fulfil over HTTP (all steps; JSON, HTML, the PDF's page)", fulfil);
             report("GET the JSON by the link over HTTP (decrypt + send)", download);
             long[] e2e = new long[reps];
             for (int i = 0; i < reps; i++) {
