@@ -112,6 +112,16 @@ final class BundlePhrases implements Phrases {
     }
 
     @Override
+    public String registerSheet() {
+        return text("registerSheet");
+    }
+
+    @Override
+    public String processorRegisterSheet() {
+        return text("processorRegisterSheet");
+    }
+
+    @Override
     public String hWhoWeAre() {
         return text("hWhoWeAre");
     }

@@ -87,6 +87,12 @@ public interface Phrases {
 
     String contents();
 
+    /** The register's sheet name in a spreadsheet (Art. 30(1)); at most 31 characters, as a sheet name may be. */
+    String registerSheet();
+
+    /** The processor's register's sheet name (Art. 30(2)); at most 31 characters. */
+    String processorRegisterSheet();
+
     String hWhoWeAre();
 
     String hData();

@@ -48,7 +48,7 @@ public final class RegisterRenderer {
         return switch (format) {
             case CSV -> csv(RegisterTable.build(policy, p));
             case XLSX -> xlsx(RegisterTable.build(policy, p), title,
-                    p.lang() == Lang.NL ? "Register art. 30" : "Art. 30 record", WIDTHS);
+                    p.registerSheet(), WIDTHS);
             case HTML -> html(RegisterTable.build(policy, p), title, intro(policy, p, p::registerIntro), p);
             case JSONLD -> RegisterJsonLd.write(policy, p);
         };
@@ -81,7 +81,7 @@ public final class RegisterRenderer {
         return switch (format) {
             case CSV -> csv(RegisterTable.processor(policy, p));
             case XLSX -> xlsx(RegisterTable.processor(policy, p), title,
-                    p.lang() == Lang.NL ? "Register art. 30 lid 2" : "Art. 30(2) record", PROCESSOR_WIDTHS);
+                    p.processorRegisterSheet(), PROCESSOR_WIDTHS);
             case HTML -> html(RegisterTable.processor(policy, p), title, intro(policy, p, p::processorRegisterIntro), p);
             case JSONLD -> RegisterJsonLd.writeProcessor(policy, p);
         };
