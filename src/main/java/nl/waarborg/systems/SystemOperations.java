@@ -320,7 +320,7 @@ public class SystemOperations {
      * The code a cause starts with ({@code connection-refused: …} gives {@code connection-refused}), for the audit
      * log, which holds codes only; a cause without one is {@code failed}.
      */
-    static String causeCode(String cause) {
+    public static String causeCode(String cause) {
         var m = CAUSE_CODE.matcher(cause);
         return m.matches() ? m.group(1) : "failed";
     }

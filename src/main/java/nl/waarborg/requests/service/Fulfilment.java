@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import nl.waarborg.access.Caller;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
@@ -42,7 +41,6 @@ import nl.waarborg.requests.service.FulfilmentStore.StoredStep;
 import nl.waarborg.systems.SubjectLinks;
 import nl.waarborg.systems.SystemOperations;
 import nl.waarborg.systems.SystemResult;
-import nl.waarborg.vault.SubjectRecord;
 import nl.waarborg.vault.SubjectRequests;
 import nl.waarborg.vault.Vault;
 import org.springframework.stereotype.Service;
@@ -127,10 +125,12 @@ public class Fulfilment {
                     + "person's identity is verified (Art. 12(6) GDPR); when it cannot be, refuse it on identity-not-established");
         }
         Map<String, String> values = values(r, rectifications);
+        Person person = null;
         if (steps.steps(r.id()).isEmpty()) {
-            plan(caller, r, values.keySet());
+            person = person(caller, r);
+            plan(caller, r, values.keySet(), person);
         }
-        return advance(caller, r, values, true);
+        return advance(caller, r, values, true, person);
     }
 
     /**
@@ -145,7 +145,7 @@ public class Fulfilment {
         do {
             page = steps.unfinished(last == null ? null : last.id(), last == null ? null : last.startedAt(), 100);
             for (FulfilmentStore.Unfinished u : page) {
-                requests.find(u.reference()).ifPresent(r -> advance(caller, r, Map.of(), false));
+                requests.find(u.reference()).ifPresent(r -> advance(caller, r, Map.of(), false, null));
                 moved++;
             }
             last = page.isEmpty() ? last : page.getLast();
@@ -191,7 +191,7 @@ public class Fulfilment {
                         + "completed; refuse one whose identity cannot be established");
             }
             List<StoredStep> all = steps.steps(r.id());
-            if (!started(r.id())) {
+            if (!requests.fulfilmentStarted(r.id())) {
                 throw new Requests.RequestConflictException("not-fulfilled", "the request was not fulfilled yet "
                         + "(POST /api/v1/requests/{reference}/fulfil)");
             }
@@ -206,10 +206,6 @@ public class Fulfilment {
                     "steps:" + all.size(), now.isBefore(r.dueEndsAt()) ? "in-time" : "late"));
             return requests.find(reference).orElseThrow();
         });
-    }
-
-    private boolean started(UUID request) {
-        return Boolean.TRUE.equals(tx.execute(t -> requests.fulfilmentStarted(request)));
     }
 
     // ---- planning ----
@@ -236,17 +232,12 @@ public class Fulfilment {
         return values;
     }
 
-    private void plan(Caller caller, Request r, Set<String> rectified) {
+    private void plan(Caller caller, Request r, Set<String> rectified, Person person) {
         if (r.kinds().contains(RequestKind.RECTIFICATION) && rectified.isEmpty()) {
             throw new InvalidInputException("rectifications", "a rectification names the data categories to correct, "
                     + "with their new values (Art. 16 GDPR)");
         }
-        Set<String> subjectCategories = new TreeSet<>();
-        if (r.subject() != null) {
-            vault.subject(caller, r.subject()).ifPresent(s -> s.memberships()
-                    .forEach(m -> subjectCategories.add(m.subjectCategory())));
-        }
-        List<FulfilmentPlan.Step> plan = FulfilmentPlan.of(policy.policy(), r.kinds(), subjectCategories, rectified);
+        List<FulfilmentPlan.Step> plan = FulfilmentPlan.of(policy.policy(), r.kinds(), person.subjectCategories(), rectified);
         Instant now = clock.instant();
         tx.executeWithoutResult(t -> {
             if (requests.startFulfilment(r.id(), now, caller.actor())) {
@@ -265,17 +256,22 @@ public class Fulfilment {
      * Runs the steps of the first phase not finished. {@code resume}: staff asked, so failed steps are tried again too;
      * otherwise (the loop) only steps not yet tried, or tried when the process died.
      */
-    private Progress advance(Caller caller, Request r, Map<String, String> values, boolean resume) {
+    private Progress advance(Caller caller, Request r, Map<String, String> values, boolean resume, Person known) {
         String token = null;
+        Person person = known;
         for (int phase = 1; phase <= 4; phase++) {
             int ph = phase;
             List<StoredStep> inPhase = steps.steps(r.id()).stream().filter(s -> s.action().phase() == ph).toList();
             List<StoredStep> toRun = inPhase.stream().filter(s -> runnable(s, resume)).toList();
             if (!toRun.isEmpty()) {
+                if (person == null) { // read only when there is something to do: the loop visits many requests
+                    person = person(caller, r);
+                }
+                Person p = person;
                 if (phase == 1) {
-                    token = answer(caller, r, inPhase);
+                    token = answer(caller, r, inPhase, p);
                 } else {
-                    toRun.forEach(s -> run(caller, r, s, values));
+                    toRun.forEach(s -> run(caller, r, s, values, p));
                 }
             }
             boolean finished = steps.steps(r.id()).stream().filter(s -> s.action().phase() == ph)
@@ -299,22 +295,22 @@ public class Fulfilment {
         };
     }
 
-    private void run(Caller caller, Request r, StoredStep s, Map<String, String> values) {
+    private void run(Caller caller, Request r, StoredStep s, Map<String, String> values, Person person) {
         Instant now = clock.instant();
         String op = r.reference() + ".step." + s.seq();
         boolean vaultStep = s.target().equals(FulfilmentPlan.VAULT);
         steps.running(r.id(), s.seq(), vaultStep || s.action() == Action.NOTIFY ? null : op, now);
         try {
             switch (s.action()) {
-                case NOTIFY -> recordStep(caller, r, s.seq(), "pending", null, "task: tell recipient " + s.target()
+                case NOTIFY -> recordStep(caller, r, s, "pending", null, "task: tell recipient " + s.target()
                         + " of the " + notified(r) + " (Art. 19 GDPR), then mark this step done", Map.of(), List.of(),
                         clock.instant(), null);
-                case RECTIFY -> rectify(caller, r, s, values.get(s.category()), op, vaultStep);
-                case ERASE -> erase(caller, r, s, op, vaultStep);
+                case RECTIFY -> rectify(caller, r, s, values.get(s.category()), op, vaultStep, person);
+                case ERASE -> erase(caller, r, s, op, vaultStep, person);
                 case EXPORT -> throw new IllegalStateException("exports run together, into the answer");
             }
         } catch (RuntimeException e) { // one step's failure holds no other up; the cause names its kind, never a value
-            recordStep(caller, r, s.seq(), "failed", null, "error: " + e.getClass().getSimpleName(), Map.of(), List.of(),
+            recordStep(caller, r, s, "failed", null, "error: " + e.getClass().getSimpleName(), Map.of(), List.of(),
                     clock.instant(), null);
         }
     }
@@ -329,29 +325,30 @@ public class Fulfilment {
         return String.join(" and ", what);
     }
 
-    private void rectify(Caller caller, Request r, StoredStep s, String value, String op, boolean vaultStep) {
+    private void rectify(Caller caller, Request r, StoredStep s, String value, String op, boolean vaultStep,
+                         Person person) {
         if (value == null) {
-            recordStep(caller, r, s.seq(), "failed", null, "input-needed: give the new value of " + s.category()
+            recordStep(caller, r, s, "failed", null, "input-needed: give the new value of " + s.category()
                     + " again (Waarborg keeps no personal value between attempts)", Map.of(), List.of(), clock.instant(), null);
             return;
         }
         if (r.subject() == null) {
-            recordStep(caller, r, s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
+            recordStep(caller, r, s, "skipped", null, "no-subject: Waarborg holds nothing of this person",
                     Map.of(), List.of(), clock.instant(), null);
             return;
         }
         if (vaultStep) {
             long n = vaultRequests.rectify(caller, r.subject(), s.category(), value, r.reference());
-            recordStep(caller, r, s.seq(), "done", null, null, Map.of(s.category(), n), List.of(), clock.instant(), null);
+            recordStep(caller, r, s, "done", null, null, Map.of(s.category(), n), List.of(), clock.instant(), null);
             return;
         }
-        SystemOperations.Ran ran = operations.rectify(op, s.target(), links(caller, r), s.category(), value);
+        SystemOperations.Ran ran = operations.rectify(op, s.target(), person.links(), s.category(), value);
         recordOperation(caller, r, s, ran);
     }
 
-    private void erase(Caller caller, Request r, StoredStep s, String op, boolean vaultStep) {
+    private void erase(Caller caller, Request r, StoredStep s, String op, boolean vaultStep, Person person) {
         if (r.subject() == null) {
-            recordStep(caller, r, s.seq(), "skipped", null, "no-subject: Waarborg holds nothing of this person",
+            recordStep(caller, r, s, "skipped", null, "no-subject: Waarborg holds nothing of this person",
                     Map.of(), List.of(), clock.instant(), null);
             return;
         }
@@ -359,16 +356,16 @@ public class Fulfilment {
             SubjectRequests.Erasure e = vaultRequests.eraseForRequest(caller, r.subject(), r.reference());
             List<KeptData> kept = e.kept().stream().map(k -> new KeptData(FulfilmentPlan.VAULT, k.category(), k.count(),
                     k.ground(), k.purpose(), k.until())).toList();
-            recordStep(caller, r, s.seq(), "done", null, null, Map.of("erased", e.erased()), kept, clock.instant(), null);
+            recordStep(caller, r, s, "done", null, null, Map.of("erased", e.erased()), kept, clock.instant(), null);
             return;
         }
-        SystemOperations.Ran ran = operations.erase(op, s.target(), links(caller, r));
+        SystemOperations.Ran ran = operations.erase(op, s.target(), person.links());
         recordOperation(caller, r, s, ran);
     }
 
     private void recordOperation(Caller caller, Request r, StoredStep s, SystemOperations.Ran ran) {
         SystemOperations.Operation o = ran.operation();
-        recordStep(caller, r, s.seq(), o.status().term(), o.id(), o.cause(), o.counts(), kept(s.target(), o.counts()),
+        recordStep(caller, r, s, o.status().term(), o.id(), o.cause(), o.counts(), kept(s.target(), o.counts()),
                 clock.instant(), null);
     }
 
@@ -397,9 +394,9 @@ public class Fulfilment {
      * Records what a step came to, with its audit event ({@code request-step}: the step, its action and place, its
      * status, the cause's code, what was kept), so that the request's timeline holds every step.
      */
-    private void recordStep(Caller caller, Request r, int seq, String status, String operation, String cause,
+    private void recordStep(Caller caller, Request r, StoredStep s, String status, String operation, String cause,
                             Map<String, Long> counts, List<KeptData> kept, Instant at, String by) {
-        StoredStep s = steps.steps(r.id()).stream().filter(x -> x.seq() == seq).findFirst().orElseThrow();
+        int seq = s.seq();
         tx.executeWithoutResult(t -> {
             steps.record(r.id(), seq, status, operation, cause, counts, kept, at, by);
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference(), "step:" + seq,
@@ -408,26 +405,33 @@ public class Fulfilment {
                 reasons.add("operation:" + operation);
             }
             if (cause != null) {
-                reasons.add("cause:" + causeCode(cause));
+                reasons.add("cause:" + SystemOperations.causeCode(cause));
             }
             kept.forEach(k -> reasons.add("kept:" + k.category() + "/" + k.ground()));
             audit.append(event(caller, "request-step", r).outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)));
         });
     }
 
-    /** The code a cause starts with ({@code http-503: …} → {@code http-503}); a cause without one is {@code other}. */
-    static String causeCode(String cause) {
-        int colon = cause.indexOf(':');
-        String code = colon < 0 ? cause : cause.substring(0, colon);
-        return code.matches("[a-z0-9][a-z0-9-]{0,59}") ? code : "other";
+    /**
+     * What the fulfilment needs to know of the person, read from the vault once per round (each read is audited): the
+     * subject categories they are in, and how the systems find them (the references the vault holds). Nobody, for a
+     * request without a subject.
+     */
+    private record Person(Set<String> subjectCategories, SubjectLinks links) {
+        static final Person NOBODY = new Person(Set.of(), null);
     }
 
-    /** How the systems find the person: the references the vault holds of them. */
-    private SubjectLinks links(Caller caller, Request r) {
-        List<SubjectLinks.Link> links = new ArrayList<>();
-        vault.subject(caller, r.subject()).map(SubjectRecord::references).orElse(List.of())
-                .forEach(ref -> links.add(new SubjectLinks.Link(LinkKind.REFERENCE, ref.scheme(), ref.reference())));
-        return new SubjectLinks(r.subject(), links);
+    private Person person(Caller caller, Request r) {
+        if (r.subject() == null) {
+            return Person.NOBODY;
+        }
+        return vault.subject(caller, r.subject()).map(record -> {
+            Set<String> categories = new TreeSet<>();
+            record.memberships().forEach(m -> categories.add(m.subjectCategory()));
+            List<SubjectLinks.Link> links = record.references().stream()
+                    .map(ref -> new SubjectLinks.Link(LinkKind.REFERENCE, ref.scheme(), ref.reference())).toList();
+            return new Person(categories, new SubjectLinks(r.subject(), links));
+        }).orElse(new Person(Set.of(), new SubjectLinks(r.subject(), List.of())));
     }
 
     // ---- the answer ----
@@ -438,27 +442,22 @@ public class Fulfilment {
      * kept between attempts); a place that could not be read leaves the answer partial, saying which, and its step
      * failed for staff to resume. Returns the new download link's token.
      */
-    private String answer(Caller caller, Request r, List<StoredStep> exportSteps) {
+    private String answer(Caller caller, Request r, List<StoredStep> exportSteps, Person person) {
         Instant now = clock.instant();
         exportSteps.forEach(s -> steps.running(r.id(), s.seq(), null, now));
         Policy p = policy.policy();
         Lang lang = Lang.parse(r.language());
         Map<String, List<AnswerItem>> systemItems = new LinkedHashMap<>();
-        Map<Integer, String[]> outcome = new TreeMap<>(); // seq -> status, cause, operation
-        Map<Integer, Map<String, Long>> counts = new TreeMap<>();
+        Map<Integer, Read> outcome = new TreeMap<>(); // by step
         Set<String> categories = new TreeSet<>();
-        Set<String> subjectCategories = new TreeSet<>();
-        SubjectLinks links = null;
-        if (r.subject() != null) {
-            vault.subject(caller, r.subject()).ifPresent(s -> s.memberships().forEach(m -> subjectCategories.add(m.subjectCategory())));
-            links = links(caller, r);
-        }
+        Set<String> subjectCategories = person.subjectCategories();
+        SubjectLinks links = person.links();
         for (StoredStep s : exportSteps) {
             if (s.target().equals(FulfilmentPlan.VAULT)) {
                 continue;
             }
             if (links == null || links.links().isEmpty()) {
-                outcome.put(s.seq(), new String[] {"skipped", "no-links: Waarborg knows no reference of this person", null});
+                outcome.put(s.seq(), new Read("skipped", "no-links: Waarborg knows no reference of this person", null, 0));
                 continue;
             }
             String op = r.reference() + ".export." + s.seq() + "." + (s.attempts() + 1);
@@ -472,15 +471,14 @@ public class Fulfilment {
                     categories.add(v.category());
                 });
                 systemItems.put(s.target(), items);
-                outcome.put(s.seq(), new String[] {"done", null, o.id()});
-                counts.put(s.seq(), Map.of("values", (long) items.size()));
+                outcome.put(s.seq(), new Read("done", null, o.id(), items.size()));
             } else {
                 // a system that answers later (a webhook's 202, a manual system's task) sends its part itself
-                outcome.put(s.seq(), new String[] {o.status() == SystemOperations.Status.PENDING ? "pending" : "failed",
-                        o.cause() == null ? "answers-later: the system's owner sends this part" : o.cause(), o.id()});
+                outcome.put(s.seq(), new Read(o.status() == SystemOperations.Status.PENDING ? "pending" : "failed",
+                        o.cause() == null ? "answers-later: the system's owner sends this part" : o.cause(), o.id(), 0));
             }
         }
-        boolean partial = outcome.values().stream().anyMatch(x -> x[0].equals("failed"));
+        boolean partial = outcome.values().stream().anyMatch(x -> x.status().equals("failed"));
         // the categories of the purposes for the person's subject categories, and those found in the systems
         p.purposes().stream().filter(x -> subjectCategories.isEmpty() || x.subjects().stream().anyMatch(subjectCategories::contains))
                 .forEach(x -> categories.addAll(x.data()));
@@ -518,21 +516,17 @@ public class Fulfilment {
                 formats.add("zip");
             }
         } catch (RuntimeException e) {
-            for (StoredStep s : exportSteps) {
-                if (s.target().equals(FulfilmentPlan.VAULT)) {
-                    outcome.put(s.seq(), new String[] {"failed", "error: " + e.getClass().getSimpleName(), null});
-                }
-            }
-            exportSteps.forEach(s -> recordStep(caller, r, s.seq(), outcome.getOrDefault(s.seq(),
-                            new String[] {"failed", "answer-not-written", null})[0], null,
-                    outcome.getOrDefault(s.seq(), new String[] {null, "answer-not-written: the vault could not be read"})[1],
-                    Map.of(), List.of(), clock.instant(), null));
+            // the vault could not be read: its step failed with the kind of error; the systems' as they came out
+            exportSteps.forEach(s -> {
+                Read o = s.target().equals(FulfilmentPlan.VAULT)
+                        ? new Read("failed", "error: " + e.getClass().getSimpleName(), null, 0) : outcome.get(s.seq());
+                recordStep(caller, r, s, o.status(), null, o.cause(), Map.of(), List.of(), clock.instant(), null);
+            });
             return null;
         }
         for (StoredStep s : exportSteps) {
             if (s.target().equals(FulfilmentPlan.VAULT)) {
-                outcome.put(s.seq(), new String[] {"done", null, null});
-                counts.put(s.seq(), Map.of("values", vaultCount[0]));
+                outcome.put(s.seq(), new Read("done", null, null, vaultCount[0]));
             }
         }
         boolean isPartial = partial;
@@ -540,9 +534,8 @@ public class Fulfilment {
             w.finish(formats, isPartial);
             answers.deleteOthers(r.id(), w.id());
             for (StoredStep s : exportSteps) {
-                String[] o = outcome.get(s.seq());
-                recordStep(caller, r, s.seq(), o[0], o[2], o[1], counts.getOrDefault(s.seq(), Map.of()), List.of(),
-                        clock.instant(), null);
+                Read o = outcome.get(s.seq());
+                recordStep(caller, r, s, o.status(), o.operation(), o.cause(), o.counts(), List.of(), clock.instant(), null);
             }
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference(), "answer:" + w.id()));
             formats.forEach(f -> reasons.add("format:" + f));
@@ -552,6 +545,13 @@ public class Fulfilment {
             audit.append(event(caller, "request-answer-made", r).outcome(Outcome.ALLOWED, reasons.toArray(String[]::new)));
         });
         return w.token();
+    }
+
+    /** What reading one place for the answer came to: its step's status, cause, operation and how many values. */
+    private record Read(String status, String cause, String operation, long values) {
+        Map<String, Long> counts() {
+            return status.equals("done") ? Map.of("values", values) : Map.of();
+        }
     }
 
     private interface Body {
