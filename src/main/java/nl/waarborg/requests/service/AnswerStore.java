@@ -7,14 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +30,6 @@ class AnswerStore {
 
     static final Duration LIFE = Duration.ofDays(14);
     private static final int CHUNK = 1 << 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One answer as stored (without its chunks). */
     record Stored(UUID id, UUID request, List<String> formats, boolean complete, boolean partial, Instant createdAt,
@@ -93,14 +88,12 @@ class AnswerStore {
     /** Starts a new answer to request {@code request}, with a fresh key and link token. */
     Writing begin(UUID request, Instant now) {
         UUID id = UUID.randomUUID();
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = LinkTokens.next();
         byte[] wrappedKey = keys.newWrappedKey(id);
         jdbc.sql("""
                 INSERT INTO request_answer (id, request_id, token_hash, wrapped_token, wrapped_key, formats, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, '{}', ?, ?)""")
-                .params(id, request, hash(token), keys.wrap(id, token.getBytes(StandardCharsets.US_ASCII)), wrappedKey,
+                .params(id, request, LinkTokens.hash(token), keys.wrap(id, token.getBytes(StandardCharsets.US_ASCII)), wrappedKey,
                         Timestamp.from(now), Timestamp.from(now.plus(LIFE)))
                 .update();
         return new Writing(id, keys.open(id, wrappedKey), token);
@@ -108,10 +101,10 @@ class AnswerStore {
 
     /** The answer a link's token opens, whatever its state (the caller checks {@link Stored#servable}). */
     Optional<Stored> byToken(String token) {
-        if (token == null || token.length() != 43) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " WHERE token_hash = ?").param(hash(token)).query((rs, n) -> stored(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE token_hash = ?").param(LinkTokens.hash(token)).query((rs, n) -> stored(rs)).optional();
     }
 
     /** The request's newest complete answer. */
@@ -175,14 +168,6 @@ class AnswerStore {
 
     private static byte[] aad(UUID id, String format) {
         return ("waarborg answer " + id + " " + format).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Stores what is written in chunks of 1 MiB, each in its own statement (no transaction spans the writing). */

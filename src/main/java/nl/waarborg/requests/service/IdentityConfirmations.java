@@ -3,18 +3,13 @@ package nl.waarborg.requests.service;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import nl.waarborg.access.Caller;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
@@ -54,8 +49,6 @@ public class IdentityConfirmations {
      * team's to carry out as after their own decision, so it acts with the team's reach (staff), under its own name.
      */
     static final Caller LINK = new Caller("subject:link", "subject", List.of(), true);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Requests requests;
     private final RequestStore store;
@@ -121,9 +114,7 @@ public class IdentityConfirmations {
                 r.reference()).orElseThrow(() -> new Requests.RequestConflictException("no-address", "the vault holds "
                 + "no e-mail address for the subject (in " + String.join(", ", categories) + "); verify the identity "
                 + "another way the policy allows"));
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = LinkTokens.next();
         Instant now = clock.instant();
         Instant expires = now.plus(valid);
         Lang lang = Lang.parse(r.language());
@@ -138,7 +129,7 @@ public class IdentityConfirmations {
                     + "AND retired_at IS NULL").params(Timestamp.from(now), locked.id()).update();
             jdbc.sql("INSERT INTO request_confirmation (token_hash, request_id, category, language, sent_at, sent_by, "
                             + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(hash(token), locked.id(), to.category(), lang.term(), Timestamp.from(now), caller.actor(),
+                    .params(LinkTokens.hash(token), locked.id(), to.category(), lang.term(), Timestamp.from(now), caller.actor(),
                             Timestamp.from(expires)).update();
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "request-identity-link-sent")
                     .subject(locked.subject()).categories(to.category())
@@ -170,7 +161,7 @@ public class IdentityConfirmations {
                     return new Shown(IdentityWords.Page.GONE, l.reference(), l.lang(), HttpStatus.GONE);
                 }
                 jdbc.sql("UPDATE request_confirmation SET used_at = ? WHERE token_hash = ?")
-                        .params(Timestamp.from(clock.instant()), hash(token)).update();
+                        .params(Timestamp.from(clock.instant()), LinkTokens.hash(token)).update();
                 requests.identity(LINK, l.reference(), IdentityMethod.EMAIL_LINK.term(), "verified");
                 return new Shown(IdentityWords.Page.DONE, l.reference(), l.lang(), HttpStatus.OK);
             });
@@ -203,13 +194,13 @@ public class IdentityConfirmations {
     }
 
     private Optional<Link> link(String token, boolean lock) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT r.reference, c.language, c.expires_at, c.used_at IS NOT NULL, c.retired_at IS NOT NULL, "
                         + "r.status = 'open', r.identity = 'pending' FROM request_confirmation c "
                         + "JOIN request r ON r.id = c.request_id WHERE c.token_hash = ?" + (lock ? " FOR UPDATE OF c" : ""))
-                .param(hash(token))
+                .param(LinkTokens.hash(token))
                 .query((rs, n) -> new Link(rs.getString(1), Lang.parse(rs.getString(2)), rs.getTimestamp(3).toInstant(),
                         rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)))
                 .optional();
@@ -237,14 +228,6 @@ public class IdentityConfirmations {
         }
         if (r.identity() != Request.Identity.PENDING) {
             throw new Requests.RequestConflictException("identity-decided", "the identity check was decided already");
-        }
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
