@@ -41,6 +41,8 @@ class BreachPeopleAndDocumentsTest extends ServiceTestBase {
     Vault vault;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    nl.waarborg.web.ApiKeys keys;
 
     private JsonNode get(String path) {
         HttpResponse<String> r = http.get(path, staffToken());
@@ -111,10 +113,14 @@ class BreachPeopleAndDocumentsTest extends ServiceTestBase {
     }
 
     @Test
-    void outsidersAreRefusedThePeopleAndTheDocuments() {
+    void outsidersAndApplicationsAreRefusedThePeopleAndTheDocuments() {
         String ref = register("[\"email\"]");
-        for (String path : List.of("/affected", "/affected/subjects", "/documents/letter", "/documents/notification-draft")) {
+        String key = keys.create("staff", List.of("rental"), "breach-people-test").plaintext();
+        for (String path : List.of("/affected", "/affected/subjects", "/documents/letter", "/documents/notification-draft",
+                "/documents/controller-notice")) {
             assertThat(http.get("/api/v1/breaches/" + ref + path, null).statusCode()).as(path).isEqualTo(401);
+            // an application's key, even one whose purposes reach the breached data: the register is the privacy team's
+            assertThat(http.get("/api/v1/breaches/" + ref + path, key).statusCode()).as(path).isEqualTo(403);
         }
     }
 
