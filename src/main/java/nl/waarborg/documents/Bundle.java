@@ -24,7 +24,7 @@ import nl.waarborg.policy.Lang;
  * not code; which sentence applies stays in Java. The bundle's locale is its own key {@code locale} (a BCP 47 tag),
  * so plural rules, dates and country names follow the file.
  */
-final class Bundle {
+public final class Bundle {
 
     private final String name;
     private final Properties texts;
@@ -49,7 +49,7 @@ final class Bundle {
     }
 
     /** The bundle {@code base}_{@code lang}.properties, {@code base} a class-path resource without extension. */
-    static Bundle of(String base, Lang lang) {
+    public static Bundle of(String base, Lang lang) {
         String name = base + "_" + lang.code() + ".properties";
         Properties p = new Properties();
         try (InputStream in = Bundle.class.getClassLoader().getResourceAsStream(name)) {
@@ -63,11 +63,11 @@ final class Bundle {
         return new Bundle(name, p);
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return texts.containsKey(key);
     }
 
@@ -81,7 +81,7 @@ final class Bundle {
     }
 
     /** The text of {@code key} with named arguments, given as name, value, name, value, … */
-    String text(String key, Object... namesAndValues) {
+    public String text(String key, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values come in pairs: " + key);
         }

@@ -20,6 +20,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import nl.waarborg.accounts.ConsolePermission;
+import nl.waarborg.web.pages.DeniedPage;
+import nl.waarborg.web.pages.LanguageCookie;
+import nl.waarborg.web.pages.PageContext;
 
 /**
  * Every endpoint's access rule, in one place. Public: the privacy statement and health. Staff (DPO role):
@@ -34,10 +42,20 @@ class SecurityConfiguration {
     static final String STAFF = "DPO";
     static final String APP = "APP";
 
+    /**
+     * The pages' content security policy: scripts, styles, images and fonts only from this service, none inline; no
+     * framing; forms post only here.
+     */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** The REST API, health and the identity confirmation link: bearer tokens, no cookies, no sessions. */
     @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffToken token, ApiKeys keys, RefusedCallAudit refused,
                                             RateLimiter limiter) throws Exception {
         http
+                .securityMatcher("/api/**", "/actuator/**", "/requests/confirm/**")
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: bearer tokens only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -60,9 +78,9 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         // HEAD answers as GET does (Spring MVC serves it from the GET handler, without the body)
-                        .requestMatchers(HttpMethod.HEAD, "/", "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/policy/statement", "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/policy", "/api/v1/policy/versions",
                                 "/api/v1/policy/register", "/api/v1/policy/register/processor").hasRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify").hasRole(STAFF)
@@ -140,9 +158,93 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/breaches", "/api/v1/breaches/*/correct",
                                 "/api/v1/breaches/*/assess", "/api/v1/breaches/*/decide",
                                 "/api/v1/breaches/*/notifications", "/api/v1/breaches/*/close").hasRole(STAFF)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The staff console: a session after signing in (a cookie only this site reads, renewed at sign-in), a form
+     * token against cross-site requests on every POST, the content security policy. A signed-out visitor is sent to
+     * the sign-in page; a signed-in one without the page's permission gets 403. Each page names its permission here.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http, RefusedCallAudit refused, RateLimiter limiter,
+                                     DeniedPage denied) throws Exception {
+        http
+                .securityMatcher("/console", "/console/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .requestCache(r -> r.disable())
+                .logout(l -> l.logoutUrl("/console/signout").logoutSuccessUrl("/console/signin?signedout")
+                        .deleteCookies("waarborg-session"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            refused.unauthenticated(req);
+                            res.sendRedirect("/console/signin");
+                        })
+                        .accessDeniedHandler((req, res, ex) -> {
+                            var user = PageContext.signedIn();
+                            if (user != null && user.mustChangePassword()) {
+                                res.sendRedirect("/console/password");
+                                return;
+                            }
+                            refused.forbidden(req);
+                            denied.write(req, res, HttpStatus.FORBIDDEN);
+                        }))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/console/signin").permitAll()
+                        .requestMatchers("/console/password").hasRole("CONSOLE")
+                        .requestMatchers(HttpMethod.GET, "/console").hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The public portal, the style sheet and the error page: no account, no session; a form token in a cookie
+     * against cross-site requests (a link's token is the credential where there is one); the content security policy.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain portalChain(HttpSecurity http, RefusedCallAudit refused, RateLimiter limiter, DeniedPage denied)
+            throws Exception {
+        CookieCsrfTokenRepository csrfCookie = new CookieCsrfTokenRepository();
+        csrfCookie.setCookieName("waarborg-form");
+        csrfCookie.setCookieCustomizer(c -> c.secure(true).sameSite("Strict").path("/"));
+        http
+                .csrf(c -> c.csrfTokenRepository(csrfCookie))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .accessDeniedHandler((req, res, ex) -> {
+                            refused.forbidden(req);
+                            denied.write(req, res, HttpStatus.FORBIDDEN);
+                        }))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/", "/css/*", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/", "/css/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    static String perm(ConsolePermission permission) {
+        return permission.authority();
     }
 
     /**
