@@ -1,7 +1,7 @@
 package nl.waarborg.console;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.waarborg.web.pages.PageContext;
+import nl.waarborg.pages.PageContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -25,9 +25,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import nl.waarborg.accounts.ConsolePermission;
-import nl.waarborg.web.pages.DeniedPage;
-import nl.waarborg.web.pages.LanguageCookie;
-import nl.waarborg.web.pages.PageContext;
+import nl.waarborg.pages.DeniedPage;
+import nl.waarborg.pages.LanguageCookie;
+import nl.waarborg.pages.PageContext;
 
 /**
  * Every endpoint's access rule, in one place. Public: the privacy statement and health. Staff (DPO role):

@@ -1,4 +1,4 @@
-package nl.waarborg.web.pages;
+package nl.waarborg.pages;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

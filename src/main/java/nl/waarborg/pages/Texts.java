@@ -1,4 +1,4 @@
-package nl.waarborg.web.pages;
+package nl.waarborg.pages;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;

@@ -1,4 +1,4 @@
-package nl.waarborg.web.pages;
+package nl.waarborg.pages;
 
 import java.util.Objects;
 import nl.waarborg.accounts.ConsolePermission;

@@ -1,4 +1,4 @@
-package nl.waarborg.web.pages;
+package nl.waarborg.pages;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
