@@ -203,6 +203,21 @@ class SecurityConfiguration {
                         .requestMatchers("/console/signin").permitAll()
                         .requestMatchers("/console/password").hasRole("CONSOLE")
                         .requestMatchers(HttpMethod.GET, "/console").hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        // --- requests pages (docs/console.md "Requests"): read with REQUESTS_VIEW; log a request and
+                        // the identity step with REQUESTS_HANDLE; assign, extend, refuse, fulfil, complete and the
+                        // answer's download with REQUESTS_DECIDE. /new before /*, which it would match too
+                        .requestMatchers("/console/requests/new").hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
+                        .requestMatchers(HttpMethod.GET, "/console/requests", "/console/requests/*",
+                                "/console/requests/*/letters/*").hasAuthority(perm(ConsolePermission.REQUESTS_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/requests/*/identity",
+                                "/console/requests/*/identity/email-link")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
+                        .requestMatchers(HttpMethod.POST, "/console/requests/assign", "/console/requests/*/assign",
+                                "/console/requests/*/extend", "/console/requests/*/refuse", "/console/requests/*/fulfil",
+                                "/console/requests/*/steps/*/done", "/console/requests/*/complete")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
+                        .requestMatchers(HttpMethod.GET, "/console/requests/*/answer")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
                         .anyRequest().denyAll());
         return http.build();
     }
