@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * kind {@code task:system}, item {@code task:ID}), written when sent: what to do, in which system, for which request,
  * by when, and the console's page of the request. The request is the first part of the task's operation id (a
  * request's operations are named {@code REFERENCE.step.N} and {@code REFERENCE.export.N.A}). No personal value. A task
- * done before its notice goes out is not announced any more. On record as {@code system-task-notice-mailed}, with the
+ * done before its notice goes out is not announced any more. On record as {@code request-task-notice-mailed}, with the
  * request, so on its timeline.
  */
 @Component
@@ -84,20 +84,21 @@ class ManualTaskNotices implements OutboxMail {
 
     @Override
     public void sent(MailOutbox.Entry e) {
-        record(e, "system-task-notice-mailed", Outcome.ALLOWED, null);
+        record(e, "request-task-notice-mailed", Outcome.ALLOWED, null);
     }
 
     @Override
     public void notSent(MailOutbox.Entry e, String reason) {
-        record(e, "system-task-notice-not-mailed", Outcome.FAILED, reason);
+        record(e, "request-task-notice-not-mailed", Outcome.FAILED, reason);
     }
 
     private void record(MailOutbox.Entry e, String action, Outcome outcome, String reason) {
-        java.util.List<String> reasons = new java.util.ArrayList<>(java.util.List.of(e.item(), "mail:" + e.id()));
-        task(e).ifPresent(t -> {
-            reasons.add("system:" + t.system());
-            reference(t).ifPresent(r -> reasons.add("request:" + r));
-        });
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        Optional<ManualTasks.Task> task = task(e);
+        task.flatMap(ManualTaskNotices::reference).ifPresent(r -> reasons.add("request:" + r));
+        reasons.add(e.item());
+        task.ifPresent(t -> reasons.add("system:" + t.system()));
+        reasons.add("mail:" + e.id());
         if (reason != null) {
             reasons.add(reason);
         }
