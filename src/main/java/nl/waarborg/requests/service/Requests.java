@@ -37,11 +37,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a data-subject request so far (docs/requests.md): intake with its legal deadline, the identity check
+ * The life of a data-subject request (docs/requests.md): intake with its legal deadline, the identity check
  * as staff decide it, the one extension and a refusal with its ground. Every step is one transaction with its audit
  * event ({@code request-…}, reasons {@code request:REFERENCE} and what changed, never a personal value), so that a
- * request can be followed in the audit log alone. Fulfilment across the systems, the answer and the letters are not
- * built yet.
+ * request can be followed in the audit log alone; a letter's moment queues its mail in the same transaction
+ * ({@link LetterPost}, docs/mail.md). Fulfilment and completion are {@link Fulfilment}'s.
  */
 @Service
 public class Requests {
