@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import nl.waarborg.access.Caller;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.requests.service.RequestDesk;
 import nl.waarborg.requests.service.Requests;

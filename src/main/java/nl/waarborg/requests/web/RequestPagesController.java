@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.pages.Page;
@@ -80,7 +80,7 @@ class RequestPagesController {
                 "unverified", String.valueOf(unverified), "after", rows.next()));
         model.addAttribute("page", pages.page(request, "requests.list.title").inSection("requests"));
         model.addAttribute("view", new RequestListView(status, k, overdue, mine, unverified, rows.rows(), next,
-                user.may(nl.waarborg.accounts.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
+                user.may(nl.waarborg.staff.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
                 assigned, problem));
         return "requests/list";
     }
@@ -169,7 +169,7 @@ class RequestPagesController {
                 .inSection("requests"));
         model.addAttribute("view", new RequestPageView(row, r.receivedDay(desk.zone()), desk.progress(r), desk.timeline(r), letters, methods,
                 Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList(),
-                user.may(nl.waarborg.accounts.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
+                user.may(nl.waarborg.staff.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
                 r.extensionRefusal(desk.now()).isEmpty(), done, problem));
         return "requests/show";
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.BundleAgreement;
 import nl.waarborg.access.Caller;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.requests.Request;
 import nl.waarborg.requests.service.RequestDesk;
