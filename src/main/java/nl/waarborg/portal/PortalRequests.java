@@ -104,10 +104,14 @@ public class PortalRequests {
         String confirm = LinkTokens.next();
         String status = LinkTokens.next();
         Instant expires = clock.instant().plus(valid);
-        jdbc.sql("INSERT INTO portal_request (request_id, candidate_subject, confirm_hash, confirm_expires_at, "
-                        + "status_hash, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(r.id(), candidate, LinkTokens.hash(confirm), Timestamp.from(expires), LinkTokens.hash(status),
-                        details).update();
+        tx.executeWithoutResult(x -> {
+            jdbc.sql("INSERT INTO portal_request (request_id, candidate_subject, confirm_hash, confirm_expires_at, "
+                            + "status_hash, details) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(r.id(), candidate, LinkTokens.hash(confirm), Timestamp.from(expires), LinkTokens.hash(status),
+                            details).update();
+            audit.append(AuditEvent.draft(PORTAL.actor(), PORTAL.role(), "portal-request-link-sent")
+                    .outcome(Outcome.ALLOWED, "request:" + r.reference(), "expires:" + expires));
+        });
         Lang lang = Lang.parse(r.language());
         Texts t = Texts.of(lang);
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale())
@@ -120,9 +124,8 @@ public class PortalRequests {
         String html = "<!DOCTYPE html><html lang=\"" + lang.code() + "\"><body>" + text.lines()
                 .map(l -> l.isBlank() ? "" : "<p>" + linked(escape(l), confirmLink, statusLink) + "</p>")
                 .reduce("", String::concat) + "</body></html>";
+        // recorded before it is sent: a mail server that refuses leaves an unconfirmed request staff can see
         mailer.send(new Mail(address, t.t("portal.mail.subject", "reference", r.reference()), text, html, lang.term()));
-        audit.append(AuditEvent.draft(PORTAL.actor(), PORTAL.role(), "portal-request-link-sent")
-                .outcome(Outcome.ALLOWED, "request:" + r.reference(), "expires:" + expires));
         return new Submitted(r.reference(), r.dueOn(), expires);
     }
 
@@ -146,7 +149,7 @@ public class PortalRequests {
             jdbc.sql("UPDATE portal_request SET confirmed_at = ? WHERE request_id = ?").params(Timestamp.from(now), p.id())
                     .update();
             if (p.candidate() != null) {
-                jdbc.sql("UPDATE request SET subject = ? WHERE id = ? AND subject IS NULL").params(p.candidate(), p.id())
+                jdbc.sql("UPDATE request SET subject_id = ? WHERE id = ? AND subject_id IS NULL").params(p.candidate(), p.id())
                         .update();
                 audit.append(AuditEvent.draft(LINK.actor(), LINK.role(), "request-subject-linked").subject(p.candidate())
                         .outcome(Outcome.ALLOWED, "request:" + p.reference(), "by:portal-link"));
