@@ -234,7 +234,9 @@ class SecurityConfiguration {
         csrfCookie.setCookieName("waarborg-form");
         csrfCookie.setCookieCustomizer(c -> c.secure(true).sameSite("Strict").path("/"));
         http
-                .csrf(c -> c.csrfTokenRepository(csrfCookie))
+                // one-click unsubscribe (RFC 8058): the mail client POSTs without cookie or form token; the token in
+                // the address is the credential (docs/portal.md)
+                .csrf(c -> c.csrfTokenRepository(csrfCookie).ignoringRequestMatchers("/unsubscribe/*"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -254,6 +256,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/css/*", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/css/*").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // --- portal pages (docs/portal.md): public, no account; a link's token is its credential, and
+                        // every POST is rate limited per network (PortalGuard)
+                        .requestMatchers(HttpMethod.GET, "/statement/versions", "/statement/versions/*", "/request",
+                                "/request/confirm/*", "/request/status/*", "/preferences/*", "/unsubscribe/*",
+                                "/accessibility").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/request", "/request/confirm/*", "/preferences/*",
+                                "/unsubscribe/*").permitAll()
                         .anyRequest().denyAll());
         return http.build();
     }
