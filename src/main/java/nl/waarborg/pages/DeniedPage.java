@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * The page a person sees when the console or the portal refuses them (403) or holds them off (429): in their
+ * The page a person sees when the console or the portal refuses them (403), holds them off (429) or has no such page (404): in their
  * language, inside the usual layout, saying what they can do, and nothing about what they asked for.
  */
 @Component
@@ -26,7 +26,11 @@ public class DeniedPage {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
-        String kind = status == HttpStatus.TOO_MANY_REQUESTS ? "busy" : "denied";
+        String kind = switch (status) {
+            case TOO_MANY_REQUESTS -> "busy";
+            case NOT_FOUND -> "missing";
+            default -> "denied";
+        };
         response.setStatus(status.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -2,7 +2,6 @@ package nl.waarborg.pages;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.policy.Lang;
 import org.springframework.security.core.Authentication;
@@ -11,8 +10,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the {@link Page} of a request: the language (the {@code lang} parameter, then the cookie the switch left, then
- * the browser's first choice, else Dutch), the form token and the signed-in person.
+ * Makes the {@link Page} of a request: the language (the {@code lang} parameter, then the cookie the switch left,
+ * else Dutch), the form token and the signed-in person.
  */
 @Component
 public class PageContext {
@@ -48,10 +47,8 @@ public class PageContext {
                 }
             }
         }
-        String accept = request.getHeader("Accept-Language");
-        if (accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
-            return Lang.EN;
-        }
+        // not the browser's language: many people here run an English browser and expect the Dutch statement, which
+        // is the organisation's own; English is one link away
         return Lang.NL;
     }
 

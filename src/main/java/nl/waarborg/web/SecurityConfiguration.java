@@ -248,6 +248,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
+                        // every portal page is public: a path no rule opens is one the public has no page at
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            refused.unauthenticated(req);
+                            denied.write(req, res, HttpStatus.NOT_FOUND);
+                        })
                         .accessDeniedHandler((req, res, ex) -> {
                             refused.forbidden(req);
                             denied.write(req, res, HttpStatus.FORBIDDEN);

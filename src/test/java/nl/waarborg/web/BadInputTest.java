@@ -144,7 +144,11 @@ class BadInputTest extends ServiceTestBase {
     void anUnknownPathIsAProblem() {
         problem(http.get("/actuator/health/no-such-group", null), 404);
         problem(http.get("/api/v1/no-such-thing", staffToken()), 403);
-        problem(http.get("/no-such-page", null), 401);
+        // a path outside the API is the portal's: a page, in the visitor's language, that says there is no such page
+        var page = http.get("/no-such-page", null);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("Deze pagina bestaat niet");
     }
 
     // ---- what a body or parameter may hold ----

@@ -1,9 +1,8 @@
-package nl.waarborg.portal.web;
+package nl.waarborg.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import nl.waarborg.pages.PageContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
