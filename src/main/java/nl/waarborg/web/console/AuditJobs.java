@@ -51,6 +51,11 @@ public class AuditJobs implements DisposableBean {
             return state == State.DONE || state == State.FAILED;
         }
 
+        /** The words for why a broken chain broke ({@code audit.why.…}), or null when it did not. */
+        public String whyKey() {
+            return broken == null ? null : "audit.why." + broken.why().name();
+        }
+
         /** Whole percent done, 0 to 100. */
         public int percent() {
             if (state == State.DONE) {

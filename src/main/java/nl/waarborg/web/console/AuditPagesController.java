@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.audit.AuditFilter;
 import nl.waarborg.audit.AuditJsonLines;
 import nl.waarborg.audit.Outcome;

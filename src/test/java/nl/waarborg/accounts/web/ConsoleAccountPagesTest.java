@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.waarborg.BundleAgreement;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.accounts.Totp;
 import nl.waarborg.accounts.service.Accounts;

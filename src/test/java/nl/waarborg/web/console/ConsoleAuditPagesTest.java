@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.BundleAgreement;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.audit.service.AuditLog;
 import nl.waarborg.web.ConsoleClient;

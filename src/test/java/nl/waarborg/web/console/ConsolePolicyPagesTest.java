@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.waarborg.BundleAgreement;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.policy.service.PolicyVersions;
 import nl.waarborg.web.ConsoleClient;
