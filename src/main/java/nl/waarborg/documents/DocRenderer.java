@@ -29,6 +29,14 @@ public final class DocRenderer {
         return HtmlWriter.write(doc, HtmlWriter.Style.PRINT, Phrases.of(lang).contents());
     }
 
+    /**
+     * The document's body as HTML for a page with its own layout (the console): no page head, inline style or title;
+     * the page prints the title as its heading.
+     */
+    public static String htmlFragment(Doc doc) {
+        return HtmlWriter.fragment(doc);
+    }
+
     /** The PDF of a page {@link #printPage} made. */
     public static byte[] pdf(String printPage) {
         return PdfWriter.write(printPage);

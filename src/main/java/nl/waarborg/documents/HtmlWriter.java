@@ -66,25 +66,42 @@ final class HtmlWriter {
                 toc(b, doc, contentsLabel, titled);
                 tocWritten = true;
             }
-            switch (block) {
-                case Heading h -> {
-                    int level = Math.max(2, Math.min(6, h.level()));
-                    b.append("<h").append(level);
-                    if (h.id() != null && !h.id().isBlank()) {
-                        b.append(" id=\"").append(escape(h.id())).append('"');
-                    }
-                    b.append('>').append(escape(h.text())).append("</h").append(level).append(">\n");
+            block(b, block, titled, "table");
+        }
+    }
+
+    /**
+     * The document's blocks alone, to stand inside a page that has its own layout, heading and style sheet (the
+     * console): no {@code <html>}, {@code <style>}, title or contents list, so a content security policy that forbids
+     * inline style holds; tables are wrapped in {@code <div class="table-wrap">}, the console's scrolling box.
+     */
+    static String fragment(Doc doc) {
+        StringBuilder b = new StringBuilder(16_384);
+        for (Block block : doc.blocks()) {
+            block(b, block, false, "table-wrap");
+        }
+        return b.toString();
+    }
+
+    private static void block(StringBuilder b, Block block, boolean titled, String tableClass) {
+        switch (block) {
+            case Heading h -> {
+                int level = Math.max(2, Math.min(6, h.level()));
+                b.append("<h").append(level);
+                if (h.id() != null && !h.id().isBlank()) {
+                    b.append(" id=\"").append(escape(h.id())).append('"');
                 }
-                case Para p -> b.append(p.note() ? "<p class=\"note\">" : "<p>").append(line(p.line(), titled)).append("</p>\n");
-                case Bullets l -> {
-                    b.append("<ul>\n");
-                    for (Line item : l.items()) {
-                        b.append("<li>").append(line(item, titled)).append("</li>\n");
-                    }
-                    b.append("</ul>\n");
-                }
-                case Table t -> table(b, t, titled);
+                b.append('>').append(escape(h.text())).append("</h").append(level).append(">\n");
             }
+            case Para p -> b.append(p.note() ? "<p class=\"note\">" : "<p>").append(line(p.line(), titled)).append("</p>\n");
+            case Bullets l -> {
+                b.append("<ul>\n");
+                for (Line item : l.items()) {
+                    b.append("<li>").append(line(item, titled)).append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
+            case Table t -> table(b, t, titled, tableClass);
         }
     }
 
@@ -101,8 +118,8 @@ final class HtmlWriter {
         b.append("</ol>\n</nav>\n");
     }
 
-    private static void table(StringBuilder b, Table t, boolean titled) {
-        b.append("<div class=\"table\">\n<table>\n<thead>\n<tr>");
+    private static void table(StringBuilder b, Table t, boolean titled, String divClass) {
+        b.append("<div class=\"").append(divClass).append("\">\n<table>\n<thead>\n<tr>");
         for (String h : t.header()) {
             b.append("<th scope=\"col\">").append(escape(h)).append("</th>");
         }

@@ -54,6 +54,14 @@ public final class RegisterRenderer {
         };
     }
 
+    /** The register as a document tree in the given language, for a page that lays it out itself (the console). */
+    public static Doc document(Policy policy, Lang lang) {
+        Objects.requireNonNull(policy, "policy");
+        Phrases p = Phrases.of(lang);
+        return document(RegisterTable.build(policy, p), p.registerTitle(new Words(policy, p).controllerName()),
+                intro(policy, p, p::registerIntro), p);
+    }
+
     /** Whether the policy declares processing done as a processor ({@code as-processor}), so that it has an Art. 30(2) record. */
     public static boolean hasProcessorRegister(Policy policy) {
         return !policy.asProcessor().isEmpty();

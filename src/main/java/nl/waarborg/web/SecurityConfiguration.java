@@ -218,6 +218,23 @@ class SecurityConfiguration {
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
                         .requestMatchers(HttpMethod.GET, "/console/requests/*/answer")
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
+                        // --- policy, audit and account pages
+                        .requestMatchers(HttpMethod.GET, "/console/policy", "/console/policy/statement",
+                                "/console/policy/register", "/console/policy/versions", "/console/policy/diff",
+                                "/console/policy/downloads/*").hasAuthority(perm(ConsolePermission.POLICY_VIEW))
+                        .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/jobs/*",
+                                "/console/audit/jobs/*/download").hasAuthority(perm(ConsolePermission.AUDIT_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/audit/verify", "/console/audit/export")
+                                .hasAuthority(perm(ConsolePermission.AUDIT_VIEW))
+                        // my account: anyone signed in who has changed the temporary password (CONSOLE alone would
+                        // let a must-change session enrol TOTP before choosing a password of its own)
+                        .requestMatchers(HttpMethod.GET, "/console/account")
+                                .hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/account/totp", "/console/account/totp/confirm")
+                                .hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        .requestMatchers(HttpMethod.GET, "/console/accounts").hasAuthority(perm(ConsolePermission.ACCOUNTS_MANAGE))
+                        .requestMatchers(HttpMethod.POST, "/console/accounts", "/console/accounts/*/disable")
+                                .hasAuthority(perm(ConsolePermission.ACCOUNTS_MANAGE))
                         .anyRequest().denyAll());
         return http.build();
     }

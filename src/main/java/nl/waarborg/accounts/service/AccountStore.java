@@ -48,6 +48,12 @@ class AccountStore {
                 .query(AccountStore::row).optional();
     }
 
+    /** Up to {@code limit} accounts after {@code afterUsername} (empty: from the first), in username order (its unique index). */
+    List<StaffAccount> page(String afterUsername, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE username > ? ORDER BY username LIMIT ?")
+                .param(afterUsername).param(limit).query(AccountStore::row).list().stream().map(Row::account).toList();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM staff_account").query(Long.class).single();
     }

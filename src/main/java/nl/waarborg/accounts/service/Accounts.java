@@ -92,6 +92,22 @@ public class Accounts {
         return store.byId(id).map(AccountStore.Row::account);
     }
 
+    /**
+     * Up to {@code limit} (1 to 200) accounts after {@code afterUsername} (null or empty: from the first), in
+     * username order: a page of the console's list, read through the username's unique index.
+     */
+    public List<StaffAccount> list(String afterUsername, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("limit", "limit must be between 1 and 200");
+        }
+        return store.page(afterUsername == null ? "" : normalise(afterUsername), limit);
+    }
+
+    /** A temporary password for a new account (20 characters, about 116 bits), to be shown once and changed at the first sign-in. */
+    public static String temporaryPassword() {
+        return FirstAdministrator.randomPassword();
+    }
+
     public StaffAccount create(StaffAccount by, NewAccount n) {
         administrator(by, "account-create-refused");
         String username = normalise(n.username());

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import nl.waarborg.audit.AuditChain;
 import nl.waarborg.audit.AuditChainVerifier;
 import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.AuditFilter;
 import nl.waarborg.audit.AuditHash;
 import nl.waarborg.audit.Checkpoint;
 import nl.waarborg.audit.CheckpointCheck;
@@ -149,6 +150,90 @@ public class AuditLog {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?")
                 .params(afterSeq, limit).query((rs, n) -> map(rs)).list();
+    }
+
+    /**
+     * One page of a browse, newest first.
+     *
+     * @param searchedFrom the lowest seq this page looked at: the events from there up to the page's start were all
+     *                     checked against the filter
+     * @param nextBefore   where the next (older) page starts ({@code before} of the next call), or 0 when there is none
+     */
+    public record Browse(List<AuditEvent> events, long searchedFrom, long nextBefore) {
+    }
+
+    /**
+     * Up to {@code limit} events matching {@code filter} with a seq below {@code before} (0: from the newest), newest
+     * first, looking at no more than {@code window} events: the primary key is walked backwards, so a page costs at
+     * most {@code window} rows however rare the filter's events are, and nothing is ever counted. A date range is
+     * turned into a seq range by a binary search on seq (events are appended in time order, under the head lock),
+     * then the times are checked again on each row.
+     */
+    @Transactional(readOnly = true)
+    public Browse browse(AuditFilter filter, long before, int limit, long window) {
+        if (limit < 1 || limit > MAX_PAGE || window < limit) {
+            throw new InvalidInputException("limit must be between 1 and " + MAX_PAGE + " and no more than the window");
+        }
+        long head = head().lastSeq();
+        long top = before <= 0 || before > head + 1 ? head + 1 : before;
+        long low = 1;
+        if (filter.until() != null) {
+            top = Math.min(top, firstSeqAtOrAfter(filter.until(), head));
+        }
+        if (filter.from() != null) {
+            low = firstSeqAtOrAfter(filter.from(), head);
+        }
+        long windowLow = Math.max(low, top - window);
+        if (top <= windowLow) {
+            return new Browse(List.of(), windowLow, 0);
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE seq < ? AND seq >= ?");
+        List<Object> params = new ArrayList<>(List.of(top, windowLow));
+        if (filter.actor() != null) {
+            sql.append(" AND actor = ?");
+            params.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            sql.append(" AND action = ?");
+            params.add(filter.action());
+        }
+        if (filter.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(filter.outcome().word());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.until() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(OffsetDateTime.ofInstant(filter.until(), ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        params.add(limit);
+        List<AuditEvent> events = jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+        if (events.size() == limit) {
+            long last = events.get(events.size() - 1).seq();
+            return new Browse(events, last, last > low ? last : 0);
+        }
+        return new Browse(events, windowLow, windowLow > low ? windowLow : 0);
+    }
+
+    /** The smallest seq whose event happened at or after {@code t}; {@code head + 1} when none did. */
+    private long firstSeqAtOrAfter(Instant t, long head) {
+        long lo = 1;
+        long hi = head + 1;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            Instant at = jdbc.sql("SELECT occurred_at FROM audit_event WHERE seq >= ? ORDER BY seq LIMIT 1").param(mid)
+                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional().orElse(null);
+            if (at == null || !at.isBefore(t)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -308,6 +393,15 @@ public class AuditLog {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(List<Checkpoint> checkpoints) {
+        return verify(checkpoints, n -> { });
+    }
+
+    /**
+     * {@link #verify(List)}, telling {@code progress} how many events have been checked so far (after each chunk and at
+     * the end), for a page that shows a long verification's progress.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(List<Checkpoint> checkpoints, java.util.function.LongConsumer progress) {
         Head head = head(); // the snapshot starts here; the events below are read from the same one
         AuditChainVerifier verifier = new AuditChainVerifier();
         Set<Long> wanted = CheckpointCheck.seqs(checkpoints);
@@ -321,6 +415,7 @@ public class AuditLog {
                     }
                     return !verifier.isBroken(); // the first break is the answer: the rest need not be checked
                 });
+                progress.accept(chunk.lastSeq());
                 if (chunk.stopped() || chunk.events() < VERIFY_CHUNK) {
                     break;
                 }
