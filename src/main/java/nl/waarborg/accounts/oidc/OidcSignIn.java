@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.accounts.passkeys.PasskeyEvents;
 import nl.waarborg.accounts.service.Accounts;

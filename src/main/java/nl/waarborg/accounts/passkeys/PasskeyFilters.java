@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.accounts.web.ConsoleUsers;

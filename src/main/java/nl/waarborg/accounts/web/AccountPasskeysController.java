@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.accounts.passkeys.PasskeyCredentials;
 import nl.waarborg.accounts.passkeys.PasskeyEvents;
 import nl.waarborg.pages.PageContext;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.waarborg.BundleAgreement;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.audit.AuditEvent;
