@@ -14,7 +14,8 @@ import nl.waarborg.access.Caller;
  * @param mustChangePassword the account may do nothing but change its password
  */
 public record ConsoleUser(UUID accountId, String username, String displayName, List<String> roles,
-                          Set<ConsolePermission> permissions, List<String> purposes, boolean mustChangePassword) {
+                          Set<ConsolePermission> permissions, List<String> purposes, boolean mustChangePassword)
+        implements java.security.Principal {
 
     public ConsoleUser {
         Objects.requireNonNull(accountId, "accountId");
@@ -22,6 +23,12 @@ public record ConsoleUser(UUID accountId, String username, String displayName, L
         roles = List.copyOf(roles);
         permissions = Set.copyOf(permissions);
         purposes = List.copyOf(purposes);
+    }
+
+    /** The username: what Spring Security's {@code Authentication.getName()} gives (WebAuthn finds the passkey user by it). */
+    @Override
+    public String getName() {
+        return username;
     }
 
     public boolean may(ConsolePermission permission) {

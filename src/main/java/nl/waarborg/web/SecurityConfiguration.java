@@ -25,6 +25,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import nl.waarborg.staff.ConsolePermission;
+import nl.waarborg.accounts.oidc.OidcSignIn;
+import nl.waarborg.accounts.passkeys.PasskeyFilters;
+import org.springframework.beans.factory.ObjectProvider;
 import nl.waarborg.pages.DeniedPage;
 import nl.waarborg.pages.LanguageCookie;
 import nl.waarborg.pages.PageContext;
@@ -170,7 +173,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http, RefusedCallAudit refused, RateLimiter limiter,
-                                     DeniedPage denied) throws Exception {
+                                     DeniedPage denied, PasskeyFilters passkeys, ObjectProvider<OidcSignIn> oidc)
+            throws Exception {
+        passkeys.addTo(http);
+        // sign-in through an OpenID Connect provider only when waarborg.accounts.oidc.issuer-uri is set
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (provider != null) {
+            provider.addTo(http);
+        }
         http
                 .securityMatcher("/console", "/console/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -235,6 +245,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/console/accounts").hasAuthority(perm(ConsolePermission.ACCOUNTS_MANAGE))
                         .requestMatchers(HttpMethod.POST, "/console/accounts", "/console/accounts/*/disable")
                                 .hasAuthority(perm(ConsolePermission.ACCOUNTS_MANAGE))
+                        // --- sign-in pages: passkeys and OpenID Connect (docs/accounts.md)
+                        // signing in with a passkey: anyone may ask for a challenge and answer it (the answer is the
+                        // credential); making or removing one's passkeys: a signed-in account whose password is its
+                        // own (every role has the dashboard; a temporary password has no permission at all)
+                        .requestMatchers(HttpMethod.POST, PasskeyFilters.SIGN_IN_OPTIONS, PasskeyFilters.SIGN_IN).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console/account/passkeys")
+                                .hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        .requestMatchers(HttpMethod.POST, PasskeyFilters.REGISTER_OPTIONS, PasskeyFilters.REGISTER,
+                                "/console/account/passkeys/remove").hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        // the provider's round trip: the state parameter (kept in the session) is what ties the
+                        // answer to the browser that asked; no such path exists when OIDC is not configured
+                        .requestMatchers(HttpMethod.GET, "/console/oidc/authorize/*", "/console/oidc/callback/*").permitAll()
                         .anyRequest().denyAll());
         return http.build();
     }
@@ -277,6 +299,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/css/*", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/css/*").permitAll()
+                        // --- sign-in pages: the passkey script, a static file (the CSP allows no inline script)
+                        .requestMatchers(HttpMethod.GET, "/js/passkeys.js").permitAll()
                         .requestMatchers("/error").permitAll()
                         // --- portal pages (docs/portal.md): public, no account; a link's token is its credential, and
                         // every POST is rate limited per network (PortalGuard)

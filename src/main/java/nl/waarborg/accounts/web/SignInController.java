@@ -16,7 +16,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import nl.waarborg.accounts.oidc.OidcSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +39,23 @@ class SignInController {
     private final ZoneId zone;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(Accounts accounts, ConsoleUsers users, PageContext pages, java.time.Clock clock) {
+    private final ObjectProvider<OidcSignIn> oidc;
+
+    SignInController(Accounts accounts, ConsoleUsers users, PageContext pages, java.time.Clock clock,
+                     ObjectProvider<OidcSignIn> oidc) {
+        this.oidc = oidc;
         this.accounts = accounts;
         this.users = users;
         this.pages = pages;
         this.zone = clock.getZone();
+    }
+
+    /** Passkey and OpenID Connect buttons for the sign-in page (docs/accounts.md). */
+    @ModelAttribute("options")
+    SignInOptions options(@RequestParam(required = false) String oidc) {
+        OidcSignIn provider = this.oidc.getIfAvailable();
+        return provider == null ? SignInOptions.NONE
+                : new SignInOptions(provider.providerName(), OidcSignIn.AUTHORIZE, "refused".equals(oidc));
     }
 
     @GetMapping("/console/signin")
