@@ -204,7 +204,7 @@ class BreachPagesController {
     private String render(HttpServletRequest request, HttpServletResponse response, Model model, String reference,
                           String problem, String done, boolean count, HttpStatus status) {
         BreachVersion current = breaches.find(reference); // 404 (the service's) when there is none
-        Page page = page(request, "breaches.breach.title", reference);
+        Page page = page(request, "breaches.breach.title", "reference", reference);
         Texts t = page.t();
         BreachView view = view(current);
         List<BreachPage.Version> versions = breaches.versions(reference).stream().map(v -> new BreachPage.Version(
