@@ -33,6 +33,16 @@ final class HtmlWriter {
     private HtmlWriter() {
     }
 
+    /**
+     * Only the body's content, without the page around it, the style and the level-1 heading: for a page that lays it
+     * out in its own layout (the portal, whose content security policy allows no inline style).
+     */
+    static String body(Doc doc, String contentsLabel) {
+        StringBuilder b = new StringBuilder(16_384);
+        blocks(b, doc, false, contentsLabel, false);
+        return b.toString();
+    }
+
     static String write(Doc doc, Style style, String contentsLabel) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(escape(doc.lang()))
@@ -43,9 +53,14 @@ final class HtmlWriter {
                 .append("<title>").append(escape(doc.title())).append("</title>\n")
                 .append("<style>\n").append(css(style)).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(doc.title())).append("</h1>\n");
-        boolean tocWritten = style == Style.WIDE || contentsLabel == null;
         // PDF/UA wants every link annotation to carry a description; openhtmltopdf takes it from the title attribute
-        boolean titled = style == Style.PRINT;
+        blocks(b, doc, style == Style.WIDE, contentsLabel, style == Style.PRINT);
+        b.append("</main>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void blocks(StringBuilder b, Doc doc, boolean noToc, String contentsLabel, boolean titled) {
+        boolean tocWritten = noToc || contentsLabel == null;
         for (Block block : doc.blocks()) {
             if (!tocWritten && block instanceof Heading) {
                 toc(b, doc, contentsLabel, titled);
@@ -71,8 +86,6 @@ final class HtmlWriter {
                 case Table t -> table(b, t, titled);
             }
         }
-        b.append("</main>\n</body>\n</html>\n");
-        return b.toString();
     }
 
     private static void toc(StringBuilder b, Doc doc, String label, boolean titled) {

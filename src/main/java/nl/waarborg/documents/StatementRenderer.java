@@ -21,6 +21,14 @@ public final class StatementRenderer {
         return DocRenderer.render(document(policy, lang), lang, format);
     }
 
+    /**
+     * The statement's body as HTML for a page with its own layout: no page around it, no style, no level-1 heading
+     * (the page prints the title, {@link Doc#title()} of {@link #document}).
+     */
+    public static String bodyHtml(Doc statement, Lang lang) {
+        return HtmlWriter.body(statement, Phrases.of(lang).contents());
+    }
+
     /** The statement as a document tree, for callers that lay it out themselves (e.g. a web page). */
     public static Doc document(Policy policy, Lang lang) {
         Objects.requireNonNull(policy, "policy");

@@ -55,6 +55,20 @@ public class RateLimiter {
         return wait("network " + network, limits.anonymousPerSecond(), limits.anonymousBurst());
     }
 
+    /**
+     * For a page's form (the portal's POSTs, docs/portal.md): a token from the bucket {@code scope} of the request's
+     * client network ({@link ClientNetwork}), at {@code perSecond} up to {@code burst}, apart from and stricter than the
+     * anonymous bucket every call takes from; 0 when the POST may go on, else the seconds to wait.
+     */
+    public long secondsToWait(String scope, jakarta.servlet.http.HttpServletRequest request, double perSecond, int burst) {
+        return limits.enabled() ? wait(scope + " network " + ClientNetwork.of(request.getRemoteAddr()), perSecond, burst) : 0;
+    }
+
+    /** The same for a key the caller chose within {@code scope}, such as a keyed hash of an address (never a value). */
+    public long secondsToWaitFor(String scope, String key, double perSecond, int burst) {
+        return limits.enabled() ? wait(scope + " key " + key, perSecond, burst) : 0;
+    }
+
     java.util.concurrent.ScheduledExecutorService timer() {
         return timer;
     }

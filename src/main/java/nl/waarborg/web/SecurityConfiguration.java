@@ -24,7 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import nl.waarborg.accounts.ConsolePermission;
+import nl.waarborg.staff.ConsolePermission;
 import nl.waarborg.pages.DeniedPage;
 import nl.waarborg.pages.LanguageCookie;
 import nl.waarborg.pages.PageContext;
@@ -203,6 +203,21 @@ class SecurityConfiguration {
                         .requestMatchers("/console/signin").permitAll()
                         .requestMatchers("/console/password").hasRole("CONSOLE")
                         .requestMatchers(HttpMethod.GET, "/console").hasAuthority(perm(ConsolePermission.DASHBOARD_VIEW))
+                        // --- requests pages (docs/console.md "Requests"): read with REQUESTS_VIEW; log a request and
+                        // the identity step with REQUESTS_HANDLE; assign, extend, refuse, fulfil, complete and the
+                        // answer's download with REQUESTS_DECIDE. /new before /*, which it would match too
+                        .requestMatchers("/console/requests/new").hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
+                        .requestMatchers(HttpMethod.GET, "/console/requests", "/console/requests/*",
+                                "/console/requests/*/letters/*").hasAuthority(perm(ConsolePermission.REQUESTS_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/requests/*/identity",
+                                "/console/requests/*/identity/email-link")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
+                        .requestMatchers(HttpMethod.POST, "/console/requests/assign", "/console/requests/*/assign",
+                                "/console/requests/*/extend", "/console/requests/*/refuse", "/console/requests/*/fulfil",
+                                "/console/requests/*/steps/*/done", "/console/requests/*/complete")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
+                        .requestMatchers(HttpMethod.GET, "/console/requests/*/answer")
+                                .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
                         // --- subjects pages: a search is a POST (the identifier stays out of URLs); what a person
                         // sees of a subject is decided per read by the vault for the purposes of their roles
                         .requestMatchers(HttpMethod.GET, "/console/subjects", "/console/subjects/*")
@@ -239,7 +254,9 @@ class SecurityConfiguration {
         csrfCookie.setCookieName("waarborg-form");
         csrfCookie.setCookieCustomizer(c -> c.secure(true).sameSite("Strict").path("/"));
         http
-                .csrf(c -> c.csrfTokenRepository(csrfCookie))
+                // one-click unsubscribe (RFC 8058): the mail client POSTs without cookie or form token; the token in
+                // the address is the credential (docs/portal.md)
+                .csrf(c -> c.csrfTokenRepository(csrfCookie).ignoringRequestMatchers("/unsubscribe/*"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -259,6 +276,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/css/*", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/css/*").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // --- portal pages (docs/portal.md): public, no account; a link's token is its credential, and
+                        // every POST is rate limited per network (PortalGuard)
+                        .requestMatchers(HttpMethod.GET, "/statement/versions", "/statement/versions/*", "/request",
+                                "/request/confirm/*", "/request/status/*", "/preferences/*", "/unsubscribe/*",
+                                "/accessibility").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/request", "/request/confirm/*", "/preferences/*",
+                                "/unsubscribe/*").permitAll()
                         .anyRequest().denyAll());
         return http.build();
     }

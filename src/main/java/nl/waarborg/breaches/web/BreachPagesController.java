@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.breaches.affected.AffectedSubjects;
 import nl.waarborg.breaches.affected.Scope;
 import nl.waarborg.breaches.service.BreachDocuments;

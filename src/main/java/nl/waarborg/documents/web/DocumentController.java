@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The documents derived from the policy in force: the public privacy statement (also the portal's home
- * page) and the staff-only Art. 30 registers: the controller's (Art. 30(1)) and, for a policy with
+ * The documents derived from the policy in force: the public privacy statement (the portal's home page shows
+ * it in the portal's layout: nl.waarborg.portal) and the staff-only Art. 30 registers: the controller's (Art. 30(1)) and, for a policy with
  * {@code as-processor} activities, the processor's (Art. 30(2)). Access rules live in the web security configuration.
  */
 @RestController
@@ -28,14 +28,6 @@ class DocumentController {
 
     DocumentController(ActivePolicy active) {
         this.active = active;
-    }
-
-    /** The portal's home page: the statement in the policy's first language, or the one asked for. */
-    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<byte[]> home(@RequestParam(required = false) String lang) {
-        Lang chosen = lang == null ? active.policy().statement().languages().get(0) : DocumentParams.lang(lang);
-        return document(StatementRenderer.render(active.policy(), chosen, StatementFormat.HTML),
-                StatementFormat.HTML.mediaType(), null, chosen, "html");
     }
 
     @GetMapping("/api/v1/policy/statement")

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RequestStore {
 
-    private static final String COLUMNS = "id, reference, kinds, purposes, channel, language, subject_id, received_at, "
+    static final String COLUMNS = "id, reference, kinds, purposes, channel, language, subject_id, received_at, "
             + "received_by, deadline, deadline_ends_at, extended_to, extended_ends_at, extended_at, extended_by, "
             + "extension_reason, identity, identity_method, identity_by, identity_at, status, refusal_ground, "
             + "refusal_reason, closed_at, closed_by, policy_version, legal_deadline, restriction_ground";
@@ -121,7 +121,7 @@ class RequestStore {
                 .params(outcome.term(), method, Timestamp.from(at), by, id).update();
     }
 
-    private static Request map(ResultSet rs) throws SQLException {
+    static Request map(ResultSet rs) throws SQLException {
         return new Request(rs.getObject("id", UUID.class), rs.getString("reference"),
                 Arrays.stream(strings(rs.getArray("kinds"))).map(k -> RequestKind.of(k).orElseThrow()).toList(),
                 List.of(strings(rs.getArray("purposes"))),

@@ -18,7 +18,7 @@ import nl.waarborg.access.service.HoldRecord;
 import nl.waarborg.access.service.ObjectionRecord;
 import nl.waarborg.access.service.Restraints;
 import nl.waarborg.access.service.RestrictionRecord;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.consent.Consents;
 import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.pages.Page;

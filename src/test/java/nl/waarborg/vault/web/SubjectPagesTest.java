@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.BundleAgreement;
 import nl.waarborg.access.Caller;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.vault.Identifier;
 import nl.waarborg.vault.NewItem;
