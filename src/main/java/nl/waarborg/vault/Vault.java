@@ -171,23 +171,36 @@ public class Vault {
 
     /** The subject with this reference; the lookup is in the audit log (kind only, never the value). */
     public Optional<UUID> find(Caller caller, Reference reference) {
+        return find(caller, reference, null);
+    }
+
+    /**
+     * As {@link #find(Caller, Reference)}, for a search made for a purpose (the console asks one of every search):
+     * the audit events carry it, so the log says why a person was looked for.
+     */
+    public Optional<UUID> find(Caller caller, Reference reference, String purpose) {
         List<UUID> found = withinPurposes(caller, subjects.byReference(reference).stream().toList(),
-                "reference:" + reference.scheme());
-        recordLookup(caller, "reference:" + reference.scheme(), found);
+                "reference:" + reference.scheme(), purpose);
+        recordLookup(caller, "reference:" + reference.scheme(), found, purpose);
         return found.stream().findFirst();
     }
 
     /** The subjects with this identifier (several may share an e-mail address), found by its blind index. */
     public List<UUID> find(Caller caller, Identifier identifier) {
+        return find(caller, identifier, null);
+    }
+
+    /** As {@link #find(Caller, Identifier)}, with the purpose of the search in its audit events. */
+    public List<UUID> find(Caller caller, Identifier identifier, String purpose) {
         List<UUID> found = withinPurposes(caller, subjects.byIdentifier(indexed(List.of(identifier)).getFirst()),
-                "identifier:" + identifier.kind().code());
-        recordLookup(caller, "identifier:" + identifier.kind().code(), found);
+                "identifier:" + identifier.kind().code(), purpose);
+        recordLookup(caller, "identifier:" + identifier.kind().code(), found, purpose);
         return found;
     }
 
     // A lookup finds only subjects within the key's purposes; one outside them is not named in the answer, and the
     // refused sight of it is on record (its id and the kind looked by, never the value).
-    private List<UUID> withinPurposes(Caller caller, List<UUID> found, String by) {
+    private List<UUID> withinPurposes(Caller caller, List<UUID> found, String by, String purpose) {
         KeyScope scope = KeyScope.of(policy.policy(), caller);
         if (found.isEmpty() || scope.coversEverySubject()) {
             return found;
@@ -198,19 +211,19 @@ public class Vault {
         }
         long version = policy.version().id();
         recorder.recordAll(found.stream().filter(s -> !within.contains(s)).map(s -> AuditEvent.draft(caller.actor(),
-                caller.role(), "lookup-subject").subject(s).outcome(Outcome.DENIED, by,
+                caller.role(), "lookup-subject").purpose(purpose).subject(s).outcome(Outcome.DENIED, by,
                 BeyondKeyPurposesException.Reason.SUBJECT_OUTSIDE_PURPOSES.code()).policyVersion(version)).toList());
         return found.stream().filter(within::contains).toList();
     }
 
-    private void recordLookup(Caller caller, String by, List<UUID> found) {
+    private void recordLookup(Caller caller, String by, List<UUID> found, String purpose) {
         long version = policy.version().id();
         if (found.isEmpty()) {
-            recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "lookup-subject")
+            recorder.record(AuditEvent.draft(caller.actor(), caller.role(), "lookup-subject").purpose(purpose)
                     .outcome(Outcome.ALLOWED, by, "found:0").policyVersion(version));
         } else {
             recorder.recordAll(found.stream().map(s -> AuditEvent.draft(caller.actor(), caller.role(), "lookup-subject")
-                    .subject(s).outcome(Outcome.ALLOWED, by).policyVersion(version)).toList());
+                    .purpose(purpose).subject(s).outcome(Outcome.ALLOWED, by).policyVersion(version)).toList());
         }
     }
 

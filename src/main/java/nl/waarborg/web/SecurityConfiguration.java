@@ -257,6 +257,26 @@ class SecurityConfiguration {
                         // the provider's round trip: the state parameter (kept in the session) is what ties the
                         // answer to the browser that asked; no such path exists when OIDC is not configured
                         .requestMatchers(HttpMethod.GET, "/console/oidc/authorize/*", "/console/oidc/callback/*").permitAll()
+                        // --- subjects pages: a search is a POST (the identifier stays out of URLs); what a person
+                        // sees of a subject is decided per read by the vault for the purposes of their roles
+                        .requestMatchers(HttpMethod.GET, "/console/subjects", "/console/subjects/*")
+                                .hasAuthority(perm(ConsolePermission.SUBJECTS_SEARCH))
+                        .requestMatchers(HttpMethod.POST, "/console/subjects")
+                                .hasAuthority(perm(ConsolePermission.SUBJECTS_SEARCH))
+                        .requestMatchers(HttpMethod.POST, "/console/subjects/*/holds", "/console/subjects/*/holds/*/release")
+                                .hasAuthority(perm(ConsolePermission.HOLDS_MANAGE))
+                        .requestMatchers(HttpMethod.POST, "/console/subjects/*/consents/*/withdraw")
+                                .hasAuthority(perm(ConsolePermission.RESTRAINTS_MANAGE))
+                        // --- breaches pages: the auditor reads the register, only the privacy officer changes it
+                        // (the form for a new breach first: "/console/breaches/*" would match it too)
+                        .requestMatchers(HttpMethod.GET, "/console/breaches/new")
+                                .hasAuthority(perm(ConsolePermission.BREACHES_MANAGE))
+                        .requestMatchers(HttpMethod.GET, "/console/breaches", "/console/breaches/*",
+                                "/console/breaches/*/documents/*").hasAuthority(perm(ConsolePermission.BREACHES_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/breaches", "/console/breaches/*/correct",
+                                "/console/breaches/*/assess", "/console/breaches/*/decide",
+                                "/console/breaches/*/notifications", "/console/breaches/*/close")
+                                .hasAuthority(perm(ConsolePermission.BREACHES_MANAGE))
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Service;
  * the GDPR (the policy format has no Telecommunicatiewet setting yet).
  */
 @Service
-class BreachDocuments {
+public class BreachDocuments {
 
     /** Which document. */
-    enum Kind { NOTIFICATION_DRAFT, LETTER, CONTROLLER_NOTICE }
+    public enum Kind { NOTIFICATION_DRAFT, LETTER, CONTROLLER_NOTICE }
 
     private final Breaches breaches;
     private final ActivePolicy policy;
@@ -49,7 +49,7 @@ class BreachDocuments {
      * {@code processing}: for the notice to a controller, the policy's processing for it ({@code as-processor} id);
      * null when the policy declares exactly one.
      */
-    byte[] render(String reference, Kind kind, Lang lang, StatementFormat format, String processing) {
+    public byte[] render(String reference, Kind kind, Lang lang, StatementFormat format, String processing) {
         Breach b = breaches.find(reference).breach();
         Policy p = policy.policy();
         Lang language = lang != null ? lang : p.statement().languages().getFirst();
