@@ -46,8 +46,7 @@ class SecurityConfiguration {
      * The pages' content security policy: scripts, styles, images and fonts only from this service, none inline; no
      * framing; forms post only here.
      */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP = nl.waarborg.pages.ContentSecurityPolicy.PAGES;
 
     /** The REST API, health and the identity confirmation link: bearer tokens, no cookies, no sessions. */
     @Bean

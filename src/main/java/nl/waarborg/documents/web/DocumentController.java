@@ -1,6 +1,7 @@
 package nl.waarborg.documents.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import nl.waarborg.pages.ContentSecurityPolicy;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.documents.RegisterFormat;
 import nl.waarborg.documents.RegisterRenderer;
@@ -34,8 +35,15 @@ class DocumentController {
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> home(@RequestParam(required = false) String lang) {
         Lang chosen = lang == null ? active.policy().statement().languages().get(0) : DocumentParams.lang(lang);
-        return document(StatementRenderer.render(active.policy(), chosen, StatementFormat.HTML),
-                StatementFormat.HTML.mediaType(), null, chosen, "html");
+        byte[] html = StatementRenderer.render(active.policy(), chosen, StatementFormat.HTML);
+        ResponseEntity<byte[]> page = document(html, StatementFormat.HTML.mediaType(), null, chosen, "html");
+        // the statement carries its own style (it is also a download); the pages' policy would block it, leaving the
+        // page unstyled and its contents' links too close together to tap (WCAG 2.5.8): allow that one block by hash
+        return ResponseEntity.status(page.getStatusCode()).headers(h -> {
+            h.addAll(page.getHeaders());
+            h.set("Content-Security-Policy",
+                    ContentSecurityPolicy.allowingStyleOf(new String(html, java.nio.charset.StandardCharsets.UTF_8)));
+        }).body(page.getBody());
     }
 
     @GetMapping("/api/v1/policy/statement")

@@ -1,0 +1,59 @@
+package nl.waarborg.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.waarborg.accounts.service.Accounts;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Signs a browser in to the console as a person does: types the name and password into the sign-in form and, for a
+ * new account, chooses an own password on the page the console sends them to first. The account is made with
+ * {@link ConsoleClient#account}; use usernames of your own test class (one context and database serve all tests).
+ */
+public final class SignedInBrowser {
+
+    /** The password an account has after a browser changed its temporary one here. */
+    private static final Map<String, String> CHANGED = new ConcurrentHashMap<>();
+
+    private SignedInBrowser() {
+    }
+
+    /**
+     * Makes (or reuses) the account {@code username} with {@code roles}, signs {@code browser} in and changes a
+     * temporary password; returns with the browser on the dashboard, or fails if it is not there.
+     */
+    public static void signIn(WebDriver browser, int port, Accounts accounts, String username, String... roles) {
+        String password = CHANGED.getOrDefault(username, ConsoleClient.account(accounts, username, List.of(roles)));
+        String base = "http://localhost:" + port;
+        browser.get(base + "/console/signin");
+        fill(browser, "username", username);
+        fill(browser, "password", password);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        if (browser.getCurrentUrl().endsWith("/console/password")) {
+            String next = "a passphrase of my own " + UUID.randomUUID();
+            fill(browser, "current", password);
+            fill(browser, "next", next);
+            fill(browser, "repeat", next);
+            browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            CHANGED.put(username, next);
+        }
+        String at = browser.getCurrentUrl().replaceAll("[?#].*", "");
+        if (!at.equals(base + "/console")) {
+            throw new IllegalStateException("sign-in of " + username + " ended on " + at);
+        }
+    }
+
+    /** The password {@code username} has now, once {@link #signIn} changed it. */
+    public static String password(String username) {
+        return CHANGED.get(username);
+    }
+
+    private static void fill(WebDriver browser, String id, String value) {
+        var field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+}
