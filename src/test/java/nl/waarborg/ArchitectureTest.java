@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String[] PURE_CORES = {"nl.waarborg.policy", "nl.waarborg.policy.internal..",
             "nl.waarborg.policy.lint..", "nl.waarborg.access", "nl.waarborg.documents", "nl.waarborg.audit",
             "nl.waarborg.vault.crypto..", "nl.waarborg.retention", "nl.waarborg.requests",
-            "nl.waarborg.breaches", "nl.waarborg.breaches.letters", "nl.waarborg.accounts"};
+            "nl.waarborg.breaches", "nl.waarborg.breaches.letters", "nl.waarborg.accounts", "nl.waarborg.staff"};
 
     @Test
     void pureCoresImportNeitherSpringNorJdbc() {

@@ -56,7 +56,14 @@ public class Mailer {
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            for (Mail.Attachment a : mail.attachments()) {
+                helper.addAttachment(a.filename(), new org.springframework.core.io.ByteArrayResource(a.content()),
+                        a.contentType());
+            }
             message.setHeader("Content-Language", mail.language());
+            if (mail.messageId() != null) { // kept by JavaMailSenderImpl when it saves the message
+                message.setHeader("Message-ID", mail.messageId());
+            }
             // an automated message: no out-of-office replies back to it (RFC 3834)
             message.setHeader("Auto-Submitted", "auto-generated");
             sender.send(message);

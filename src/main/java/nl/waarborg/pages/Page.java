@@ -1,8 +1,8 @@
 package nl.waarborg.pages;
 
 import java.util.Objects;
-import nl.waarborg.accounts.ConsolePermission;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsolePermission;
+import nl.waarborg.staff.ConsoleUser;
 
 /**
  * What every page's layout needs besides its own content: the words in the visitor's language, the page's title, the

@@ -3,7 +3,7 @@ package nl.waarborg.pages;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.policy.Lang;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -24,7 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import nl.waarborg.accounts.ConsolePermission;
+import nl.waarborg.staff.ConsolePermission;
 import nl.waarborg.pages.DeniedPage;
 import nl.waarborg.pages.LanguageCookie;
 import nl.waarborg.pages.PageContext;

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.waarborg.accounts.PasswordRules;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.SignInNetwork;
 import nl.waarborg.accounts.SignInOutcome;
 import nl.waarborg.accounts.SignInOutcome.Reason;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import nl.waarborg.accounts.ConsoleUser;
+import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.accounts.PasswordRules;
 import nl.waarborg.accounts.SignInOutcome;
 import nl.waarborg.accounts.service.AccountRefusedException;

@@ -89,14 +89,19 @@ public class Fulfilment {
     private final SystemOperations operations;
     private final RequestsProperties properties;
     private final AnswerLinks links;
+    private final LetterPost post;
+    private final TaskNotices notices;
 
     /** Where an answer's download link points, followed by its token. */
     static final String ANSWERS = "/api/v1/requests/answers/";
 
     Fulfilment(RequestStore requests, FulfilmentStore steps, AnswerStore answers, ActivePolicy policy, AuditLog audit,
                TransactionTemplate tx, Clock clock, Vault vault, SubjectRequests vaultRequests,
-               SystemOperations operations, RequestsProperties properties, AnswerLinks links) {
+               SystemOperations operations, RequestsProperties properties, AnswerLinks links, LetterPost post,
+               TaskNotices notices) {
         this.links = links;
+        this.post = post;
+        this.notices = notices;
         this.requests = requests;
         this.steps = steps;
         this.answers = answers;
@@ -181,6 +186,8 @@ public class Fulfilment {
 
     /** Completes the request once every step is done (Art. 12(3)): the completion letter tells the person what was done. */
     Request complete(Caller caller, String reference) {
+        LetterPost.Addressed addressed = requests.find(reference).filter(r -> r.status() == Request.Status.OPEN)
+                .map(r -> post.addressed(caller, r)).orElse(LetterPost.Addressed.MAIL_OFF); // before: the read is audited
         return tx.execute(t -> {
             Request r = requests.lock(reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference));
             if (r.status() != Request.Status.OPEN) {
@@ -204,6 +211,7 @@ public class Fulfilment {
             requests.complete(r.id(), now, caller.actor());
             audit.append(event(caller, "request-completed", r).outcome(Outcome.ALLOWED, "request:" + r.reference(),
                     "steps:" + all.size(), now.isBefore(r.dueEndsAt()) ? "in-time" : "late"));
+            post.queue(caller, r, LetterPost.Kind.COMPLETION, addressed);
             return requests.find(reference).orElseThrow();
         });
     }
@@ -302,9 +310,12 @@ public class Fulfilment {
         steps.running(r.id(), s.seq(), vaultStep || s.action() == Action.NOTIFY ? null : op, now);
         try {
             switch (s.action()) {
-                case NOTIFY -> recordStep(caller, r, s, "pending", null, "task: tell recipient " + s.target()
-                        + " of the " + notified(r) + " (Art. 19 GDPR), then mark this step done", Map.of(), List.of(),
-                        clock.instant(), null);
+                case NOTIFY -> tx.executeWithoutResult(t -> { // the task and its notice to staff commit together
+                    recordStep(caller, r, s, "pending", null, "task: tell recipient " + s.target()
+                            + " of the " + notified(r) + " (Art. 19 GDPR), then mark this step done", Map.of(), List.of(),
+                            clock.instant(), null);
+                    notices.queueRecipient(r, s.seq());
+                });
                 case RECTIFY -> rectify(caller, r, s, values.get(s.category()), op, vaultStep, person);
                 case ERASE -> erase(caller, r, s, op, vaultStep, person);
                 case EXPORT -> throw new IllegalStateException("exports run together, into the answer");

@@ -37,11 +37,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a data-subject request so far (docs/requests.md): intake with its legal deadline, the identity check
+ * The life of a data-subject request (docs/requests.md): intake with its legal deadline, the identity check
  * as staff decide it, the one extension and a refusal with its ground. Every step is one transaction with its audit
  * event ({@code request-…}, reasons {@code request:REFERENCE} and what changed, never a personal value), so that a
- * request can be followed in the audit log alone. Fulfilment across the systems, the answer and the letters are not
- * built yet.
+ * request can be followed in the audit log alone; a letter's moment queues its mail in the same transaction
+ * ({@link LetterPost}, docs/mail.md). Fulfilment and completion are {@link Fulfilment}'s.
  */
 @Service
 public class Requests {
@@ -63,10 +63,13 @@ public class Requests {
     private final Restraints restraints;
     private final Consents consents;
     private final IdentityEvidence evidence;
+    private final LetterPost post;
 
     Requests(RequestStore store, ActivePolicy policy, AuditLog audit, TransactionTemplate tx, Clock clock, Vault vault,
-             RequestsProperties properties, Restraints restraints, Consents consents, IdentityEvidence evidence) {
+             RequestsProperties properties, Restraints restraints, Consents consents, IdentityEvidence evidence,
+             LetterPost post) {
         this.evidence = evidence;
+        this.post = post;
         this.restraints = restraints;
         this.consents = consents;
         this.store = store;
@@ -143,6 +146,7 @@ public class Requests {
                 received, caller.actor(), deadline.date(), deadline.endsAt(), null, null, null, null, null,
                 Request.Identity.PENDING, null, null, null, Request.Status.OPEN, null, null, null, null,
                 policy.version().id(), null, ground);
+        LetterPost.Addressed addressed = post.addressed(caller, r); // before the transaction: the vault's read is audited
         tx.executeWithoutResult(s -> {
             store.insert(r);
             List<String> reasons = new ArrayList<>(List.of("request:" + r.reference()));
@@ -151,6 +155,7 @@ public class Requests {
             purposes.forEach(x -> reasons.add("purpose:" + x));
             audit.append(event(caller, "request-received", r.subject()).outcome(Outcome.ALLOWED,
                     reasons.toArray(String[]::new)));
+            post.queue(caller, r, LetterPost.Kind.RECEIPT, addressed); // the acknowledgement, with the request
         });
         return r;
     }
@@ -176,6 +181,7 @@ public class Requests {
     /** Extends the deadline once, before the first has passed, with the reason the person is told (Art. 12(3)). */
     public Request extend(Caller caller, String reference, String reason) {
         String why = reason(reason);
+        LetterPost.Addressed addressed = addressed(caller, reference);
         return tx.execute(s -> {
             Request r = store.lock(reference).orElseThrow(() -> new NoSuchRequestException(reference));
             Instant now = clock.instant();
@@ -190,6 +196,7 @@ public class Requests {
             store.extend(r.id(), extended.date(), extended.endsAt(), now, caller.actor(), why);
             audit.append(event(caller, "request-extended", r.subject()).outcome(Outcome.ALLOWED,
                     "request:" + r.reference(), "to:" + extended.date()));
+            post.queue(caller, r, LetterPost.Kind.EXTENSION, addressed);
             return store.find(reference).orElseThrow();
         });
     }
@@ -202,6 +209,7 @@ public class Requests {
                     Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList()));
         }
         String why = reason(reason);
+        LetterPost.Addressed addressed = addressed(caller, reference);
         return tx.execute(s -> {
             Request r = store.lock(reference).orElseThrow(() -> new NoSuchRequestException(reference));
             if (r.status() != Request.Status.OPEN) {
@@ -211,6 +219,7 @@ public class Requests {
             audit.append(event(caller, "request-refused", r.subject()).outcome(Outcome.ALLOWED,
                     "request:" + r.reference(), "ground:" + g.term()));
             evidence.discard(caller, r); // closed before the identity was decided: an ID copy is no longer needed
+            post.queue(caller, r, LetterPost.Kind.REFUSAL, addressed);
             return store.find(reference).orElseThrow();
         });
     }
@@ -318,6 +327,15 @@ public class Requests {
             r.purposes().stream().filter(id -> p.purpose(id).map(x -> !x.directMarketing() && x.objectable()).orElse(false))
                     .forEach(id -> restraints.object(caller, r.subject(), id, r.receivedAt()));
         }
+    }
+
+    /**
+     * Whether the letter of a step on {@code reference} can be mailed, looked up before the step's transaction (a
+     * request that does not exist or is closed is refused by the step itself; its letter is then never queued).
+     */
+    private LetterPost.Addressed addressed(Caller caller, String reference) {
+        return store.find(reference).filter(r -> r.status() == Request.Status.OPEN)
+                .map(r -> post.addressed(caller, r)).orElse(LetterPost.Addressed.MAIL_OFF);
     }
 
     /** The organisation's zone, in which the deadlines' days are counted. */

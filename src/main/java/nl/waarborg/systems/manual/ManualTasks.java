@@ -12,12 +12,15 @@ import nl.waarborg.access.Caller;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditRecorder;
+import nl.waarborg.mail.MailOutbox;
+import nl.waarborg.mail.MailProperties;
 import nl.waarborg.policy.Policy.DataSystem;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.vault.Reference;
 import nl.waarborg.vault.Vault;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tasks for the owners of systems Waarborg cannot reach (table system_task, V15): one per subject operation, listed
@@ -33,8 +36,15 @@ public class ManualTasks {
     private final AuditRecorder audit;
     private final ActivePolicy policy;
     private final Clock clock;
+    private final MailOutbox outbox;
+    private final MailProperties mail;
+    private final TransactionTemplate tx;
 
-    ManualTasks(JdbcTemplate template, Vault vault, AuditRecorder audit, ActivePolicy policy, Clock clock) {
+    ManualTasks(JdbcTemplate template, Vault vault, AuditRecorder audit, ActivePolicy policy, Clock clock,
+                MailOutbox outbox, MailProperties mail, TransactionTemplate tx) {
+        this.outbox = outbox;
+        this.mail = mail;
+        this.tx = tx;
         this.template = template;
         this.vault = vault;
         this.audit = audit;
@@ -73,14 +83,25 @@ public class ManualTasks {
         return clock.instant();
     }
 
-    /** The task of operation {@code operationId}, created once: asking again returns the same task. */
+    /**
+     * The task of operation {@code operationId}, created once: asking again returns the same task. A new task's notice
+     * to staff ({@code waarborg.mail.tasks-to}; {@link ManualTaskNotices}) is queued with it, in one transaction.
+     */
     long create(String operationId, DataSystem system, String kind, UUID subject, String category, Instant due,
                 Instant now) {
-        template.update("""
-                INSERT INTO system_task (operation_id, system, owner, kind, subject_id, category, due_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operation_id) DO NOTHING""",
-                operationId, system.id(), system.owner(), kind, subject, category, Timestamp.from(due), Timestamp.from(now));
-        return template.queryForObject("SELECT id FROM system_task WHERE operation_id = ?", Long.class, operationId);
+        Long id = tx.execute(t -> {
+            List<Long> created = template.queryForList("""
+                    INSERT INTO system_task (operation_id, system, owner, kind, subject_id, category, due_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operation_id) DO NOTHING RETURNING id""", Long.class,
+                    operationId, system.id(), system.owner(), kind, subject, category, Timestamp.from(due),
+                    Timestamp.from(now));
+            if (!created.isEmpty() && mail.tellsTasks()) {
+                outbox.queue(ManualTaskNotices.KIND, null, "task:" + created.getFirst(), null, now);
+            }
+            return created.isEmpty() ? null : created.getFirst();
+        });
+        return id != null ? id
+                : template.queryForObject("SELECT id FROM system_task WHERE operation_id = ?", Long.class, operationId);
     }
 
     private static final String COLUMNS = "id, operation_id, system, owner, kind, subject_id, category, due_at, "

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.SignInOutcome;
 import nl.waarborg.accounts.SignInOutcome.Reason;
 import nl.waarborg.accounts.StaffAccount;

@@ -51,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
         "waarborg.mail.enabled=true",
         "waarborg.mail.from=privacy@testopslag.example",
         "waarborg.mail.base-url=https://privacy.testopslag.example",
+        "waarborg.mail.outbox-interval=0s",
         "spring.mail.host=127.0.0.1"})
 @Import(MutableClockConfiguration.class)
 class IdentityEvidenceApiTest extends ServiceTestBase {

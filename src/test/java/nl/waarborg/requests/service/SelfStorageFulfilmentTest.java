@@ -57,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
         "waarborg.mail.enabled=true",
         "waarborg.mail.from=privacy@opslag.example",
         "waarborg.mail.alerts-to=privacyteam@opslag.example",
+        "waarborg.mail.outbox-interval=0s",
         "spring.mail.host=127.0.0.1",
         "waarborg.systems.max-attempts=3",
         "waarborg.systems.webhook-timeout=1s"})

@@ -1,4 +1,4 @@
-package nl.waarborg.accounts;
+package nl.waarborg.staff;
 
 import java.util.List;
 import java.util.Objects;
