@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.accounts.Roles;
+import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
