@@ -46,7 +46,7 @@ class SecurityConfiguration {
      * The pages' content security policy: scripts, styles, images and fonts only from this service, none inline; no
      * framing; forms post only here.
      */
-    static final String CSP = nl.waarborg.pages.ContentSecurityPolicy.PAGES;
+    static final String CSP = nl.waarborg.documents.web.ContentSecurityPolicy.PAGES;
 
     /** The REST API, health and the identity confirmation link: bearer tokens, no cookies, no sessions. */
     @Bean

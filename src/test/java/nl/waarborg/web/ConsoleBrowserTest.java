@@ -19,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -110,7 +111,9 @@ class ConsoleBrowserTest extends ServiceTestBase {
         screenshots("dashboard");
 
         // signing out ends the session: the console sends the visitor back to the sign-in page
-        browser.findElement(By.cssSelector("form.signout button")).click();
+        WebElement signOut = browser.findElement(By.cssSelector("form.signout button"));
+        signOut.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(signOut));
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("U bent afgemeld.");
         Axe.assertNoViolations(browser);
         browser.get(url("/console"));
@@ -154,7 +157,7 @@ class ConsoleBrowserTest extends ServiceTestBase {
         Axe.assertNoViolations(browser);
         // its link leads back to a page the role may open
         browser.findElement(By.cssSelector("main a")).click();
-        assertThat(path()).isEqualTo("/console");
+        arriveAt("/console");
     }
 
     @Test
@@ -253,8 +256,11 @@ class ConsoleBrowserTest extends ServiceTestBase {
         field.sendKeys(value);
     }
 
+    /** Submits the page's form and waits for the page it leads to (a click does not always wait for it). */
     private void submit() {
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        WebElement button = browser.findElement(By.cssSelector("form.stack button[type=submit]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private String h1() {

@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.waarborg.accounts.service.Accounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Signs a browser in to the console as a person does: types the name and password into the sign-in form and, for a
@@ -31,13 +35,13 @@ public final class SignedInBrowser {
         browser.get(base + "/console/signin");
         fill(browser, "username", username);
         fill(browser, "password", password);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        submit(browser);
         if (browser.getCurrentUrl().endsWith("/console/password")) {
             String next = "a passphrase of my own " + UUID.randomUUID();
             fill(browser, "current", password);
             fill(browser, "next", next);
             fill(browser, "repeat", next);
-            browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            submit(browser);
             CHANGED.put(username, next);
         }
         String at = browser.getCurrentUrl().replaceAll("[?#].*", "");
@@ -49,6 +53,13 @@ public final class SignedInBrowser {
     /** The password {@code username} has now, once {@link #signIn} changed it. */
     public static String password(String username) {
         return CHANGED.get(username);
+    }
+
+    /** Submits the page's form and waits for the next page: a click does not always wait for the page it sends. */
+    private static void submit(WebDriver browser) {
+        WebElement button = browser.findElement(By.cssSelector("form.stack button[type=submit]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private static void fill(WebDriver browser, String id, String value) {

@@ -1,7 +1,6 @@
 package nl.waarborg.documents.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import nl.waarborg.pages.ContentSecurityPolicy;
 import nl.waarborg.input.ApiException;
 import nl.waarborg.documents.RegisterFormat;
 import nl.waarborg.documents.RegisterRenderer;

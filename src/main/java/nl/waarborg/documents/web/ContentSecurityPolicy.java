@@ -1,4 +1,4 @@
-package nl.waarborg.pages;
+package nl.waarborg.documents.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,8 @@ import java.util.Base64;
 
 /**
  * The pages' content security policy (console and portal): scripts, styles, images and fonts only from this service,
- * none inline; no framing; forms post only here.
+ * none inline; no framing; forms post only here. It lives with the statement's page, the one page that needs it
+ * widened (web's security chains use it as it is; the pages' own package may not depend on documents' web side).
  */
 public final class ContentSecurityPolicy {
 
