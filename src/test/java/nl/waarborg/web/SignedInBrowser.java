@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.waarborg.accounts.service.Accounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,9 +57,24 @@ public final class SignedInBrowser {
 
     /** Submits the page's form and waits for the next page: a click does not always wait for the page it sends. */
     private static void submit(WebDriver browser) {
-        WebElement button = browser.findElement(By.cssSelector("form.stack button[type=submit]"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        clickAndWait(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
+    }
+
+    /**
+     * Clicks {@code element} (a submit button, a link) and waits until the page it was on has gone: a click does not
+     * always wait for the page it leads to. Chromium answers a question about an element of a page being left either
+     * "stale" or "does not belong to the document"; both mean it has gone.
+     */
+    public static void clickAndWait(WebDriver browser, WebElement element) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private static void fill(WebDriver browser, String id, String value) {
