@@ -72,7 +72,8 @@ public final class RequestListBenchmark {
         }
     }
 
-    private static void load(DataSource ds, int n, long version, String status, String identity) throws Exception {
+    /** N requests of {@code status} and {@code identity} with INSERT … SELECT (PageBenchmark loads its own this way too). */
+    static void load(DataSource ds, int n, long version, String status, String identity) throws Exception {
         String closed = status.equals("open") ? "NULL, NULL, NULL, NULL" : "'excessive', 'r', now(), 'bench'";
         try (var c = ds.getConnection(); var s = c.createStatement()) {
             s.execute("INSERT INTO request (id, reference, kinds, channel, language, received_at, received_by, deadline, "

@@ -32,6 +32,9 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,2000");
+        // a Dutch visitor, as the service's first language: English is what the language switch (?lang=en) asks for
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl-NL,nl"));
+        options.addArguments("--lang=nl-NL");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
