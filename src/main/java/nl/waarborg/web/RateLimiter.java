@@ -39,6 +39,14 @@ public class RateLimiter {
     }
 
     /**
+     * Forgets every bucket, so the limits start afresh: for tests that play many visitors from one address (all of
+     * them localhost), as a restart would.
+     */
+    public void forgetAll() {
+        buckets.invalidateAll();
+    }
+
+    /**
      * Takes a token for an anonymous call from {@code network}, or for an authenticated {@code caller} (null when
      * anonymous): 0 when the call may go on, else the seconds to wait ({@code Retry-After}, at least 1).
      */

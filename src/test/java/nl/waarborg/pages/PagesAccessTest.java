@@ -36,10 +36,14 @@ class PagesAccessTest extends ServiceTestBase {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    nl.waarborg.web.RateLimiter limiter;
+
     @Test
     void aSignedOutVisitorIsSentToSignInFromEveryConsolePageAndAction() {
         List<String> wrong = new ArrayList<>();
         for (String[] route : consoleRoutes()) {
+            limiter.forgetAll(); // every visitor here comes from localhost: a flood of them is another test's subject
             ConsoleClient visitor = new ConsoleClient(port);
             visitor.get("/console/signin"); // a real form token, so the refusal is the sign-in's, not the token's
             HttpResponse<String> r = route[0].equals("GET") ? visitor.get(route[1]) : visitor.post(route[1], Map.of());
@@ -74,6 +78,7 @@ class PagesAccessTest extends ServiceTestBase {
         c.signIn("access-temporary", password);
         List<String> wrong = new ArrayList<>();
         for (String[] route : consoleRoutes()) {
+            limiter.forgetAll();
             if (route[0].equals("GET") && !route[1].equals("/console/password")) {
                 HttpResponse<String> r = c.get(route[1]);
                 if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").endsWith("/console/password")) {

@@ -42,7 +42,7 @@ class StatementPageBrowserTest extends ServiceTestBase {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("7 dagen").contains("Autoriteit Persoonsgegevens");
 
         // the table of contents leads to a section that is really on the page
-        WebElement link = browser.findElements(By.cssSelector("a[href^='#']")).get(0);
+        WebElement link = browser.findElements(By.cssSelector(".toc a[href^='#']")).get(0);
         String target = link.getAttribute("href").replaceAll(".*#", "");
         link.click();
         assertThat(browser.findElement(By.id(target)).isDisplayed()).isTrue();
