@@ -8,6 +8,8 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -39,7 +45,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * What people do, through the real pages in Chromium, each page checked with axe-core (WCAG 2.2 AA): a person asks
  * for their data on the portal and confirms by the mailed link, the privacy officer fulfils and completes the request
- * in the console; a support employee places and releases an incident hold. On consent.yaml (email-link allowed), mail
+ * in the console; a support employee places and releases an incident hold; the request form by keyboard alone.
+ * Screenshots of the portal's request page go to target/screenshots ({@code scripts/screenshots} copies them). On consent.yaml (email-link allowed), mail
  * to an SMTP server in this JVM (GreenMail), as {@code PortalPagesTest}.
  */
 @TestPropertySource(properties = {
@@ -108,6 +115,7 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         browser.get(url("/request"));
         assertThat(lang()).isEqualTo("nl");
         Axe.assertNoViolations(browser);
+        screenshots("portal-request");
         type("email", address);
         WebElement access = browser.findElement(By.id("kind-access"));
         if (!access.isSelected()) {
@@ -171,10 +179,120 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         Axe.assertNoViolations(browser);
     }
 
+    @Test
+    void aSupportEmployeePlacesAndReleasesAnIncidentHoldThroughTheSubjectPages() {
+        String address = "flows-hold-" + UUID.randomUUID() + "@example.nl";
+        UUID subject = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(),
+                List.of(new Identifier(Identifier.Kind.EMAIL, address)), List.of("customer", "facility-visitor"))))
+                .getFirst();
+        SignedInBrowser.signIn(browser, port, accounts, "flows-support", Roles.SUPPORT, "management");
+        browser.get(url("/console/subjects"));
+        Axe.assertNoViolations(browser);
+        new Select(browser.findElement(By.id("purpose"))).selectByValue("security");
+        browser.findElement(By.id("by-email")).click();
+        type("value", address);
+        submit();
+        Axe.assertNoViolations(browser);
+        WebElement open = browser.findElement(By.cssSelector("main a[href^='/console/subjects/" + subject + "']"));
+        SignedInBrowser.clickAndWait(browser, open);
+        assertThat(path()).isEqualTo("/console/subjects/" + subject);
+        assertThat(main()).contains("Bewaarblokkade plaatsen");
+        Axe.assertNoViolations(browser);
+
+        // a personal value as the reason is refused, named, and not shown back
+        new Select(browser.findElement(By.id("hold-kind"))).selectByValue("incident");
+        type("hold-reason", address);
+        placeHold();
+        assertThat(browser.findElement(By.cssSelector(".error-summary[role=alert]")).getText())
+                .contains("Vul een zaaknummer in");
+        assertThat(browser.getPageSource()).doesNotContain(address);
+        Axe.assertNoViolations(browser);
+
+        new Select(browser.findElement(By.id("hold-kind"))).selectByValue("incident");
+        type("hold-reason", "INC-2026-18");
+        placeHold();
+        assertThat(main()).contains("De blokkade is geplaatst.", "INC-2026-18", "flows-support");
+        Axe.assertNoViolations(browser);
+
+        SignedInBrowser.clickAndWait(browser, browser.findElement(
+                By.cssSelector("form[action*='/holds/'][action$='/release'] button")));
+        assertThat(main()).contains("Opgeheven");
+        assertThat(browser.findElements(By.cssSelector("form[action$='/release']"))).isEmpty();
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void aPersonFillsInTheRequestFormWithTheKeyboardAloneAndFocusIsAlwaysVisible() {
+        browser.get(url("/request"));
+        tabTo("email");
+        new Actions(browser).sendKeys("flows-keys-" + UUID.randomUUID() + "@example.nl").perform();
+        tabTo("kind-access");
+        if (!focused().isSelected()) {
+            new Actions(browser).sendKeys(Keys.SPACE).perform();
+        }
+        assertThat(focused().isSelected()).isTrue();
+        tabTo("details");
+        new Actions(browser).sendKeys("Alles wat u van mij heeft").perform();
+        for (int i = 0; i < 30 && !focused().getTagName().equals("button"); i++) {
+            tab();
+            assertFocusVisible(focused());
+        }
+        assertThat(focused().getAttribute("type")).isEqualTo("submit");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> main().contains("Kijk in uw e-mail"));
+        Axe.assertNoViolations(browser);
+    }
+
+    /** Moves focus with Tab until the field {@code id} has it (at most 40 stops), each stop's focus visible. */
+    private void tabTo(String id) {
+        for (int i = 0; i < 40; i++) {
+            tab();
+            WebElement f = focused();
+            assertFocusVisible(f);
+            if (id.equals(f.getAttribute("id"))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private void assertFocusVisible(WebElement element) {
+        assertThat(element.getCssValue("outline-style")).as("outline of the focused %s#%s", element.getTagName(),
+                element.getAttribute("id")).isEqualTo("solid");
+        assertThat(element.getCssValue("outline-width")).isEqualTo("3px");
+    }
+
+    private void tab() {
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+    }
+
+    private WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** The page at a phone's width (390 px) and a desktop's (1280 px), to target/screenshots (as ConsoleBrowserTest). */
+    private void screenshots(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        emulate(390, 844, true);
+        Files.write(dir.resolve(name + "-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+        emulate(1280, 800, false);
+        Files.write(dir.resolve(name + "-desktop.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void emulate(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
     private void type(String id, String value) {
         WebElement field = browser.findElement(By.id(id));
         field.clear();
         field.sendKeys(value);
+    }
+
+    private void placeHold() {
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/holds'] button")));
     }
 
     private void submit() {
@@ -191,10 +309,6 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
 
     private String path() {
         return browser.getCurrentUrl().replaceAll("[?#].*", "").replace("http://localhost:" + port, "");
-    }
-
-    private void arriveAt(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> path().equals(path));
     }
 
     private String url(String path) {
