@@ -1,0 +1,342 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.waarborg.access.Caller;
+import nl.waarborg.accounts.service.Accounts;
+import nl.waarborg.portal.PortalGuard;
+import nl.waarborg.requests.Request;
+import nl.waarborg.requests.service.Requests;
+import nl.waarborg.staff.Roles;
+import nl.waarborg.vault.Identifier;
+import nl.waarborg.vault.Vault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What people do, through the real pages in Chromium, each page checked with axe-core (WCAG 2.2 AA): a person asks
+ * for their data on the portal and confirms by the mailed link, the privacy officer fulfils and completes the request
+ * in the console; a support employee places and releases an incident hold; the request form by keyboard alone.
+ * Screenshots of the portal's request page go to target/screenshots ({@code scripts/screenshots} copies them). On consent.yaml (email-link allowed), mail
+ * to an SMTP server in this JVM (GreenMail), as {@code PortalPagesTest}.
+ */
+@TestPropertySource(properties = {
+        "waarborg.policy=src/test/resources/policies/consent.yaml",
+        "waarborg.data-dir=${waarborg.test.data-root}/flows",
+        "waarborg.mail.enabled=true",
+        "waarborg.mail.from=privacy@testopslag.example",
+        "waarborg.mail.base-url=https://privacy.testopslag.example",
+        "spring.mail.host=127.0.0.1"})
+@Import(MutableClockConfiguration.class)
+class PeopleFlowsBrowserTest extends ServiceTestBase {
+
+    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final Caller STAFF = new Caller("flows-test", "dpo", List.of(), true);
+    /** The mailed links name the public address; the browser follows their path on this test's port. */
+    private static final Pattern CONFIRM = Pattern.compile("https://privacy\\.testopslag\\.example(/request/confirm/[A-Za-z0-9_-]{43})");
+    private static final Pattern STATUS = Pattern.compile("https://privacy\\.testopslag\\.example(/request/status/[A-Za-z0-9_-]{43})");
+
+    private static ChromeDriver browser;
+
+    static {
+        MAIL.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PortalGuard guard;
+    @Autowired
+    Vault vault;
+    @Autowired
+    Requests requests;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshVisitor() throws Exception {
+        guard.reset();
+        MAIL.purgeEmailFromAllMailboxes();
+        browser.get(url("/css/waarborg.css"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aPersonAsksForTheirDataConfirmsByMailAndThePrivacyOfficerAnswersIt() throws Exception {
+        String address = "flows-" + UUID.randomUUID() + "@example.nl";
+        vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(),
+                List.of(new Identifier(Identifier.Kind.EMAIL, address)), List.of("customer"))));
+
+        // the person, on the portal
+        browser.get(url("/request"));
+        assertThat(lang()).isEqualTo("nl");
+        Axe.assertNoViolations(browser);
+        screenshots("portal-request");
+        type("email", address);
+        WebElement access = browser.findElement(By.id("kind-access"));
+        if (!access.isSelected()) {
+            access.click();
+        }
+        type("details", "Welke gegevens heeft u van mij?");
+        submit();
+        assertThat(main()).contains("Kijk in uw e-mail", "Uw kenmerk is WB-").doesNotContain(address);
+        Axe.assertNoViolations(browser);
+
+        String text = part(onlyMail(), "text/plain");
+        Matcher confirm = CONFIRM.matcher(text);
+        Matcher status = STATUS.matcher(text);
+        assertThat(confirm.find()).isTrue();
+        assertThat(status.find()).isTrue();
+        String reference = Pattern.compile("WB-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(text).results().findFirst()
+                .orElseThrow().group();
+
+        browser.get(url(confirm.group(1)));
+        Axe.assertNoViolations(browser);
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(main()).contains("is bevestigd");
+        Axe.assertNoViolations(browser);
+        assertThat(requests.find(STAFF, reference).orElseThrow().identity()).isEqualTo(Request.Identity.VERIFIED);
+
+        browser.get(url(status.group(1)));
+        assertThat(main()).contains(reference, "In behandeling");
+        Axe.assertNoViolations(browser);
+
+        // the privacy officer, in the console
+        browser.manage().deleteAllCookies();
+        SignedInBrowser.signIn(browser, port, accounts, "flows-po", Roles.PRIVACY_OFFICER);
+        browser.get(url("/console/requests"));
+        Axe.assertNoViolations(browser);
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.linkText(reference)));
+        assertThat(path()).isEqualTo("/console/requests/" + reference);
+        Axe.assertNoViolations(browser);
+        SignedInBrowser.clickAndWait(browser, browser.findElement(
+                By.cssSelector("form[action$='/" + reference + "/fulfil'] button")));
+        assertThat(main()).contains("Antwoord downloaden als JSON");
+        Axe.assertNoViolations(browser);
+        String answer = browser.findElement(By.partialLinkText("Antwoord downloaden als JSON")).getAttribute("href");
+        SignedInBrowser.clickAndWait(browser, browser.findElement(
+                By.cssSelector("form[action$='/" + reference + "/complete'] button")));
+        assertThat(main()).contains("Afgehandeld", "door flows-po");
+        Axe.assertNoViolations(browser);
+        assertThat(requests.find(STAFF, reference).orElseThrow().status()).isEqualTo(Request.Status.COMPLETED);
+
+        // the answer, by the link the page shows (the portal has no download of its own yet)
+        // (a download does not replace the page: fetch it in the page, with the officer's session)
+        Object download = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('' + e));
+                """, answer);
+        assertThat(String.valueOf(download)).startsWith("200 ").contains(reference);
+
+        // the person's status link says it is done
+        browser.manage().deleteAllCookies();
+        browser.get(url(status.group(1)));
+        assertThat(main()).contains(reference, "Afgerond");
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void aSupportEmployeePlacesAndReleasesAnIncidentHoldThroughTheSubjectPages() {
+        String address = "flows-hold-" + UUID.randomUUID() + "@example.nl";
+        UUID subject = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(),
+                List.of(new Identifier(Identifier.Kind.EMAIL, address)), List.of("customer", "facility-visitor"))))
+                .getFirst();
+        SignedInBrowser.signIn(browser, port, accounts, "flows-support", Roles.SUPPORT, "management");
+        browser.get(url("/console/subjects"));
+        Axe.assertNoViolations(browser);
+        new Select(browser.findElement(By.id("purpose"))).selectByValue("security");
+        browser.findElement(By.id("by-email")).click();
+        type("value", address);
+        submit();
+        Axe.assertNoViolations(browser);
+        WebElement open = browser.findElement(By.cssSelector("main a[href^='/console/subjects/" + subject + "']"));
+        SignedInBrowser.clickAndWait(browser, open);
+        assertThat(path()).isEqualTo("/console/subjects/" + subject);
+        assertThat(main()).contains("Bewaarblokkade plaatsen");
+        Axe.assertNoViolations(browser);
+
+        // a personal value as the reason is refused, named, and not shown back
+        new Select(browser.findElement(By.id("hold-kind"))).selectByValue("incident");
+        type("hold-reason", address);
+        placeHold();
+        assertThat(browser.findElement(By.cssSelector(".error-summary[role=alert]")).getText())
+                .contains("Vul een zaaknummer in");
+        assertThat(browser.getPageSource()).doesNotContain(address);
+        Axe.assertNoViolations(browser);
+
+        new Select(browser.findElement(By.id("hold-kind"))).selectByValue("incident");
+        type("hold-reason", "INC-2026-18");
+        placeHold();
+        assertThat(main()).contains("De blokkade is geplaatst.", "INC-2026-18", "flows-support");
+        Axe.assertNoViolations(browser);
+
+        SignedInBrowser.clickAndWait(browser, browser.findElement(
+                By.cssSelector("form[action*='/holds/'][action$='/release'] button")));
+        assertThat(main()).contains("Opgeheven");
+        assertThat(browser.findElements(By.cssSelector("form[action$='/release']"))).isEmpty();
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void aPersonFillsInTheRequestFormWithTheKeyboardAloneAndFocusIsAlwaysVisible() {
+        browser.get(url("/request"));
+        tabTo("email");
+        new Actions(browser).sendKeys("flows-keys-" + UUID.randomUUID() + "@example.nl").perform();
+        tabTo("kind-access");
+        if (!focused().isSelected()) {
+            new Actions(browser).sendKeys(Keys.SPACE).perform();
+        }
+        assertThat(focused().isSelected()).isTrue();
+        tabTo("details");
+        new Actions(browser).sendKeys("Alles wat u van mij heeft").perform();
+        for (int i = 0; i < 30 && !focused().getTagName().equals("button"); i++) {
+            tab();
+            assertFocusVisible(focused());
+        }
+        assertThat(focused().getAttribute("type")).isEqualTo("submit");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> main().contains("Kijk in uw e-mail"));
+        Axe.assertNoViolations(browser);
+    }
+
+    /** Moves focus with Tab until the field {@code id} has it (at most 40 stops), each stop's focus visible. */
+    private void tabTo(String id) {
+        for (int i = 0; i < 40; i++) {
+            tab();
+            WebElement f = focused();
+            assertFocusVisible(f);
+            if (id.equals(f.getAttribute("id"))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private void assertFocusVisible(WebElement element) {
+        assertThat(element.getCssValue("outline-style")).as("outline of the focused %s#%s", element.getTagName(),
+                element.getAttribute("id")).isEqualTo("solid");
+        assertThat(element.getCssValue("outline-width")).isEqualTo("3px");
+    }
+
+    private void tab() {
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+    }
+
+    private WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** The page at a phone's width (390 px) and a desktop's (1280 px), to target/screenshots (as ConsoleBrowserTest). */
+    private void screenshots(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        emulate(390, 844, true);
+        Files.write(dir.resolve(name + "-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+        emulate(1280, 800, false);
+        Files.write(dir.resolve(name + "-desktop.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void emulate(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void placeHold() {
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/holds'] button")));
+    }
+
+    private void submit() {
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
+    }
+
+    private String main() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    private String lang() {
+        return browser.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    private String path() {
+        return browser.getCurrentUrl().replaceAll("[?#].*", "").replace("http://localhost:" + port, "");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static MimeMessage onlyMail() throws Exception {
+        assertThat(MAIL.waitForIncomingEmail(10000, 1)).isTrue();
+        MimeMessage[] all = MAIL.getReceivedMessages();
+        assertThat(all).hasSize(1);
+        return all[0];
+    }
+
+    private static String part(Part p, String type) throws Exception {
+        if (p.isMimeType(type)) {
+            return (String) p.getContent();
+        }
+        if (p.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart child = mp.getBodyPart(i);
+                try {
+                    return part(child, type);
+                } catch (AssertionError none) {
+                    // another part
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+}
