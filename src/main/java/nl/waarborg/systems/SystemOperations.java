@@ -367,17 +367,27 @@ public class SystemOperations {
      * while the others are swept. A dry run asks each system what is due and stores nothing.
      */
     public List<SystemSweep> sweepAll(Instant now, boolean dryRun, LinkedSubjects subjects) {
+        return sweepAll(now, dryRun, subjects, (done, total) -> { });
+    }
+
+    /**
+     * {@link #sweepAll(Instant, boolean, LinkedSubjects)}, telling {@code progress} how many of the reachable systems
+     * are swept so far (before the first and after each), for a page that shows how far a sweep is.
+     */
+    public List<SystemSweep> sweepAll(Instant now, boolean dryRun, LinkedSubjects subjects,
+                                      java.util.function.BiConsumer<Integer, Integer> progress) {
         List<SystemSweep> report = new ArrayList<>();
-        for (SystemConnectors.Entry e : connectors.all()) {
-            if (!e.reachable()) {
-                continue; // manual: attestation tasks
-            }
+        List<SystemConnectors.Entry> reachable = connectors.all().stream().filter(SystemConnectors.Entry::reachable)
+                .toList(); // manual systems are not swept: attestation tasks
+        progress.accept(0, reachable.size());
+        for (SystemConnectors.Entry e : reachable) {
             try {
                 report.add(dryRun ? dry(e, now, subjects) : sweep(e, now, subjects));
             } catch (RuntimeException ex) { // our own database, say: this system's sweep is lost, the next one retries
                 report.add(new SystemSweep(e.id(), e.kind(), null, Status.FAILED.term(), Map.of(),
                         "error: " + ex.getClass().getSimpleName(), null));
             }
+            progress.accept(report.size(), reachable.size());
         }
         return report;
     }

@@ -277,6 +277,14 @@ class SecurityConfiguration {
                                 "/console/breaches/*/assess", "/console/breaches/*/decide",
                                 "/console/breaches/*/notifications", "/console/breaches/*/close")
                                 .hasAuthority(perm(ConsolePermission.BREACHES_MANAGE))
+                        // --- retention pages (docs/console.md "Retention"): the auditor reads the forecast, tasks and
+                        // statistics; only the privacy officer sweeps and confirms attestations. A sweep's page is
+                        // readable only by who started it (RetentionSweeps), hence RETENTION_VIEW suffices for it.
+                        .requestMatchers(HttpMethod.GET, "/console/retention", "/console/retention/sweeps/*")
+                                .hasAuthority(perm(ConsolePermission.RETENTION_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/retention/sweep",
+                                "/console/retention/attestations/*/confirm")
+                                .hasAuthority(perm(ConsolePermission.RETENTION_MANAGE))
                         .anyRequest().denyAll());
         return http.build();
     }
