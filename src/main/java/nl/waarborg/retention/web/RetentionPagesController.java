@@ -88,7 +88,7 @@ class RetentionPagesController {
 
     @PostMapping("/console/retention/sweep")
     String sweep(@RequestParam(defaultValue = "true") boolean dryRun) {
-        return "redirect:/console/retention/sweeps/" + sweeps.start(user().accountId(), dryRun);
+        return "redirect:/console/retention/sweeps/" + sweeps.start(user().caller(), user().accountId(), dryRun);
     }
 
     @GetMapping("/console/retention/sweeps/{id}")

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.audit.AuditEvent;
+import nl.waarborg.audit.Outcome;
+import nl.waarborg.audit.service.AuditRecorder;
 import nl.waarborg.pages.ConsoleJobs;
 import nl.waarborg.retention.service.Sweeper;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,16 +23,25 @@ import org.springframework.stereotype.Component;
 public class RetentionSweeps implements DisposableBean {
 
     private final Sweeper sweeper;
+    private final AuditRecorder audit;
     private final ConsoleJobs<Sweeper.Report> jobs;
 
-    RetentionSweeps(Sweeper sweeper, Clock clock) {
+    RetentionSweeps(Sweeper sweeper, AuditRecorder audit, Clock clock) {
         this.sweeper = sweeper;
+        this.audit = audit;
         this.jobs = new ConsoleJobs<>("waarborg-retention-sweep", clock, Duration.ofHours(1), 50, null);
     }
 
-    /** Starts a sweep (dry: change nothing) for {@code owner}; returns the job's id at once. */
-    public UUID start(UUID owner, boolean dryRun) {
-        return jobs.start(owner, dryRun ? "dry-run" : "sweep", progress -> sweeper.sweep(dryRun, progress::at));
+    /**
+     * Starts a sweep (dry: change nothing) for {@code caller}'s account {@code owner}; returns the job's id at once.
+     * Who asked for it is audited here ({@code retention-sweep-started}); each erasure the sweep makes is audited by
+     * the sweep itself, as the scheduled sweep's are.
+     */
+    public UUID start(Caller caller, UUID owner, boolean dryRun) {
+        UUID id = jobs.start(owner, dryRun ? "dry-run" : "sweep", progress -> sweeper.sweep(dryRun, progress::at));
+        audit.record(AuditEvent.draft(caller.actor(), caller.role(), "retention-sweep-started")
+                .outcome(Outcome.ALLOWED, dryRun ? "dry-run" : "erase", "job:" + id));
+        return id;
     }
 
     /** The sweep's job, when it exists and {@code owner} started it. */

@@ -139,6 +139,9 @@ class RetentionPagesTest extends ServiceTestBase {
         assertThat(done).contains("Klaar").contains("5 gegevens zijn gewist").contains("Wat in de kluis is gewist")
                 .contains("<td>Verwijderen</td>").contains("<code>leads</code>").contains("Per systeem");
         assertThat(items(leads)).isZero();
+        // who started each sweep is in the audit log under their own name
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE actor = 'cret-sweeper' "
+                + "AND action = 'retention-sweep-started'", Long.class)).isEqualTo(2);
 
         // the progress the page shows is the sweep's own: step by step, batch by batch (two items a batch here)
         for (int i = 0; i < 5; i++) {
