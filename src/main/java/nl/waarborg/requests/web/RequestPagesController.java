@@ -149,6 +149,11 @@ class RequestPagesController {
     }
 
     private String showPage(HttpServletRequest request, Model model, String reference, String done, String problem) {
+        return showPage(request, model, reference, done, problem, null);
+    }
+
+    private String showPage(HttpServletRequest request, Model model, String reference, String done, String problem,
+                            LetterPreviewView preview) {
         RequestDesk.Row row = desk.find(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Request r = row.request();
         ConsoleUser user = PageContext.signedIn();
@@ -170,7 +175,7 @@ class RequestPagesController {
         model.addAttribute("view", new RequestPageView(row, r.receivedDay(desk.zone()), desk.progress(r), desk.timeline(r), letters, methods,
                 Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList(),
                 user.may(nl.waarborg.staff.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
-                r.extensionRefusal(desk.now()).isEmpty(), done, problem));
+                r.extensionRefusal(desk.now()).isEmpty(), done, problem, preview));
         return "requests/show";
     }
 
@@ -233,6 +238,48 @@ class RequestPagesController {
                     @PathVariable String reference) {
         return act(request, response, model, reference, "completed",
                 () -> desk.complete(PageContext.signedIn().caller(), reference));
+    }
+
+    // ---- a letter before its action: nothing is stored, sent or audited; the reason is only in this answer ----
+
+    @PostMapping("/console/requests/{reference}/extend/preview")
+    String previewExtension(HttpServletRequest request, HttpServletResponse response, Model model,
+                            @PathVariable String reference, @RequestParam(defaultValue = "") String reason) {
+        return preview(request, response, model, reference, "extend", "extension", null, reason);
+    }
+
+    @PostMapping("/console/requests/{reference}/refuse/preview")
+    String previewRefusal(HttpServletRequest request, HttpServletResponse response, Model model,
+                          @PathVariable String reference, @RequestParam(defaultValue = "") String ground,
+                          @RequestParam(defaultValue = "") String reason) {
+        return preview(request, response, model, reference, "refuse", "refusal", ground.isBlank() ? null : ground,
+                reason);
+    }
+
+    @PostMapping("/console/requests/{reference}/complete/preview")
+    String previewCompletion(HttpServletRequest request, HttpServletResponse response, Model model,
+                             @PathVariable String reference) {
+        return preview(request, response, model, reference, "complete", "completion", null, null);
+    }
+
+    /**
+     * The request's page with the letter {@code action} would send, in its form, the form filled again. Never cached:
+     * the reason may be personal. A preview the action would refuse shows why, as the action would.
+     */
+    private String preview(HttpServletRequest request, HttpServletResponse response, Model model, String reference,
+                           String action, String letter, String ground, String reason) {
+        desk.find(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            RequestDesk.LetterPreview p = desk.preview(PageContext.signedIn().caller(), reference, letter, ground,
+                    reason, 3);
+            return showPage(request, model, reference, null, null,
+                    new LetterPreviewView(action, ground, reason, p.title(), p.html()));
+        } catch (ApiException e) {
+            response.setStatus(e.getStatusCode().value());
+            return showPage(request, model, reference, null, problemKey(e),
+                    new LetterPreviewView(action, ground, reason, null, null));
+        }
     }
 
     /** A letter to the person, as HTML in the request's language, to read before or after it is sent. */

@@ -189,6 +189,84 @@ class RequestPagesTest extends ServiceTestBase {
     }
 
     @Test
+    void aLetterIsPreviewedInThePageBeforeItsActionAndNothingChanges() {
+        String ref = logged();
+        desk.identity(STAFF, ref, "in-person-id", "verified", false);
+        ConsoleClient c = ConsoleClient.signedIn(port, accounts, "creq-po-preview", Roles.PRIVACY_OFFICER);
+        HttpResponse<String> page = c.get("/console/requests/" + ref);
+        assertThat(page.body()).contains("formaction=\"/console/requests/" + ref + "/extend/preview\"")
+                .contains("Brief eerst bekijken");
+        int events = desk.timeline(desk.find(ref).orElseThrow().request()).size();
+
+        HttpResponse<String> extension = c.post("/console/requests/" + ref + "/extend/preview",
+                Map.of("reason", "Veel systemen <b>te doorzoeken</b>"));
+        assertThat(extension.statusCode()).isEqualTo(200);
+        assertThat(extension.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(extension.body()).contains("Zo ziet de brief eruit: Wij hebben meer tijd nodig voor uw verzoek (" + ref)
+                .contains("Veel systemen &lt;b&gt;te doorzoeken&lt;/b&gt;").contains("artikel 12, lid 3 AVG")
+                .contains(">Veel systemen &lt;b&gt;te doorzoeken&lt;/b&gt;</textarea>") // the form, filled again
+                .doesNotContain("<b>te doorzoeken").doesNotContain("<style").doesNotContain("style=");
+
+        HttpResponse<String> refusal = c.post("/console/requests/" + ref + "/refuse/preview",
+                Map.of("ground", "excessive", "reason", "Elke week hetzelfde verzoek"));
+        assertThat(refusal.statusCode()).isEqualTo(200);
+        assertThat(refusal.body()).contains("Ons antwoord op uw verzoek (" + ref).contains("Elke week hetzelfde verzoek")
+                .contains("Art. 12(5)(b) AVG/GDPR").contains("value=\"excessive\" selected")
+                .contains("<h5 id=\"preview-routes\">");
+
+        HttpResponse<String> noReason = c.post("/console/requests/" + ref + "/refuse/preview",
+                Map.of("ground", "excessive", "reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Schrijf een reden").doesNotContain("Zo ziet de brief eruit");
+
+        HttpResponse<String> early = c.post("/console/requests/" + ref + "/complete/preview", Map.of());
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("De uitvoering is nog niet gestart.");
+
+        Request r = desk.find(ref).orElseThrow().request();
+        assertThat(r.status()).isEqualTo(Request.Status.OPEN);
+        assertThat(r.extendedTo()).isNull();
+        assertThat(r.refusalGround()).isNull();
+        assertThat(desk.timeline(r)).hasSize(events);
+
+        desk.fulfil(STAFF, ref, null);
+        events = desk.timeline(r).size();
+        c.get("/console/requests/" + ref);
+        HttpResponse<String> completion = c.post("/console/requests/" + ref + "/complete/preview", Map.of());
+        assertThat(completion.statusCode()).isEqualTo(200);
+        assertThat(completion.body()).contains("Wij hebben uw verzoek afgehandeld (" + ref)
+                .contains("action=\"/console/requests/" + ref + "/complete\"");
+        assertThat(desk.find(ref).orElseThrow().request().status()).isEqualTo(Request.Status.OPEN);
+        assertThat(desk.timeline(r)).hasSize(events);
+        // English when the page is
+        assertThat(c.post("/console/requests/" + ref + "/extend/preview?lang=en", Map.of("reason", "Many systems"))
+                .body()).contains("This is how the letter looks");
+    }
+
+    @Test
+    void aPreviewNeedsTheRightToDecideAndTheFormToken() {
+        String ref = logged();
+        for (String action : List.of("extend", "refuse", "complete")) {
+            String path = "/console/requests/" + ref + "/" + action + "/preview";
+            HttpResponse<String> out = new ConsoleClient(port).post(path, Map.of("reason", "x", "ground", "excessive"));
+            assertThat(out.statusCode()).as(path).isIn(302, 403);
+        }
+        ConsoleClient auditor = ConsoleClient.signedIn(port, accounts, "creq-auditor-preview", Roles.AUDITOR);
+        ConsoleClient support = ConsoleClient.signedIn(port, accounts, "creq-support-preview", Roles.SUPPORT);
+        ConsoleClient po = ConsoleClient.signedIn(port, accounts, "creq-po-preview-token", Roles.PRIVACY_OFFICER);
+        auditor.get("/console/requests/" + ref);
+        support.get("/console/requests/" + ref);
+        po.get("/console/requests/" + ref);
+        for (String action : List.of("extend", "refuse", "complete")) {
+            String path = "/console/requests/" + ref + "/" + action + "/preview";
+            Map<String, String> form = Map.of("reason", "x", "ground", "excessive");
+            assertThat(auditor.post(path, form).statusCode()).as(path).isEqualTo(403);
+            assertThat(support.post(path, form).statusCode()).as(path).isEqualTo(403);
+            assertThat(po.postRaw(path, form).statusCode()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
     void thePagesSpeakEnglishWhenAsked() {
         String ref = logged();
         ConsoleClient c = ConsoleClient.signedIn(port, accounts, "creq-po-en", Roles.PRIVACY_OFFICER);
