@@ -27,11 +27,16 @@ import org.springframework.test.context.TestPropertySource;
 class RequestPagesTest extends ServiceTestBase {
 
     private static final Caller STAFF = new Caller("creq-test", "dpo", List.of(), true);
+    private static final Caller SHOP = new Caller("shop", "staff", List.of("rental"), false);
 
     @Autowired
     Accounts accounts;
     @Autowired
     RequestDesk desk;
+    @Autowired
+    nl.waarborg.vault.Vault vault;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String logged() {
         return desk.receive(STAFF, new Requests.NewRequest(List.of("access"), List.of(), "email", "nl", null, null))
@@ -264,6 +269,64 @@ class RequestPagesTest extends ServiceTestBase {
             assertThat(support.post(path, form).statusCode()).as(path).isEqualTo(403);
             assertThat(po.postRaw(path, form).statusCode()).as(path).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aRectificationIsFulfilledFromThePageWithTheNewValueNeverShownOrLoggedAndAskedAgainWhenNeeded() throws Exception {
+        String old = "rect.old." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        String fresh = "rect.new." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        String again = "rect.again." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        java.util.UUID subject = vault.createSubjects(STAFF, List.of(new nl.waarborg.vault.Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("crm", "R-" + java.util.UUID.randomUUID())), List.of(),
+                List.of("customer")))).getFirst();
+        vault.addItems(SHOP, List.of(new nl.waarborg.vault.NewItem(subject, "email", old, List.of("rental"), "subject",
+                "vault", null)));
+        String ref = desk.receive(STAFF, new Requests.NewRequest(List.of("rectification"), List.of(), "email", "nl",
+                subject, null)).reference();
+        desk.identity(STAFF, ref, "in-person-id", "verified", false);
+        ConsoleClient c = ConsoleClient.signedIn(port, accounts, "creq-po-rectify", Roles.PRIVACY_OFFICER);
+        HttpResponse<String> page = c.get("/console/requests/" + ref);
+        assertThat(page.body()).contains("Nieuwe waarden (artikel 16 AVG)")
+                .contains("<label for=\"rectify-value-1\">").contains("<option value=\"email\">E-mailadres</option>");
+
+        HttpResponse<String> none = c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "", "value", ""));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("Geef voor een correctie bij elk gegeven de nieuwe waarde");
+        HttpResponse<String> noCategory = c.post("/console/requests/" + ref + "/fulfil", Map.of("value", fresh));
+        assertThat(noCategory.statusCode()).isEqualTo(400);
+        assertThat(noCategory.body()).doesNotContain(fresh);
+
+        HttpResponse<String> done = c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "email",
+                "value", fresh));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(emails(subject)).containsExactly(fresh);
+        HttpResponse<String> after = c.get("/console/requests/" + ref);
+        assertThat(after.body()).doesNotContain(fresh).doesNotContain("Nieuwe waarden opnieuw geven");
+
+        // a step to try again needs its value again: the page asks for it by the category's name
+        jdbc.sql("UPDATE request_step SET status = 'failed', cause = 'input-needed: give the new value of email again' "
+                + "WHERE request_id = ? AND action = 'rectify'").param(desk.find(ref).orElseThrow().request().id())
+                .update();
+        HttpResponse<String> ask = c.get("/console/requests/" + ref);
+        assertThat(ask.body()).contains("Nieuwe waarden opnieuw geven")
+                .contains("<label for=\"rectify-value-email\">Nieuwe waarde van E-mailadres</label>")
+                .contains("<input type=\"hidden\" name=\"category\" value=\"email\">");
+        assertThat(c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "email", "value", again))
+                .statusCode()).isEqualTo(302);
+        assertThat(emails(subject)).containsExactly(again);
+        assertThat(c.get("/console/requests/" + ref).body()).doesNotContain(again).doesNotContain(fresh);
+        for (String value : List.of(fresh, again)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE position(? in array_to_string(reasons, ' ')) > 0")
+                    .param(value).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM request_step WHERE position(? in kept::text || counts::text || "
+                    + "coalesce(cause, '')) > 0").param(value).query(Long.class).single()).isZero();
+        }
+    }
+
+    private List<String> emails(java.util.UUID subject) {
+        List<String> values = new java.util.ArrayList<>();
+        vault.read(SHOP, subject, "rental", List.of("email")).items().forEach(i -> values.add(i.value()));
+        return values;
     }
 
     @Test
