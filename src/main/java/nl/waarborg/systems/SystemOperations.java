@@ -513,6 +513,25 @@ public class SystemOperations {
                 + " ORDER BY updated_at DESC LIMIT ?", (rs, n) -> operation(rs), Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** A system whose last sweep failed (or partly): {@code causeCode} is the cause's code only (docs/systems.md). */
+    public record FailedSweep(String system, String status, String causeCode, Instant at) {}
+
+    /**
+     * The declared systems whose LAST sweep failed or partly failed, in the policy's order: one indexed read per
+     * system ({@code system_operation_by_system}), never over all sweeps. A later sweep that worked clears it.
+     */
+    public List<FailedSweep> failedLastSweeps() {
+        List<FailedSweep> out = new ArrayList<>();
+        for (SystemConnectors.Entry e : connectors.all()) {
+            template.query("SELECT status, cause, updated_at FROM system_operation WHERE system = ? AND kind = 'sweep' "
+                    + "ORDER BY created_at DESC LIMIT 1", (rs, n) -> new FailedSweep(e.id(), rs.getString(1),
+                    rs.getString(2) == null ? null : causeCode(rs.getString(2)), rs.getTimestamp(3).toInstant()), e.id())
+                    .stream().filter(f -> f.status().equals("failed") || f.status().equals("partial"))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
     private static Operation operation(ResultSet rs) throws SQLException {
         Timestamp next = rs.getTimestamp("next_attempt_at");
         Map<String, Long> counts = JSON.readValue(rs.getString("counts"), new TypeReference<TreeMap<String, Long>>() {});

@@ -224,7 +224,9 @@ class SecurityConfiguration {
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
                         .requestMatchers(HttpMethod.POST, "/console/requests/assign", "/console/requests/*/assign",
                                 "/console/requests/*/extend", "/console/requests/*/refuse", "/console/requests/*/fulfil",
-                                "/console/requests/*/steps/*/done", "/console/requests/*/complete")
+                                "/console/requests/*/steps/*/done", "/console/requests/*/complete",
+                                "/console/requests/*/extend/preview", "/console/requests/*/refuse/preview",
+                                "/console/requests/*/complete/preview")
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
                         .requestMatchers(HttpMethod.GET, "/console/requests/*/answer")
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
