@@ -287,6 +287,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/console/retention/sweep",
                                 "/console/retention/attestations/*/confirm")
                                 .hasAuthority(perm(ConsolePermission.RETENTION_MANAGE))
+                        // --- subjects pages (round 2): objections (Art. 21) and restrictions (Art. 18) are the
+                        // privacy officer's, as their decisions are in the API (staff)
+                        .requestMatchers(HttpMethod.POST, "/console/subjects/*/objections",
+                                "/console/subjects/*/objections/*/decision", "/console/subjects/*/restrictions",
+                                "/console/subjects/*/restrictions/*/lift")
+                                .hasAuthority(perm(ConsolePermission.RESTRAINTS_MANAGE))
                         .anyRequest().denyAll());
         return http.build();
     }
