@@ -77,8 +77,9 @@ class EveryPageAxeTest extends ServiceTestBase {
             "/console/policy/downloads/{name}", "a download (PDF, CSV, XLSX, JSON-LD), not a page",
             "/console/audit/jobs/{id}/download", "a download (JSON lines), not a page");
 
-    /** Pages whose path variable this test fills in the browser: an audit job is its starter's, see {@link #auditJob}. */
-    private static final Set<String> MADE_IN_THE_BROWSER = Set.of("/console/audit/jobs/{id}");
+    /** Pages whose path variable this test fills in the browser: a job is its starter's, see {@link #job}. */
+    private static final Set<String> MADE_IN_THE_BROWSER = Set.of("/console/audit/jobs/{id}",
+            "/console/retention/sweeps/{id}");
 
     /** Pages in the language of the person's request, whatever {@code ?lang} asks: a letter, the confirmation link. */
     private static final Set<String> REQUEST_LANGUAGE = Set.of("/console/requests/{reference}/letters/{letter}",
@@ -223,7 +224,9 @@ class EveryPageAxeTest extends ServiceTestBase {
                 check(e.getValue(), lang, problems);
             }
         }
-        check(auditJob(), lang, problems);
+        check(job("/console/audit", "form[action$='/audit/export'] button", "/console/audit/jobs/"), lang, problems);
+        check(job("/console/retention", "form[action$='/retention/sweep'] button.secondary", "/console/retention/sweeps/"),
+                lang, problems);
         // the 403 page: the privacy officer may not manage accounts
         check("/console/accounts", lang, problems);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isIn("Geen toegang", "No access");
@@ -272,12 +275,15 @@ class EveryPageAxeTest extends ServiceTestBase {
         }
     }
 
-    /** Starts an export as the signed-in officer (a job is its starter's) and waits until it is done. */
-    private String auditJob() {
-        browser.get(url("/console/audit"));
-        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/audit/export'] button")));
+    /**
+     * Starts a background job from {@code page} with {@code button} as the signed-in officer (a job is its starter's:
+     * an audit export, a dry-run sweep) and waits until its page, under {@code jobs}, says it is done.
+     */
+    private String job(String page, String button, String jobs) {
+        browser.get(url(page));
+        SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector(button)));
         String path = browser.getCurrentUrl().replaceAll("[?#].*", "").replace(url(""), "");
-        assertThat(path).startsWith("/console/audit/jobs/");
+        assertThat(path).startsWith(jobs);
         for (int i = 0; i < 50 && browser.findElements(By.tagName("progress")).size() > 0; i++) {
             sleep(200);
             browser.get(url(path));

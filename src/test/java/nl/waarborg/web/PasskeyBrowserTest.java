@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * listens on a port chosen before the context starts (not the usual random one), named in
  * {@code waarborg.accounts.webauthn.allowed-origins}.
  */
+@org.springframework.test.context.TestPropertySource(properties = "waarborg.data-dir=${waarborg.test.data-root}/passkey")
 class PasskeyBrowserTest extends ServiceTestBase {
 
     private static final int PORT = freePort();
