@@ -1,12 +1,10 @@
 package nl.waarborg.web;
 
+import nl.waarborg.mail.MailParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +133,7 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         assertThat(main()).contains("Kijk in uw e-mail", "Uw kenmerk is WB-").doesNotContain(address);
         Axe.assertNoViolations(browser);
 
-        String text = part(onlyMail(), "text/plain");
+        String text = MailParts.text(MailParts.only(MAIL, 10000), "text/plain");
         Matcher confirm = CONFIRM.matcher(text);
         Matcher status = STATUS.matcher(text);
         assertThat(confirm.find()).isTrue();
@@ -354,7 +352,7 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         for (int round = 0; round < 20; round++) {
             MimeMessage[] all = MAIL.getReceivedMessages();
             for (MimeMessage m : all) {
-                String text = part(m, "text/plain");
+                String text = MailParts.text(m, "text/plain");
                 if (m.getAllRecipients()[0].toString().equals(to) && text.contains(reference)
                         && ANSWER.matcher(text).find()) {
                     return text;
@@ -365,28 +363,5 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         throw new AssertionError("no mail with the download link to the person");
     }
 
-    private static MimeMessage onlyMail() throws Exception {
-        assertThat(MAIL.waitForIncomingEmail(10000, 1)).isTrue();
-        MimeMessage[] all = MAIL.getReceivedMessages();
-        assertThat(all).hasSize(1);
-        return all[0];
-    }
 
-    private static String part(Part p, String type) throws Exception {
-        if (p.isMimeType(type)) {
-            return (String) p.getContent();
-        }
-        if (p.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) p.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart child = mp.getBodyPart(i);
-                try {
-                    return part(child, type);
-                } catch (AssertionError none) {
-                    // another part
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
 }

@@ -1,12 +1,10 @@
 package nl.waarborg.portal.web;
 
+import nl.waarborg.mail.MailParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,9 +140,9 @@ class PortalPagesTest extends ServiceTestBase {
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("Kijk in uw e-mail", "Uw kenmerk is WB-").doesNotContain(address);
 
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = MailParts.only(MAIL, 10000);
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(address);
-        String text = part(mail, "text/plain");
+        String text = MailParts.text(mail, "text/plain");
         assertThat(text).contains("artikel 12 lid 6 AVG");
         Matcher confirm = CONFIRM.matcher(text);
         Matcher status = STATUS.matcher(text);
@@ -189,7 +187,7 @@ class PortalPagesTest extends ServiceTestBase {
                 "kinds", "erasure", "language", "en"));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("Check your e-mail");
-        assertThat(part(onlyMail(), "text/plain")).contains("Confirm your request with this link");
+        assertThat(MailParts.text(MailParts.only(MAIL, 10000), "text/plain")).contains("Confirm your request with this link");
     }
 
     @Test
@@ -216,7 +214,7 @@ class PortalPagesTest extends ServiceTestBase {
         }
         c.get("/request");
         c.post("/request", Map.of("email", "late-" + UUID.randomUUID() + "@example.nl", "kinds", "access"));
-        Matcher confirm = CONFIRM.matcher(part(onlyMail(), "text/plain"));
+        Matcher confirm = CONFIRM.matcher(MailParts.text(MailParts.only(MAIL, 10000), "text/plain"));
         assertThat(confirm.find()).isTrue();
         clock.advance(Duration.ofDays(8));
         HttpResponse<String> expired = c.get("/request/confirm/" + confirm.group(1));
@@ -311,28 +309,5 @@ class PortalPagesTest extends ServiceTestBase {
                 .findFirst().map(Consents.PurposeConsent::state).orElse("none");
     }
 
-    private static MimeMessage onlyMail() throws Exception {
-        assertThat(MAIL.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage[] all = MAIL.getReceivedMessages();
-        assertThat(all).hasSize(1);
-        return all[0];
-    }
 
-    private static String part(Part p, String type) throws Exception {
-        if (p.isMimeType(type)) {
-            return (String) p.getContent();
-        }
-        if (p.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) p.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart child = mp.getBodyPart(i);
-                try {
-                    return part(child, type);
-                } catch (AssertionError none) {
-                    // another part
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
 }

@@ -1,12 +1,10 @@
 package nl.waarborg.requests.service;
 
+import nl.waarborg.mail.MailParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,13 +100,13 @@ class IdentityEvidenceApiTest extends ServiceTestBase {
         JsonNode sent = post("/api/v1/requests/" + reference + "/identity/email-link", "", 200);
 
         assertThat(sent.get("category").asString()).isEqualTo("email");
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = MailParts.only(MAIL, 10000);
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ann@example.nl");
         assertThat(mail.getSubject()).isEqualTo("Komt uw verzoek van u? Bevestig het (" + reference + ")");
         assertThat(mail.getHeader("Content-Language")[0]).isEqualTo("nl");
-        String text = part(mail, "text/plain");
+        String text = MailParts.text(mail, "text/plain");
         assertThat(text).contains("kenmerk is " + reference, "artikel 12, lid 6 AVG", "Testopslag B.V.");
-        assertThat(part(mail, "text/html")).contains("<a href=\"https://privacy.testopslag.example/requests/confirm/");
+        assertThat(MailParts.text(mail, "text/html")).contains("<a href=\"https://privacy.testopslag.example/requests/confirm/");
         String token = token(text);
 
         // a GET (a mail scanner, a preview) shows the button and confirms nothing
@@ -146,10 +144,10 @@ class IdentityEvidenceApiTest extends ServiceTestBase {
 
         post("/api/v1/requests/" + reference + "/identity/email-link", "{\"category\":\"email\"}", 200);
 
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = MailParts.only(MAIL, 10000);
         assertThat(mail.getSubject()).isEqualTo("Is this request yours? Please confirm (" + reference + ")");
-        assertThat(part(mail, "text/plain")).contains("Its reference is " + reference, "Article 12(6) GDPR");
-        HttpResponse<String> page = page("GET", token(part(mail, "text/plain")));
+        assertThat(MailParts.text(mail, "text/plain")).contains("Its reference is " + reference, "Article 12(6) GDPR");
+        HttpResponse<String> page = page("GET", token(MailParts.text(mail, "text/plain")));
         assertThat(page.body()).contains("Yes, this request is mine");
         assertThat(page.headers().firstValue("Content-Language")).hasValue("en");
     }
@@ -159,10 +157,10 @@ class IdentityEvidenceApiTest extends ServiceTestBase {
         UUID subject = customer("cor@example.nl");
         String reference = receive(subject, "nl");
         post("/api/v1/requests/" + reference + "/identity/email-link", "", 200);
-        String first = token(part(onlyMail(), "text/plain"));
+        String first = token(MailParts.text(MailParts.only(MAIL, 10000), "text/plain"));
         MAIL.purgeEmailFromAllMailboxes();
         post("/api/v1/requests/" + reference + "/identity/email-link", "", 200);
-        String second = token(part(onlyMail(), "text/plain"));
+        String second = token(MailParts.text(MailParts.only(MAIL, 10000), "text/plain"));
 
         assertThat(page("POST", first).statusCode()).as("a newer link retires the older").isEqualTo(410);
         clock.advance(Duration.ofDays(7).plusMinutes(1));
@@ -368,12 +366,6 @@ class IdentityEvidenceApiTest extends ServiceTestBase {
         return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0};
     }
 
-    private static MimeMessage onlyMail() throws Exception {
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).as("one mail received").isTrue();
-        MimeMessage[] received = MAIL.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        return received[0];
-    }
 
     private static String token(String text) {
         Matcher m = LINK.matcher(text);
@@ -381,29 +373,5 @@ class IdentityEvidenceApiTest extends ServiceTestBase {
         return m.group(1);
     }
 
-    /** The decoded text of the mail's first part of {@code type}. */
-    private static String part(Part p, String type) throws Exception {
-        if (p.isMimeType(type)) {
-            return (String) p.getContent();
-        }
-        if (p.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) p.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart child = mp.getBodyPart(i);
-                String found = partOrNull(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
-    }
 
-    private static String partOrNull(Part p, String type) throws Exception {
-        try {
-            return part(p, type);
-        } catch (AssertionError none) {
-            return null;
-        }
-    }
 }

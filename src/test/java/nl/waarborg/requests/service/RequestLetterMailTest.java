@@ -1,10 +1,10 @@
 package nl.waarborg.requests.service;
 
+import nl.waarborg.mail.MailParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -122,14 +122,14 @@ class RequestLetterMailTest extends ServiceTestBase {
         assertThat(receipt.getSubject()).isEqualTo(lang.equals("nl")
                 ? "Wij hebben uw verzoek ontvangen (" + r.reference() + ")"
                 : "We have received your request (" + r.reference() + ")");
-        assertThat(part(receipt, "text/plain")).contains("# " + receipt.getSubject(), lang.equals("nl")
+        assertThat(MailParts.text(receipt, "text/plain")).contains("# " + receipt.getSubject(), lang.equals("nl")
                 ? "artikel 12, lid 3 AVG" : "Article 12(3) GDPR");
 
         // extension (Art. 12(3))
         requests.extend(STAFF, r.reference(), "Wij wachten op de camerabeelden van drie locaties.");
         MimeMessage extension = sendOne();
         assertLetter(extension, address, lang, "extension", r.reference());
-        assertThat(part(extension, "text/plain")).contains("Wij wachten op de camerabeelden van drie locaties.");
+        assertThat(MailParts.text(extension, "text/plain")).contains("Wij wachten op de camerabeelden van drie locaties.");
 
         // completion (Art. 12(3), 15): the answer's link
         requests.identity(STAFF, r.reference(), "in-person-id", "verified");
@@ -137,7 +137,7 @@ class RequestLetterMailTest extends ServiceTestBase {
         fulfilment.complete(STAFF, r.reference());
         MimeMessage completion = sendOne();
         assertLetter(completion, address, lang, "completion", r.reference());
-        assertThat(part(completion, "text/plain")).contains("https://privacy.testopslag.example/api/v1/requests/answers/");
+        assertThat(MailParts.text(completion, "text/plain")).contains("https://privacy.testopslag.example/api/v1/requests/answers/");
 
         // refusal (Art. 12(4)), of a second request
         Request refused = receive(subject, lang, "erasure");
@@ -232,12 +232,12 @@ class RequestLetterMailTest extends ServiceTestBase {
                 + "CCTV recorder (" + r.reference() + ")");
         assertThat(task.getHeader("Content-Language")[0]).isEqualTo("nl, en");
         assertThat(task.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
-        String text = part(task, "text/plain");
+        String text = MailParts.text(task, "text/plain");
         assertThat(text).contains("Zoek de gegevens van deze persoon op in Camerarecorder",
                 "Look up this person's data in CCTV recorder",
                 "https://privacy.testopslag.example/console/requests/" + r.reference());
         assertThat(text.indexOf("Zoek")).as("Dutch first").isLessThan(text.indexOf("Look up"));
-        assertThat(part(task, "text/html")).contains("<a href=\"https://privacy.testopslag.example/console/requests/"
+        assertThat(MailParts.text(task, "text/html")).contains("<a href=\"https://privacy.testopslag.example/console/requests/"
                 + r.reference() + "\">");
         mail.purgeEmailFromAllMailboxes();
 
@@ -249,7 +249,7 @@ class RequestLetterMailTest extends ServiceTestBase {
         sender.sendDue();
 
         MimeMessage recipient = onlyTo("taken@testopslag.example");
-        assertThat(part(recipient, "text/plain")).contains("Laat Hostingpartij weten", "Tell Hosting provider",
+        assertThat(MailParts.text(recipient, "text/plain")).contains("Laat Hostingpartij weten", "Tell Hosting provider",
                 "artikel 19 AVG", "Article 19 GDPR", r.reference());
         assertThat(requests.timeline(STAFF, r.reference())).filteredOn(e -> e.action().equals("request-task-notice-mailed"))
                 .extracting(e -> e.reasons().get(1)).satisfiesExactly(a -> assertThat(a).isEqualTo("task:" + id),
@@ -296,8 +296,8 @@ class RequestLetterMailTest extends ServiceTestBase {
         assertThat(m.getHeader("Content-Language")[0]).isEqualTo(lang);
         assertThat(m.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
         assertThat(m.getMessageID()).matches("<waarborg-outbox-\\d+@privacy\\.testopslag\\.example>");
-        assertThat(part(m, "text/plain")).contains(reference);
-        assertThat(part(m, "text/html")).contains("<body>", reference, "lang=\"" + lang + "\"");
+        assertThat(MailParts.text(m, "text/plain")).contains(reference);
+        assertThat(MailParts.text(m, "text/html")).contains("<body>", reference, "lang=\"" + lang + "\"");
         List<Part> pdfs = attachments(m);
         assertThat(pdfs).hasSize(1);
         String name = switch (kind) {
@@ -330,31 +330,7 @@ class RequestLetterMailTest extends ServiceTestBase {
         return out;
     }
 
-    /** The decoded text of the mail's first part of {@code type} that is not an attachment. */
-    private static String part(Part p, String type) throws Exception {
-        String found = partOrNull(p, type);
-        if (found == null) {
-            throw new AssertionError("no " + type + " part");
-        }
-        return found;
-    }
 
-    private static String partOrNull(Part p, String type) throws Exception {
-        if (p.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
-            return (String) p.getContent();
-        }
-        if (p.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) p.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart child = mp.getBodyPart(i);
-                String found = partOrNull(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 
     private static GreenMail start() {
         GreenMail g = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
