@@ -1,0 +1,71 @@
+package nl.waarborg.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.waarborg.access.Caller;
+import nl.waarborg.consent.Consents;
+import nl.waarborg.policy.Lang;
+import nl.waarborg.portal.PortalLinks;
+import nl.waarborg.vault.Vault;
+import nl.waarborg.web.ConsentPolicyTestBase;
+import nl.waarborg.web.ConsoleClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The portal's link tokens used on the path of another kind (docs/console.md "Security of the pages"): each token
+ * opens only its own page. A per-mailing unsubscribe link travels in a mail header that mail servers and clients
+ * read; it withdraws one consent and must not open the preferences page, where consent to every purpose can be given.
+ */
+class PortalLinkKindsTest extends ConsentPolicyTestBase {
+
+    private static final Caller STAFF = new Caller("test", "dpo", List.of(), true);
+
+    @Autowired
+    PortalLinks links;
+    @Autowired
+    Vault vault;
+    @Autowired
+    Consents consents;
+
+    private String state(UUID subject) {
+        return consents.of(STAFF, subject).current().stream().filter(p -> p.purpose().equals("newsletter"))
+                .findFirst().map(Consents.PurposeConsent::state).orElse("none");
+    }
+
+    @Test
+    void anUnsubscribeLinkDoesNotOpenThePreferences() {
+        UUID subject = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(),
+                List.of("customer")))).getFirst();
+        String unsubscribe = links.issue(subject, "newsletter");
+        ConsoleClient c = new ConsoleClient(port);
+        c.get("/request"); // the portal's form token, so a refusal is the link's and not the token's
+        assertThat(c.get("/preferences/" + unsubscribe).statusCode()).isEqualTo(404);
+        assertThat(c.post("/preferences/" + unsubscribe, Map.of("purpose", "newsletter", "choice", "give"))
+                .statusCode()).isEqualTo(404);
+        assertThat(state(subject)).isEqualTo("none");
+    }
+
+    @Test
+    void aPreferencesLinkDoesNotUnsubscribeAndNeitherOpensARequest() {
+        UUID subject = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(), List.of(),
+                List.of("customer")))).getFirst();
+        links.give(subject, "newsletter", Lang.NL);
+        String preferences = links.issue(subject, null);
+        String unsubscribe = links.issue(subject, "newsletter");
+        ConsoleClient c = new ConsoleClient(port);
+        assertThat(c.get("/unsubscribe/" + preferences).statusCode()).isEqualTo(404);
+        assertThat(c.postRaw("/unsubscribe/" + preferences, Map.of("List-Unsubscribe", "One-Click")).statusCode())
+                .isEqualTo(404);
+        assertThat(state(subject)).isEqualTo("given");
+        for (String token : List.of(preferences, unsubscribe)) {
+            assertThat(c.get("/request/status/" + token).statusCode()).isEqualTo(404);
+            assertThat(c.get("/request/confirm/" + token).statusCode()).isEqualTo(404);
+        }
+        assertThat(c.get("/preferences/" + preferences).statusCode()).isEqualTo(200);
+    }
+}
