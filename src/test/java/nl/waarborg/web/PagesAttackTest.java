@@ -239,6 +239,29 @@ class PagesAttackTest extends ServiceTestBase {
         assertInert(odd.body());
     }
 
+    @Test
+    void noRedirectOrLanguageLinkLeavesTheSite() {
+        String password = account("attack-redirect", "Omleiding", Roles.SUPPORT);
+        ConsoleClient c = new ConsoleClient(port);
+        c.get("/console/signin?continue=https://evil.example&redirect=//evil.example");
+        HttpResponse<String> in = c.post("/console/signin?continue=https://evil.example&next=//evil.example",
+                Map.of("username", "attack-redirect", "password", password));
+        assertThat(in.statusCode()).isEqualTo(302);
+        assertThat(in.headers().firstValue("Location").orElseThrow()).matches("(https?://localhost:\\d+)?/console");
+        HttpResponse<String> out = c.post("/console/signout?continue=https://evil.example", Map.of());
+        assertThat(out.headers().firstValue("Location").orElseThrow())
+                .matches("(https?://localhost:\\d+)?/console/signin\\?signedout");
+        // the language switch links to the page's own path: never another host, whatever the address looked like
+        for (String path : List.of("//evil.example/", "/%2F%2Fevil.example/", "/%5Cevil.example", "/?a=%22%3E%3Cx",
+                "/console/signin?lang=en&x=//evil.example", "/no-such-page//evil.example")) {
+            HttpResponse<String> r = new ConsoleClient(port).get(path);
+            assertThat(r.statusCode()).as(path).isNotEqualTo(500);
+            assertThat(r.headers().firstValue("Location").orElse("/")).as(path).startsWith("/").doesNotStartWith("//");
+            assertThat(r.body()).as(path).doesNotContainPattern("class=\"lang\" href=\"(//|https?:|\\\\|[^/])")
+                    .doesNotContain("<x");
+        }
+    }
+
     // ---- addresses and sizes ----
 
     @Test
