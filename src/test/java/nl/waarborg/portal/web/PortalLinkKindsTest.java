@@ -67,5 +67,11 @@ class PortalLinkKindsTest extends ConsentPolicyTestBase {
             assertThat(c.get("/request/confirm/" + token).statusCode()).isEqualTo(404);
         }
         assertThat(c.get("/preferences/" + preferences).statusCode()).isEqualTo(200);
+        // a purpose that is not direct marketing on consent, or none at all: refused, not given, not a failure
+        for (String purpose : List.of("rental", "nonsense", "<script>")) {
+            HttpResponse<String> r = c.post("/preferences/" + preferences, Map.of("purpose", purpose, "choice", "give"));
+            assertThat(r.statusCode()).as(purpose).isIn(400, 422);
+            assertThat(r.body()).doesNotContain("<script>");
+        }
     }
 }
