@@ -10,11 +10,15 @@ import nl.waarborg.access.Caller;
 import nl.waarborg.consent.Consents;
 import nl.waarborg.policy.Lang;
 import nl.waarborg.portal.PortalLinks;
+import nl.waarborg.requests.Request;
+import nl.waarborg.requests.service.Requests;
+import nl.waarborg.requests.service.LinkTokens;
 import nl.waarborg.vault.Vault;
 import nl.waarborg.web.ConsentPolicyTestBase;
 import nl.waarborg.web.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The portal's link tokens used on the path of another kind (docs/console.md "Security of the pages"): each token
@@ -31,6 +35,10 @@ class PortalLinkKindsTest extends ConsentPolicyTestBase {
     Vault vault;
     @Autowired
     Consents consents;
+    @Autowired
+    Requests requests;
+    @Autowired
+    JdbcClient jdbc;
 
     private String state(UUID subject) {
         return consents.of(STAFF, subject).current().stream().filter(p -> p.purpose().equals("newsletter"))
@@ -48,6 +56,30 @@ class PortalLinkKindsTest extends ConsentPolicyTestBase {
         assertThat(c.post("/preferences/" + unsubscribe, Map.of("purpose", "newsletter", "choice", "give"))
                 .statusCode()).isEqualTo(404);
         assertThat(state(subject)).isEqualTo("none");
+    }
+
+    @Test
+    void aRequestsStatusAndConfirmationLinksOpenNothingElse() {
+        // a request as the portal records it (this context sends no mail, so the portal's own submit is not used),
+        // with two known tokens: the database holds only their hashes
+        Request request = requests.receive(STAFF, new Requests.NewRequest(List.of("access"), List.of(), "portal", "nl",
+                null, null, null));
+        String status = LinkTokens.next();
+        String confirm = LinkTokens.next();
+        jdbc.sql("INSERT INTO portal_request (request_id, confirm_hash, confirm_expires_at, status_hash) "
+                + "VALUES (?, ?, now() + interval '1 day', ?)").params(request.id(), LinkTokens.hash(confirm),
+                LinkTokens.hash(status)).update();
+        ConsoleClient c = new ConsoleClient(port);
+        assertThat(c.get("/request/status/" + status).statusCode()).isEqualTo(200);
+        for (String path : List.of("/unsubscribe/", "/preferences/", "/request/confirm/")) {
+            assertThat(c.get(path + status).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(c.postRaw("/unsubscribe/" + status, Map.of("List-Unsubscribe", "One-Click")).statusCode())
+                .isEqualTo(404);
+        for (String path : List.of("/unsubscribe/", "/preferences/", "/request/status/")) {
+            assertThat(c.get(path + confirm).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(c.get("/request/confirm/" + confirm).statusCode()).isEqualTo(200);
     }
 
     @Test
