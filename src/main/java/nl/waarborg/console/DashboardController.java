@@ -84,22 +84,29 @@ class DashboardController {
         return new DashboardView.RequestsCard(requests.openCounts(), requests.soonest(ROWS), requests.unverified(ROWS));
     }
 
+    /**
+     * The privacy team's work, bounded: counts of open tasks and attestations over their indexes and the first
+     * {@link #ROWS} of each (never every open one); the systems whose operations stay failed and those whose last sweep
+     * failed, one indexed read per declared system.
+     */
     private DashboardView.WorkCard workCard() {
         Instant now = clock.instant();
-        List<ManualTasks.Task> open = tasks.list(true);
-        List<AttestationTasks.Task> att = attestations.list(true);
-        List<DashboardView.Task> first = new ArrayList<>();
-        open.forEach(t -> first.add(new DashboardView.Task("task", t.system(), t.kind(), t.dueAt(), t.overdue())));
-        att.forEach(t -> first.add(new DashboardView.Task("attestation", t.system(), t.rule(), t.dueAt(), t.overdue())));
-        first.sort(Comparator.comparing(DashboardView.Task::dueAt));
         Instant until = now.plus(Duration.ofDays(FORECAST_DAYS));
+        long openTasks = tasks.openCount();
+        AttestationTasks.OpenCounts att = attestations.openCounts(until);
+        List<DashboardView.Task> first = new ArrayList<>();
+        tasks.firstOpen(ROWS).forEach(t -> first.add(new DashboardView.Task("task", t.system(), t.kind(), t.dueAt(),
+                t.overdue())));
+        attestations.firstOpen(ROWS).forEach(t -> first.add(new DashboardView.Task("attestation", t.system(), t.rule(),
+                t.dueAt(), t.overdue())));
+        first.sort(Comparator.comparing(DashboardView.Task::dueAt));
         List<ExpiringItems.DueGroup> due = items.dueUpTo(now, until);
         LinkedHashSet<String> failing = new LinkedHashSet<>();
         operations.list(true, 50).forEach(o -> failing.add(o.system()));
-        return new DashboardView.WorkCard(open.size(), att.size(), first.subList(0, Math.min(ROWS, first.size())),
+        return new DashboardView.WorkCard(openTasks, att.open(), first.subList(0, Math.min(ROWS, first.size())),
                 due.stream().mapToLong(ExpiringItems.DueGroup::items).sum(),
                 due.stream().mapToLong(ExpiringItems.DueGroup::overdue).sum(),
-                (int) att.stream().filter(t -> !t.dueAt().isAfter(until)).count(), List.copyOf(failing));
+                att.dueBy(), List.copyOf(failing), operations.failedLastSweeps());
     }
 
     private DashboardView.BreachesCard breachesCard() {

@@ -3,6 +3,7 @@ package nl.waarborg.console;
 import java.time.Instant;
 import java.util.List;
 import nl.waarborg.requests.service.RequestDesk;
+import nl.waarborg.systems.SystemOperations;
 
 /**
  * What the dashboard shows: per card, whether the signed-in person may see its subject, its counts and its first few
@@ -24,11 +25,12 @@ public record DashboardView(RequestsCard requests, WorkCard work, BreachesCard b
 
     /**
      * The retention and systems work: open manual tasks and attestations (counts and the first rows), what retention
-     * will erase or anonymise within 30 days (items; of which due now), and the systems whose operations failed for
-     * good.
+     * will erase or anonymise within 30 days (items; of which due now), the systems whose operations failed for
+     * good, and the systems whose last sweep failed ({@code failedSweeps}: system, status, the cause's code, when).
      */
-    public record WorkCard(int openTasks, int openAttestations, List<Task> firstTasks, long forecastItems,
-                           long forecastOverdue, int forecastAttestations, List<String> failingSystems) {}
+    public record WorkCard(long openTasks, long openAttestations, List<Task> firstTasks, long forecastItems,
+                           long forecastOverdue, long forecastAttestations, List<String> failingSystems,
+                           List<SystemOperations.FailedSweep> failedSweeps) {}
 
     /** One open breach and where its clock stands (running, warning, late, notified, not-required). */
     public record BreachRow(String reference, String title, Instant due, String state) {}

@@ -119,7 +119,9 @@ final class HtmlWriter {
     }
 
     private static void table(StringBuilder b, Table t, boolean titled, String divClass) {
-        b.append("<div class=\"").append(divClass).append("\">\n<table>\n<thead>\n<tr>");
+        // the console's scrolling box takes keyboard focus, so a wide table can be scrolled without a mouse (WCAG 2.1.1)
+        b.append("<div class=\"").append(divClass).append('"').append(divClass.equals("table-wrap") ? " tabindex=\"0\"" : "")
+                .append(">\n<table>\n<thead>\n<tr>");
         for (String h : t.header()) {
             b.append("<th scope=\"col\">").append(escape(h)).append("</th>");
         }

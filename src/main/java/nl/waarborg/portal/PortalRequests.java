@@ -28,7 +28,6 @@ import nl.waarborg.requests.service.LinkTokens;
 import nl.waarborg.requests.service.Requests;
 import nl.waarborg.vault.Identifier;
 import nl.waarborg.vault.Vault;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +61,7 @@ public class PortalRequests {
 
     PortalRequests(Requests requests, Vault vault, Mailer mailer, ActivePolicy policy, AuditLog audit,
                    TransactionTemplate tx, JdbcClient jdbc, Clock clock,
-                   @Value("${waarborg.requests.confirmation-valid:7d}") Duration valid) {
+                   nl.waarborg.requests.service.RequestsProperties properties) {
         this.requests = requests;
         this.vault = vault;
         this.mailer = mailer;
@@ -71,7 +70,7 @@ public class PortalRequests {
         this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.valid = valid;
+        this.valid = properties.confirmationValid();
     }
 
     /** What the person typed. */

@@ -44,6 +44,32 @@ public record Request(UUID id, String reference, List<RequestKind> kinds, List<S
         }
     }
 
+    /**
+     * The request as it would be once extended: for the letter a preview shows before staff extend (docs/console.md
+     * "Requests"); nothing is stored.
+     */
+    public Request asExtended(LocalDate to, Instant endsAt, Instant at, String by, String reason) {
+        return new Request(id, reference, kinds, purposes, channel, language, subject, receivedAt, receivedBy, deadline,
+                deadlineEndsAt, to, endsAt, at, by, reason, identity, identityMethod, identityBy, identityAt, status,
+                refusalGround, refusalReason, closedAt, closedBy, policyVersion, legalDeadline, restrictionGround);
+    }
+
+    /** The request as it would be once refused (a preview's letter; nothing is stored). */
+    public Request asRefused(RefusalGround ground, String reason, Instant at, String by) {
+        return new Request(id, reference, kinds, purposes, channel, language, subject, receivedAt, receivedBy, deadline,
+                deadlineEndsAt, extendedTo, extendedEndsAt, extendedAt, extendedBy, extensionReason, identity,
+                identityMethod, identityBy, identityAt, Status.REFUSED, ground, reason, at, by, policyVersion,
+                legalDeadline, restrictionGround);
+    }
+
+    /** The request as it would be once completed (a preview's letter; nothing is stored). */
+    public Request asCompleted(Instant at, String by) {
+        return new Request(id, reference, kinds, purposes, channel, language, subject, receivedAt, receivedBy, deadline,
+                deadlineEndsAt, extendedTo, extendedEndsAt, extendedAt, extendedBy, extensionReason, identity,
+                identityMethod, identityBy, identityAt, Status.COMPLETED, refusalGround, refusalReason, at, by,
+                policyVersion, legalDeadline, restrictionGround);
+    }
+
     /** The day of receipt in the organisation's {@code zone}. */
     public LocalDate receivedDay(java.time.ZoneId zone) {
         return LocalDate.ofInstant(receivedAt, zone);

@@ -35,7 +35,11 @@ public enum ConsolePermission {
     /** The audit log: browse, verify, export. */
     AUDIT_VIEW,
     /** Create and disable staff accounts. */
-    ACCOUNTS_MANAGE;
+    ACCOUNTS_MANAGE,
+    /** The retention page: the forecast, attestation tasks, sweep results and the released statistics. */
+    RETENTION_VIEW,
+    /** Start a sweep (dry or real) and confirm attestation tasks on behalf of a system's owner. */
+    RETENTION_MANAGE;
 
     /** The Spring Security authority of this permission. */
     public String authority() {
@@ -52,7 +56,7 @@ public enum ConsolePermission {
                 case Roles.SUPPORT -> out.addAll(EnumSet.of(DASHBOARD_VIEW, REQUESTS_VIEW, REQUESTS_HANDLE,
                         SUBJECTS_SEARCH, HOLDS_MANAGE, POLICY_VIEW));
                 case Roles.AUDITOR -> out.addAll(EnumSet.of(DASHBOARD_VIEW, REQUESTS_VIEW, BREACHES_VIEW, POLICY_VIEW,
-                        AUDIT_VIEW));
+                        AUDIT_VIEW, RETENTION_VIEW));
                 default -> out.addAll(EnumSet.of(DASHBOARD_VIEW, SUBJECTS_SEARCH, POLICY_VIEW));
             }
         }

@@ -367,17 +367,27 @@ public class SystemOperations {
      * while the others are swept. A dry run asks each system what is due and stores nothing.
      */
     public List<SystemSweep> sweepAll(Instant now, boolean dryRun, LinkedSubjects subjects) {
+        return sweepAll(now, dryRun, subjects, (done, total) -> { });
+    }
+
+    /**
+     * {@link #sweepAll(Instant, boolean, LinkedSubjects)}, telling {@code progress} how many of the reachable systems
+     * are swept so far (before the first and after each), for a page that shows how far a sweep is.
+     */
+    public List<SystemSweep> sweepAll(Instant now, boolean dryRun, LinkedSubjects subjects,
+                                      java.util.function.BiConsumer<Integer, Integer> progress) {
         List<SystemSweep> report = new ArrayList<>();
-        for (SystemConnectors.Entry e : connectors.all()) {
-            if (!e.reachable()) {
-                continue; // manual: attestation tasks
-            }
+        List<SystemConnectors.Entry> reachable = connectors.all().stream().filter(SystemConnectors.Entry::reachable)
+                .toList(); // manual systems are not swept: attestation tasks
+        progress.accept(0, reachable.size());
+        for (SystemConnectors.Entry e : reachable) {
             try {
                 report.add(dryRun ? dry(e, now, subjects) : sweep(e, now, subjects));
             } catch (RuntimeException ex) { // our own database, say: this system's sweep is lost, the next one retries
                 report.add(new SystemSweep(e.id(), e.kind(), null, Status.FAILED.term(), Map.of(),
                         "error: " + ex.getClass().getSimpleName(), null));
             }
+            progress.accept(report.size(), reachable.size());
         }
         return report;
     }
@@ -501,6 +511,25 @@ public class SystemOperations {
         return template.query("SELECT " + COLUMNS + " FROM system_operation"
                 + (givenUpOnly ? " WHERE status IN ('failed', 'partial') AND next_attempt_at IS NULL AND attempts > 0" : "")
                 + " ORDER BY updated_at DESC LIMIT ?", (rs, n) -> operation(rs), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** A system whose last sweep failed (or partly): {@code causeCode} is the cause's code only (docs/systems.md). */
+    public record FailedSweep(String system, String status, String causeCode, Instant at) {}
+
+    /**
+     * The declared systems whose LAST sweep failed or partly failed, in the policy's order: one indexed read per
+     * system ({@code system_operation_by_system}), never over all sweeps. A later sweep that worked clears it.
+     */
+    public List<FailedSweep> failedLastSweeps() {
+        List<FailedSweep> out = new ArrayList<>();
+        for (SystemConnectors.Entry e : connectors.all()) {
+            template.query("SELECT status, cause, updated_at FROM system_operation WHERE system = ? AND kind = 'sweep' "
+                    + "ORDER BY created_at DESC LIMIT 1", (rs, n) -> new FailedSweep(e.id(), rs.getString(1),
+                    rs.getString(2) == null ? null : causeCode(rs.getString(2)), rs.getTimestamp(3).toInstant()), e.id())
+                    .stream().filter(f -> f.status().equals("failed") || f.status().equals("partial"))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     private static Operation operation(ResultSet rs) throws SQLException {

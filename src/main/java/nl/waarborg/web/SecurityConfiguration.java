@@ -229,7 +229,9 @@ class SecurityConfiguration {
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_HANDLE))
                         .requestMatchers(HttpMethod.POST, "/console/requests/assign", "/console/requests/*/assign",
                                 "/console/requests/*/extend", "/console/requests/*/refuse", "/console/requests/*/fulfil",
-                                "/console/requests/*/steps/*/done", "/console/requests/*/complete")
+                                "/console/requests/*/steps/*/done", "/console/requests/*/complete",
+                                "/console/requests/*/extend/preview", "/console/requests/*/refuse/preview",
+                                "/console/requests/*/complete/preview")
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
                         .requestMatchers(HttpMethod.GET, "/console/requests/*/answer")
                                 .hasAuthority(perm(ConsolePermission.REQUESTS_DECIDE))
@@ -282,6 +284,20 @@ class SecurityConfiguration {
                                 "/console/breaches/*/assess", "/console/breaches/*/decide",
                                 "/console/breaches/*/notifications", "/console/breaches/*/close")
                                 .hasAuthority(perm(ConsolePermission.BREACHES_MANAGE))
+                        // --- retention pages (docs/console.md "Retention"): the auditor reads the forecast, tasks and
+                        // statistics; only the privacy officer sweeps and confirms attestations. A sweep's page is
+                        // readable only by who started it (RetentionSweeps), hence RETENTION_VIEW suffices for it.
+                        .requestMatchers(HttpMethod.GET, "/console/retention", "/console/retention/sweeps/*")
+                                .hasAuthority(perm(ConsolePermission.RETENTION_VIEW))
+                        .requestMatchers(HttpMethod.POST, "/console/retention/sweep",
+                                "/console/retention/attestations/*/confirm")
+                                .hasAuthority(perm(ConsolePermission.RETENTION_MANAGE))
+                        // --- subjects pages (round 2): objections (Art. 21) and restrictions (Art. 18) are the
+                        // privacy officer's, as their decisions are in the API (staff)
+                        .requestMatchers(HttpMethod.POST, "/console/subjects/*/objections",
+                                "/console/subjects/*/objections/*/decision", "/console/subjects/*/restrictions",
+                                "/console/subjects/*/restrictions/*/lift")
+                                .hasAuthority(perm(ConsolePermission.RESTRAINTS_MANAGE))
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -35,6 +35,10 @@ class DashboardPageTest extends ServiceTestBase {
     RequestDesk desk;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    nl.waarborg.systems.manual.ManualTasks tasks;
 
     @Test
     void aSignedOutVisitorIsSentToSignIn() {
@@ -71,6 +75,51 @@ class DashboardPageTest extends ServiceTestBase {
                 .contains("1 te laat, 0 binnen 5 dagen, 0 binnen 10 dagen");
         assertThat(c.get("/console?lang=en").body()).contains("<span class=\"tag red\">overdue, 1 day</span>")
                 .contains("Open requests");
+    }
+
+    private void operation(String id, String kind, String status, String cause, java.time.Instant at) {
+        jdbc.sql("INSERT INTO system_operation (id, kind, system, status, cause, attempts, created_at, updated_at, "
+                        + "policy_version) VALUES (?, ?, 'cctv', ?, ?, 1, ?, ?, (SELECT max(id) FROM policy_version))")
+                .params(id, kind, status, cause, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at)).update();
+    }
+
+    @Test
+    void aSystemWhoseLastSweepFailedIsShownUntilASweepWorksAgain() {
+        ConsoleClient c = ConsoleClient.signedIn(port, accounts, "dash-po-sweep", Roles.PRIVACY_OFFICER);
+        java.time.Instant now = clock.instant();
+        operation("sweep-dash-1", "sweep", "done", null, now.minusSeconds(7200));
+        operation("sweep-dash-2", "sweep", "failed", "connection-refused: the recorder did not answer",
+                now.minusSeconds(3600));
+        String page = c.get("/console").body();
+        assertThat(page).contains("Systemen waarvan de laatste opschoonronde mislukte")
+                .contains("<span class=\"tag red\">mislukt</span> cctv: connection-refused, op")
+                .doesNotContain("the recorder did not answer");
+        assertThat(c.get("/console?lang=en").body()).contains("Systems whose last retention sweep failed")
+                .contains("<span class=\"tag red\">failed</span> cctv: connection-refused, at");
+
+        operation("sweep-dash-3", "sweep", "done", null, now.minusSeconds(60));
+        assertThat(c.get("/console").body()).doesNotContain("cctv: connection-refused");
+    }
+
+    @Test
+    void theWorkCardCountsOpenTasksAndShowsOnlyTheFirstFive() {
+        java.time.Instant now = clock.instant();
+        for (int i = 0; i < 7; i++) {
+            operation("erase-dash-" + i, "erase", "pending", null, now);
+            jdbc.sql("INSERT INTO system_task (operation_id, system, owner, kind, due_at, created_at) "
+                    + "VALUES (?, 'cctv', 'Facility manager', 'erase', ?, ?)")
+                    .params("erase-dash-" + i, java.sql.Timestamp.from(now.minusSeconds(86_400L * (10 - i))),
+                            java.sql.Timestamp.from(now)).update();
+        }
+        long open = tasks.openCount();
+        assertThat(open).isGreaterThanOrEqualTo(7);
+        String page = ConsoleClient.signedIn(port, accounts, "dash-po-tasks", Roles.PRIVACY_OFFICER).get("/console")
+                .body();
+        assertThat(page).contains(open + " open taken voor systeemeigenaren");
+        int rows = page.split("<td>Taak: ", -1).length - 1 + page.split("<td>Bevestiging: ", -1).length - 1;
+        assertThat(rows).isEqualTo(5);
+        assertThat(tasks.firstOpen(5)).hasSize(5).isSortedAccordingTo(
+                java.util.Comparator.comparing(nl.waarborg.systems.manual.ManualTasks.Task::dueAt));
     }
 
     @Test

@@ -18,11 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.waarborg.access.Caller;
 import nl.waarborg.accounts.service.Accounts;
+import nl.waarborg.mail.OutboxSender;
 import nl.waarborg.portal.PortalGuard;
 import nl.waarborg.requests.Request;
 import nl.waarborg.requests.service.Requests;
 import nl.waarborg.staff.Roles;
 import nl.waarborg.vault.Identifier;
+import nl.waarborg.vault.NewItem;
 import nl.waarborg.vault.Vault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +47,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * What people do, through the real pages in Chromium, each page checked with axe-core (WCAG 2.2 AA): a person asks
  * for their data on the portal and confirms by the mailed link, the privacy officer fulfils and completes the request
- * in the console; a support employee places and releases an incident hold; the request form by keyboard alone.
+ * in the console, and the person downloads the answer by the link in the mailed completion letter; a support employee places and releases an incident hold; the request form by keyboard alone.
  * Screenshots of the portal's request page go to target/screenshots ({@code scripts/screenshots} copies them). On consent.yaml (email-link allowed), mail
  * to an SMTP server in this JVM (GreenMail), as {@code PortalPagesTest}.
  */
@@ -63,6 +65,9 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
     private static final Caller STAFF = new Caller("flows-test", "dpo", List.of(), true);
     /** The mailed links name the public address; the browser follows their path on this test's port. */
     private static final Pattern CONFIRM = Pattern.compile("https://privacy\\.testopslag\\.example(/request/confirm/[A-Za-z0-9_-]{43})");
+    private static final Pattern ANSWER = Pattern.compile("https://privacy\\.testopslag\\.example(/api/v1/requests/answers/[A-Za-z0-9_-]{43})");
+    /** An application that stores the address for rental (as the mail tests do). */
+    private static final Caller APP = new Caller("flows-app", "staff", List.of("rental", "quote"), false);
     private static final Pattern STATUS = Pattern.compile("https://privacy\\.testopslag\\.example(/request/status/[A-Za-z0-9_-]{43})");
 
     private static ChromeDriver browser;
@@ -84,6 +89,8 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
     Vault vault;
     @Autowired
     Requests requests;
+    @Autowired
+    OutboxSender sender;
 
     @BeforeAll
     static void start() {
@@ -108,8 +115,10 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
     @Test
     void aPersonAsksForTheirDataConfirmsByMailAndThePrivacyOfficerAnswersIt() throws Exception {
         String address = "flows-" + UUID.randomUUID() + "@example.nl";
-        vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(),
-                List.of(new Identifier(Identifier.Kind.EMAIL, address)), List.of("customer"))));
+        UUID subject = vault.createSubjects(STAFF, List.of(new Vault.NewSubject(List.of(),
+                List.of(new Identifier(Identifier.Kind.EMAIL, address)), List.of("customer")))).getFirst();
+        // the address also as an item: the completion letter is mailed to the address the vault holds
+        vault.addItems(APP, List.of(new NewItem(subject, "email", address, List.of("rental"), "subject", "vault", null)));
 
         // the person, on the portal
         browser.get(url("/request"));
@@ -164,13 +173,31 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         Axe.assertNoViolations(browser);
         assertThat(requests.find(STAFF, reference).orElseThrow().status()).isEqualTo(Request.Status.COMPLETED);
 
-        // the answer, by the link the page shows (the portal has no download of its own yet)
-        // (a download does not replace the page: fetch it in the page, with the officer's session)
+        // the officer's own download, by the link the page shows (a download does not replace the page: fetch it in
+        // the page, with the officer's session)
         Object download = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('' + e));
                 """, answer);
         assertThat(String.valueOf(download)).startsWith("200 ").contains(reference);
+
+        // the person downloads the answer themselves: the completion letter goes out through the outbox (its loop
+        // does not run by itself here), to the address the vault holds, with the download link (Art. 15(3) GDPR)
+        browser.manage().deleteAllCookies();
+        MAIL.purgeEmailFromAllMailboxes();
+        sender.sendDue();
+        String letter = mailTo(address, reference);
+        Matcher link = ANSWER.matcher(letter);
+        assertThat(link.find()).as(letter).isTrue();
+        Path downloads = Files.createDirectories(Path.of("target/downloads/" + reference).toAbsolutePath());
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.get(url(link.group(1)));
+        Path file = downloads.resolve("answer.json");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> Files.exists(file)
+                && !Files.exists(downloads.resolve("answer.json.crdownload")));
+        assertThat(Files.readString(file)).contains(reference);
+        assertThat(requests.timeline(STAFF, reference)).extracting(e -> e.actor()).contains("link:answer");
 
         // the person's status link says it is done
         browser.manage().deleteAllCookies();
@@ -313,6 +340,18 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The text of the mail to {@code to} that names {@code reference}, among those the outbox just sent. */
+    private static String mailTo(String to, String reference) throws Exception {
+        assertThat(MAIL.waitForIncomingEmail(10000, 1)).isTrue();
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            String text = part(m, "text/plain");
+            if (m.getAllRecipients()[0].toString().equals(to) && text.contains(reference) && ANSWER.matcher(text).find()) {
+                return text;
+            }
+        }
+        throw new AssertionError("no mail with the download link to the person");
     }
 
     private static MimeMessage onlyMail() throws Exception {

@@ -35,10 +35,10 @@ class RestraintController {
         this.restraints = restraints;
     }
 
-    record ObjectionBody(String purpose, Instant receivedAt) {
+    record ObjectionBody(String purpose, Instant receivedAt, String channel) {
     }
 
-    record DecisionBody(String decision) {
+    record DecisionBody(String decision, String grounds) {
     }
 
     record RestrictionBody(String ground, List<String> categories) {
@@ -85,20 +85,22 @@ class RestraintController {
             + "public-task purpose it is pending until staff decide it (decideBy: received + the policy's response "
             + "time). Any other basis is refused 422 (consent: withdraw it instead). 201 when recorded; 200 with the "
             + "open objection when one to the purpose is pending or upheld already. Body: purpose, optional receivedAt "
-            + "(default now). Roles: application (its key must carry the purpose), staff.")
+            + "(default now), optional channel (phone, email, letter, in-person: how the person asked; kept in the "
+            + "audit event). Roles: application (its key must carry the purpose), staff.")
     ResponseEntity<ObjectionView> object(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                          @RequestBody ObjectionBody body) {
-        Restraints.Objected o = restraints.object(caller, id, body.purpose(), body.receivedAt());
+        Restraints.Objected o = restraints.object(caller, id, body.purpose(), body.receivedAt(), body.channel());
         return ResponseEntity.status(o.created() ? HttpStatus.CREATED : HttpStatus.OK).body(ObjectionView.of(o.objection()));
     }
 
     @PostMapping("/objections/{objectionId}/decision")
-    @Operation(summary = "Decide a pending objection", description = "Body: decision upheld|rejected. Upheld stops "
+    @Operation(summary = "Decide a pending objection", description = "Body: decision upheld|rejected, optional grounds "
+            + "with a rejection (compelling-legitimate-grounds, legal-claims: Art. 21(1); kept in the audit event). Upheld stops "
             + "every use for the purpose at once (R4.4); rejected lets processing go on. 409 when it is decided "
             + "already. Role: staff.")
     ObjectionView decide(@AuthenticationPrincipal Caller caller, @PathVariable UUID objectionId,
                          @RequestBody DecisionBody body) {
-        return ObjectionView.of(restraints.decide(caller, objectionId, body.decision()));
+        return ObjectionView.of(restraints.decide(caller, objectionId, body.decision(), body.grounds()));
     }
 
     @GetMapping("/objections")

@@ -81,6 +81,20 @@ public class Restraints {
      * @throws SubjectNotFoundException   when there is no such subject
      */
     public Objected object(Caller caller, UUID subject, String purpose, Instant receivedAt) {
+        return object(caller, subject, purpose, receivedAt, null);
+    }
+
+    /** How an objection can reach staff, as the audit event's {@code channel:} term (the console's objection form). */
+    public static final List<String> CHANNELS = List.of("phone", "email", "letter", "in-person");
+
+    /**
+     * Records an objection as {@link #object(Caller, UUID, String, Instant)}, with how the person asked
+     * ({@link #CHANNELS}; null: not said), which the audit event keeps as {@code channel:<term>}.
+     */
+    public Objected object(Caller caller, UUID subject, String purpose, Instant receivedAt, String channel) {
+        if (channel != null && !CHANNELS.contains(channel)) {
+            throw new InvalidInputException("channel", "'channel' is one of " + String.join(", ", CHANNELS));
+        }
         CompiledPolicy compiled = policy.compiled();
         long version = policy.version().id();
         if (purpose == null || purpose.isBlank()) {
@@ -115,7 +129,10 @@ public class Restraints {
             }
             states.changed(subject);
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "objection-recorded").purpose(purpose)
-                    .subject(subject).outcome(Outcome.ALLOWED, "objection:" + o.id(), "status:" + SubjectRestraints.term(o.status()))
+                    .subject(subject).outcome(Outcome.ALLOWED, channel == null
+                            ? new String[] {"objection:" + o.id(), "status:" + SubjectRestraints.term(o.status())}
+                            : new String[] {"objection:" + o.id(), "status:" + SubjectRestraints.term(o.status()),
+                                    "channel:" + channel})
                     .policyVersion(version));
             return new Objected(o, true);
         }));
@@ -130,6 +147,26 @@ public class Restraints {
      * @throws AlreadyEndedException  when it is decided already (an objection to direct marketing is upheld at once)
      */
     public ObjectionRecord decide(Caller caller, UUID objection, String decision) {
+        return decide(caller, objection, decision, null);
+    }
+
+    /**
+     * The two grounds on which Art. 21(1) lets processing go on despite an objection: compelling legitimate grounds
+     * that override the person's interests, rights and freedoms, or the establishment, exercise or defence of legal
+     * claims. Direct marketing has none (Art. 21(3)).
+     */
+    public static final List<String> REJECTION_GROUNDS = List.of("compelling-legitimate-grounds", "legal-claims");
+
+    /**
+     * Decides a pending objection as {@link #decide(Caller, UUID, String)}, a rejection with its Art. 21(1) ground
+     * ({@link #REJECTION_GROUNDS}), which the audit event keeps as {@code grounds:<term>}. The console always gives
+     * one; the API may leave it out (null) as before.
+     */
+    public ObjectionRecord decide(Caller caller, UUID objection, String decision, String grounds) {
+        if (grounds != null && (!"rejected".equals(decision) || !REJECTION_GROUNDS.contains(grounds))) {
+            throw new InvalidInputException("grounds", "'grounds' goes with a rejection only and is one of "
+                    + String.join(", ", REJECTION_GROUNDS) + " (Art. 21(1))");
+        }
         ObjectionStatus status;
         if ("upheld".equals(decision)) {
             status = ObjectionStatus.UPHELD;
@@ -148,7 +185,10 @@ public class Restraints {
             states.changed(decided.subject());
             audit.append(AuditEvent.draft(caller.actor(), caller.role(), "objection-decided").purpose(decided.purpose())
                     .subject(decided.subject())
-                    .outcome(Outcome.ALLOWED, "objection:" + objection, "status:" + SubjectRestraints.term(status))
+                    .outcome(Outcome.ALLOWED, grounds == null
+                            ? new String[] {"objection:" + objection, "status:" + SubjectRestraints.term(status)}
+                            : new String[] {"objection:" + objection, "status:" + SubjectRestraints.term(status),
+                                    "grounds:" + grounds})
                     .policyVersion(version));
             return decided;
         }));

@@ -14,6 +14,19 @@ public record BreachPage(BreachView breach, BreachRow row, String occurred, Stri
                          List<Notice> notifications, Long affected, List<String> categories, String problem,
                          String done) {
 
+    /** The ENISA level's tag colour (a word is always beside it): low green, medium amber, high and very high red. */
+    public String severityColour() {
+        var a = breach.assessment();
+        if (a == null || a.severity() == null) {
+            return "grey";
+        }
+        return switch (a.severity().level()) {
+            case "low" -> "green";
+            case "medium" -> "amber";
+            default -> "red";
+        };
+    }
+
     public record Version(int version, String change, String at, String by, String reason) {
     }
 

@@ -40,8 +40,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The console's breach pages. The forms hand what was typed to {@link Breaches} as the API does; a refusal (a
- * missing field, a close while a decision is missing) shows the service's own reason on the page, and nothing is
- * stored. Moments typed in a form are in the organisation's zone ({@code waarborg.breaches.zone}).
+ * missing field, a close while a decision is missing) shows its reason in the page's words ({@link BreachProblems}),
+ * and nothing is stored. Moments typed in a form are in the organisation's zone ({@code waarborg.breaches.zone}).
  */
 @Controller
 class BreachPagesController {
@@ -107,7 +107,7 @@ class BreachPagesController {
                 many(form, group).forEach(id -> ticked.add(group + ":" + id));
             }
             model.addAttribute("page", page(request, "breaches.new.title"));
-            model.addAttribute("form", form(values, ticked, detail(e), t));
+            model.addAttribute("form", form(values, ticked, BreachProblems.text(e, null, t), t));
             return "breaches/new";
         }
     }
@@ -121,7 +121,7 @@ class BreachPagesController {
     @PostMapping("/console/breaches/{reference}/correct")
     String correct(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference,
                    @RequestParam MultiValueMap<String, String> form) {
-        return act(request, response, model, reference, "corrected", () -> breaches.correct(user().caller(), reference,
+        return act(request, response, model, reference, "corrected", "breaches.error.unchanged", () -> breaches.correct(user().caller(), reference,
                 new Breaches.Facts(null, one(form, "summary"), null, null, null, null, null, null, null, null, null,
                         null, number(form, "approximatePeople"), number(form, "approximateRecords"), null, null, null,
                         null, one(form, "measuresTaken"), one(form, "measuresPlanned"), null, null,
@@ -131,8 +131,8 @@ class BreachPagesController {
     @PostMapping("/console/breaches/{reference}/assess")
     String assess(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference,
                   @RequestParam MultiValueMap<String, String> form) {
-        return act(request, response, model, reference, "assessed", () -> breaches.assess(user().caller(), reference,
-                new Breaches.Assessment(one(form, "level"), one(form, "reasoning"), null,
+        return act(request, response, model, reference, "assessed", null, () -> breaches.assess(user().caller(), reference,
+                new Breaches.Assessment(one(form, "level"), one(form, "reasoning"), severity(form),
                         "on".equals(one(form, "encryptedAtRest")), "on".equals(one(form, "keysCompromised")))));
     }
 
@@ -140,7 +140,7 @@ class BreachPagesController {
     String decide(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference,
                   @RequestParam MultiValueMap<String, String> form) {
         String authority = one(form, "notifyAuthority");
-        return act(request, response, model, reference, "decided", () -> breaches.decide(user().caller(), reference,
+        return act(request, response, model, reference, "decided", null, () -> breaches.decide(user().caller(), reference,
                 new Breaches.Decision(authority == null ? null : "yes".equals(authority), one(form, "authorityReason"),
                         one(form, "notifySubjects"), one(form, "subjectsReason"))));
     }
@@ -149,14 +149,14 @@ class BreachPagesController {
     String notification(HttpServletRequest request, HttpServletResponse response, Model model,
                         @PathVariable String reference, @RequestParam MultiValueMap<String, String> form) {
         ZoneId zone = breaches.properties().zone();
-        return act(request, response, model, reference, "notified", () -> breaches.notify(user().caller(), reference,
+        return act(request, response, model, reference, "notified", null, () -> breaches.notify(user().caller(), reference,
                 new Breaches.Sent(one(form, "phase"), moment(form, "sentAt", zone), one(form, "number"),
                         one(form, "delayReason"))));
     }
 
     @PostMapping("/console/breaches/{reference}/close")
     String close(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference) {
-        return act(request, response, model, reference, "closed", () -> breaches.close(user().caller(), reference));
+        return act(request, response, model, reference, "closed", null, () -> breaches.close(user().caller(), reference));
     }
 
     @GetMapping("/console/breaches/{reference}/documents/{document}")
@@ -176,6 +176,9 @@ class BreachPagesController {
         byte[] body = documents.render(reference, kind, lang, f, null);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("Content-Type", f.mediaType())
                 .header("Cache-Control", "no-store");
+        if (f == StatementFormat.HTML) {
+            ok.header("Content-Security-Policy", documentPolicy(body));
+        }
         if (f == StatementFormat.PDF) {
             ok.header("Content-Disposition", "attachment; filename=\"" + reference + "-" + document + "-"
                     + lang.code() + ".pdf\"");
@@ -185,18 +188,21 @@ class BreachPagesController {
 
     // ---- rendering ----
 
+    // fieldless: the text key of a refusal that names no field (null: the general one)
     private String act(HttpServletRequest request, HttpServletResponse response, Model model, String reference,
-                       String done, java.util.function.Supplier<BreachVersion> change) {
+                       String done, String fieldless, java.util.function.Supplier<BreachVersion> change) {
+        Texts t = Texts.of(PageContext.lang(request));
         try {
             change.get();
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 404) {
                 throw e;
             }
-            return render(request, response, model, reference, detail(e), null, false,
+            return render(request, response, model, reference, BreachProblems.text(e, fieldless, t), null, false,
                     HttpStatus.valueOf(e.getStatusCode().value()));
         } catch (IllegalArgumentException e) {
-            return render(request, response, model, reference, e.getMessage(), null, false, HttpStatus.BAD_REQUEST);
+            return render(request, response, model, reference, BreachProblems.text(e, t), null, false,
+                    HttpStatus.BAD_REQUEST);
         }
         return "redirect:/console/breaches/" + reference + "?done=" + done;
     }
@@ -272,9 +278,33 @@ class BreachPagesController {
                 + breaches.properties().zone().getId() + ")";
     }
 
-    private static String detail(ErrorResponseException e) {
-        String d = e.getBody().getDetail();
-        return d == null ? e.getBody().getTitle() : d;
+    /**
+     * The ENISA inputs of the assess form (DPC, EI and the circumstances CB); none chosen: no score. The service checks
+     * the values (EnisaSeverity) and computes the level.
+     */
+    private static Breaches.Severity severity(MultiValueMap<String, String> form) {
+        Double dpc = decimal(form, "dataProcessingContext", "severity/dataProcessingContext");
+        Double ei = decimal(form, "easeOfIdentification", "severity/easeOfIdentification");
+        Double c = decimal(form, "confidentiality", "severity/confidentiality");
+        Double i = decimal(form, "integrity", "severity/integrity");
+        Double a = decimal(form, "availability", "severity/availability");
+        boolean malicious = "on".equals(one(form, "maliciousIntent"));
+        if (dpc == null && ei == null && c == null && i == null && a == null && !malicious) {
+            return null;
+        }
+        return new Breaches.Severity(dpc, ei, c, i, a, malicious);
+    }
+
+    private static Double decimal(MultiValueMap<String, String> form, String name, String field) {
+        String v = one(form, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new nl.waarborg.input.InvalidInputException(field, "'" + name + "' is a number such as 0.25");
+        }
     }
 
     private static String one(MultiValueMap<String, String> form, String field) {
@@ -311,5 +341,27 @@ class BreachPagesController {
             throw new nl.waarborg.input.InvalidInputException(field, "'" + field + "' is a date and time such as "
                     + "2026-03-01T14:30");
         }
+    }
+
+    /**
+     * The document stands alone with its own {@code <style>} block, which the console's policy (no inline style)
+     * would block, leaving it unstyled (its contents list then too cramped to tap, WCAG 2.5.8): its own policy allows
+     * that one block by its hash and nothing else (no script, no form, no framing).
+     */
+    static String documentPolicy(byte[] html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL)
+                .matcher(new String(html, java.nio.charset.StandardCharsets.UTF_8));
+        String styles = "";
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            while (m.find()) {
+                styles += " 'sha256-" + java.util.Base64.getEncoder().encodeToString(
+                        sha.digest(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "'";
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "default-src 'none'; style-src" + (styles.isEmpty() ? " 'none'" : styles)
+                + "; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     }
 }

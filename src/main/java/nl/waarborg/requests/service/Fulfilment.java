@@ -190,23 +190,7 @@ public class Fulfilment {
                 .map(r -> post.addressed(caller, r)).orElse(LetterPost.Addressed.MAIL_OFF); // before: the read is audited
         return tx.execute(t -> {
             Request r = requests.lock(reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference));
-            if (r.status() != Request.Status.OPEN) {
-                throw new Requests.RequestConflictException("closed", "the request is closed");
-            }
-            if (r.identity() != Request.Identity.VERIFIED) {
-                throw new Requests.RequestConflictException("identity-not-verified", "only a verified request is "
-                        + "completed; refuse one whose identity cannot be established");
-            }
-            List<StoredStep> all = steps.steps(r.id());
-            if (!requests.fulfilmentStarted(r.id())) {
-                throw new Requests.RequestConflictException("not-fulfilled", "the request was not fulfilled yet "
-                        + "(POST /api/v1/requests/{reference}/fulfil)");
-            }
-            List<String> open = all.stream().filter(s -> !s.finished())
-                    .map(s -> s.seq() + ":" + s.action().term() + ":" + s.target() + ":" + s.status()).toList();
-            if (!open.isEmpty()) {
-                throw new Requests.RequestConflictException("steps-open", "steps not done yet: " + String.join(", ", open));
-            }
+            List<StoredStep> all = completable(r);
             Instant now = clock.instant();
             requests.complete(r.id(), now, caller.actor());
             audit.append(event(caller, "request-completed", r).outcome(Outcome.ALLOWED, "request:" + r.reference(),
@@ -214,6 +198,40 @@ public class Fulfilment {
             post.queue(caller, r, LetterPost.Kind.COMPLETION, addressed);
             return requests.find(reference).orElseThrow();
         });
+    }
+
+    /**
+     * The completion letter that completing now would send, refused as completing would be; a preview: nothing is
+     * stored, queued or audited (docs/console.md "Requests").
+     */
+    nl.waarborg.documents.Doc completionPreview(Caller caller, String reference) {
+        Request r = requests.find(reference).orElseThrow(() -> new Requests.NoSuchRequestException(reference));
+        completable(r);
+        Lang language = Lang.parse(r.language());
+        return new RequestLetters(policy.policy(), language, properties.zone())
+                .completion(r.asCompleted(clock.instant(), caller.actor()), completion(r));
+    }
+
+    /** The request's steps, when it may be completed now; else why not. */
+    private List<StoredStep> completable(Request r) {
+        if (r.status() != Request.Status.OPEN) {
+            throw new Requests.RequestConflictException("closed", "the request is closed");
+        }
+        if (r.identity() != Request.Identity.VERIFIED) {
+            throw new Requests.RequestConflictException("identity-not-verified", "only a verified request is "
+                    + "completed; refuse one whose identity cannot be established");
+        }
+        List<StoredStep> all = steps.steps(r.id());
+        if (!requests.fulfilmentStarted(r.id())) {
+            throw new Requests.RequestConflictException("not-fulfilled", "the request was not fulfilled yet "
+                    + "(POST /api/v1/requests/{reference}/fulfil)");
+        }
+        List<String> open = all.stream().filter(s -> !s.finished())
+                .map(s -> s.seq() + ":" + s.action().term() + ":" + s.target() + ":" + s.status()).toList();
+        if (!open.isEmpty()) {
+            throw new Requests.RequestConflictException("steps-open", "steps not done yet: " + String.join(", ", open));
+        }
+        return all;
     }
 
     // ---- planning ----
@@ -656,18 +674,22 @@ public class Fulfilment {
         if (r.status() != Request.Status.COMPLETED) {
             throw new Requests.RequestConflictException("not-completed", "the request was not completed");
         }
+        Lang language = lang != null ? lang : Lang.parse(r.language());
+        return DocRenderer.render(new RequestLetters(policy.policy(), language, properties.zone())
+                .completion(r, completion(r)), language, format);
+    }
+
+    /** What the completion letter tells: what was kept, the recipients told, the answer's link while it serves. */
+    private Completion completion(Request r) {
         List<StoredStep> all = steps.steps(r.id());
         List<KeptData> kept = all.stream().flatMap(s -> s.kept().stream()).toList();
         List<String> told = all.stream().filter(s -> s.action() == Action.NOTIFY && s.status().equals("done"))
                 .map(StoredStep::target).toList();
         AnswerStore.Stored a = answers.latest(r.id()).filter(x -> x.servable(clock.instant())).orElse(null);
-        Completion c = new Completion(kept, told,
+        return new Completion(kept, told,
                 a == null ? null : links.link(ANSWERS + answers.token(a)),
                 a == null ? null : java.time.LocalDate.ofInstant(a.expiresAt().minusNanos(1), properties.zone()),
                 a != null && a.partial());
-        Lang language = lang != null ? lang : Lang.parse(r.language());
-        return DocRenderer.render(new RequestLetters(policy.policy(), language, properties.zone()).completion(r, c),
-                language, format);
     }
 
     Instant now() {

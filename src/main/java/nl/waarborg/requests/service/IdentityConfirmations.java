@@ -24,7 +24,6 @@ import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.requests.IdentityWords;
 import nl.waarborg.requests.Request;
 import nl.waarborg.vault.ContactAddresses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,7 +62,7 @@ public class IdentityConfirmations {
 
     IdentityConfirmations(Requests requests, RequestStore store, ContactAddresses contacts, Mailer mailer,
                           ActivePolicy policy, AuditLog audit, TransactionTemplate tx, JdbcClient jdbc, Clock clock,
-                          @Value("${waarborg.requests.confirmation-valid:7d}") Duration valid) {
+                          RequestsProperties properties) {
         this.requests = requests;
         this.store = store;
         this.contacts = contacts;
@@ -73,11 +72,7 @@ public class IdentityConfirmations {
         this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
-        if (valid.isNegative() || valid.isZero() || valid.compareTo(Duration.ofDays(31)) > 0) {
-            throw new IllegalArgumentException("waarborg.requests.confirmation-valid must be more than 0 and at most "
-                    + "31 days, was " + valid);
-        }
-        this.valid = valid;
+        this.valid = properties.confirmationValid();
     }
 
     /** What was sent: where the address came from (its category, never the address) and until when the link works. */

@@ -321,6 +321,31 @@ public class RequestDesk {
         return requests.letter(reference, which, null, nl.waarborg.documents.StatementFormat.HTML);
     }
 
+    /** A letter as an action would send it, before the action: its title and body as an HTML fragment. */
+    public record LetterPreview(String letter, String title, String html) {}
+
+    /**
+     * The letter extending ({@code extension}, with {@code reason}), refusing ({@code refusal}, with {@code ground} and
+     * {@code reason}) or completing ({@code completion}) would send now, refused as that action would be. Nothing is
+     * stored, queued or audited: the reason is only in this answer (docs/console.md "Requests"). The letter's headings
+     * move down {@code below} levels, to sit under the page's heading of the form.
+     */
+    public LetterPreview preview(Caller caller, String reference, String letter, String ground, String reason,
+                                 int below) {
+        nl.waarborg.documents.Doc doc = switch (letter) {
+            case "extension" -> requests.extensionPreview(caller, reference, reason);
+            case "refusal" -> requests.refusalPreview(caller, reference, ground, reason);
+            case "completion" -> fulfilment.completionPreview(caller, reference);
+            default -> throw new InvalidInputException("letter", "extension, refusal or completion");
+        };
+        List<nl.waarborg.documents.Doc.Block> blocks = doc.blocks().stream()
+                .map(b -> b instanceof nl.waarborg.documents.Doc.Heading h
+                        ? new nl.waarborg.documents.Doc.Heading(h.level() + below, "preview-" + h.id(), h.text()) : b)
+                .toList();
+        return new LetterPreview(letter, doc.title(), nl.waarborg.documents.DocRenderer.htmlFragment(
+                new nl.waarborg.documents.Doc(doc.lang(), doc.title(), blocks)));
+    }
+
     /** The answer's formats, for the download (409 when there is none to download). */
     public List<String> answerFormats(Caller caller, String reference) {
         return fulfilment.answerFor(caller, reference).formats();

@@ -201,13 +201,50 @@ public class Requests {
         });
     }
 
-    /** Refuses the request on a ground of R4.3, with the reason the person is told (Art. 12(4)). */
-    public Request refuse(Caller caller, String reference, String ground, String reason) {
+    /**
+     * The extension letter that extending now with {@code reason} would send, refused as the extension would be
+     * (Art. 12(3)); a preview: nothing is stored, queued or audited (docs/console.md "Requests").
+     */
+    public nl.waarborg.documents.Doc extensionPreview(Caller caller, String reference, String reason) {
+        String why = reason(reason);
+        Request r = store.find(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+        Instant now = clock.instant();
+        r.extensionRefusal(now).ifPresent(refusal -> {
+            throw new RequestConflictException(refusal.code(), refusal.message());
+        });
+        List<IdentityPause> pauses = r.legalDeadline() != null && r.identityAt() != null
+                ? List.of(new IdentityPause(r.receivedAt(), r.identityAt())) : List.of();
+        Deadline extended = deadlines.extended(r.receivedAt(), extension(policy.policy()), pauses);
+        return letters(r).extension(r.asExtended(extended.date(), extended.endsAt(), now, caller.actor(), why));
+    }
+
+    /** The refusal letter that refusing now on {@code ground} with {@code reason} would send; a preview, as above. */
+    public nl.waarborg.documents.Doc refusalPreview(Caller caller, String reference, String ground, String reason) {
+        RefusalGround g = refusalGround(ground);
+        String why = reason(reason);
+        Request r = store.find(reference).orElseThrow(() -> new NoSuchRequestException(reference));
+        if (r.status() != Request.Status.OPEN) {
+            throw new RequestConflictException("closed", "the request is closed");
+        }
+        return letters(r).refusal(r.asRefused(g, why, clock.instant(), caller.actor()));
+    }
+
+    private nl.waarborg.requests.RequestLetters letters(Request r) {
+        return new nl.waarborg.requests.RequestLetters(policy.policy(), nl.waarborg.policy.Lang.parse(r.language()), zone());
+    }
+
+    private static RefusalGround refusalGround(String ground) {
         RefusalGround g = ground == null ? null : RefusalGround.of(ground).orElse(null);
         if (g == null) {
             throw new InvalidInputException("ground", "the ground of the refusal; one of " + String.join(", ",
                     Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList()));
         }
+        return g;
+    }
+
+    /** Refuses the request on a ground of R4.3, with the reason the person is told (Art. 12(4)). */
+    public Request refuse(Caller caller, String reference, String ground, String reason) {
+        RefusalGround g = refusalGround(ground);
         String why = reason(reason);
         LetterPost.Addressed addressed = addressed(caller, reference);
         return tx.execute(s -> {

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pauseWhileIdentityOutstanding whether the days identity was outstanding move the deadline on (off by default:
  *                        the law's text gives no pause; when on, the legal date without it is kept beside it)
  * @param fulfilmentInterval how often started fulfilments are moved on when a system finished a step later (0: never)
+ * @param confirmationValid how long a mailed confirmation link works (the identity check's and the portal's), more
+ *                        than 0 and at most 31 days: a person away for a while can still confirm within the month
+ *                        the request has
  */
 @Validated
 @ConfigurationProperties("waarborg.requests")
@@ -22,7 +25,8 @@ public record RequestsProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue("90d") Duration maxBackdating,
         @DefaultValue("false") boolean pauseWhileIdentityOutstanding,
-        @DefaultValue("1m") Duration fulfilmentInterval) {
+        @DefaultValue("1m") Duration fulfilmentInterval,
+        @DefaultValue("7d") Duration confirmationValid) {
 
     public RequestsProperties {
         if (zone == null) {
@@ -30,6 +34,11 @@ public record RequestsProperties(
         }
         if (fulfilmentInterval == null || fulfilmentInterval.isNegative()) {
             throw new IllegalArgumentException("waarborg.requests.fulfilment-interval must not be negative");
+        }
+        if (confirmationValid == null || confirmationValid.isNegative() || confirmationValid.isZero()
+                || confirmationValid.compareTo(Duration.ofDays(31)) > 0) {
+            throw new IllegalArgumentException("waarborg.requests.confirmation-valid must be more than 0 and at most "
+                    + "31 days, was " + confirmationValid);
         }
         if (maxBackdating == null || maxBackdating.isNegative()) {
             throw new IllegalArgumentException("waarborg.requests.max-backdating must not be negative, was " + maxBackdating);

@@ -25,6 +25,7 @@ import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.requests.RefusalGround;
 import nl.waarborg.requests.Request;
+import nl.waarborg.requests.service.Fulfilment;
 import nl.waarborg.requests.service.RequestDesk;
 import nl.waarborg.requests.service.Requests;
 import org.springframework.http.HttpStatus;
@@ -149,6 +150,11 @@ class RequestPagesController {
     }
 
     private String showPage(HttpServletRequest request, Model model, String reference, String done, String problem) {
+        return showPage(request, model, reference, done, problem, null);
+    }
+
+    private String showPage(HttpServletRequest request, Model model, String reference, String done, String problem,
+                            LetterPreviewView preview) {
         RequestDesk.Row row = desk.find(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Request r = row.request();
         ConsoleUser user = PageContext.signedIn();
@@ -165,12 +171,14 @@ class RequestPagesController {
         Policy p = policy.policy();
         List<String> methods = p.rights() == null ? List.of()
                 : p.rights().identityVerification().stream().map(IdentityMethod::term).toList();
-        model.addAttribute("page", pages.page(request, "requests.show.title", "reference", r.reference())
-                .inSection("requests"));
-        model.addAttribute("view", new RequestPageView(row, r.receivedDay(desk.zone()), desk.progress(r), desk.timeline(r), letters, methods,
+        Page page = pages.page(request, "requests.show.title", "reference", r.reference()).inSection("requests");
+        model.addAttribute("page", page);
+        RequestDesk.Progress progress = desk.progress(r);
+        model.addAttribute("view", new RequestPageView(row, r.receivedDay(desk.zone()), progress, desk.timeline(r), letters, methods,
                 Arrays.stream(RefusalGround.values()).map(RefusalGround::term).toList(),
                 user.may(nl.waarborg.staff.ConsolePermission.REQUESTS_DECIDE) ? desk.assignees() : List.of(),
-                r.extensionRefusal(desk.now()).isEmpty(), done, problem));
+                r.extensionRefusal(desk.now()).isEmpty(), done, problem, preview, rectification(r, progress,
+                        page.t().lang())));
         return "requests/show";
     }
 
@@ -211,12 +219,60 @@ class RequestPagesController {
                 () -> desk.refuse(PageContext.signedIn().caller(), reference, ground.isBlank() ? null : ground, reason));
     }
 
+    /**
+     * Starts or resumes the fulfilment; for a request for rectification with the new values typed (pairs of
+     * {@code category} and {@code value}, a pair left empty is passed over). The values go to the fulfilment only, never
+     * to a log, the audit log or the page again (Fulfilment.Rectification hides its value).
+     */
     @PostMapping("/console/requests/{reference}/fulfil")
-    String fulfil(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference) {
+    String fulfil(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String reference,
+                  @RequestParam(name = "category", required = false) List<String> categories,
+                  @RequestParam(name = "value", required = false) List<String> values) {
         return act(request, response, model, reference, "fulfilled", () -> {
-            desk.fulfil(PageContext.signedIn().caller(), reference, null);
+            desk.fulfil(PageContext.signedIn().caller(), reference, rectifications(categories, values));
             return null;
         });
+    }
+
+    /** The pairs typed, in order; null when none (a request that is not a rectification has none). */
+    static List<Fulfilment.Rectification> rectifications(List<String> categories, List<String> values) {
+        List<String> cs = categories == null ? List.of() : categories;
+        List<String> vs = values == null ? List.of() : values;
+        List<Fulfilment.Rectification> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(cs.size(), vs.size()); i++) {
+            String c = i < cs.size() ? cs.get(i).strip() : "";
+            String v = i < vs.size() ? vs.get(i) : "";
+            if (c.isEmpty() && v.isBlank()) {
+                continue;
+            }
+            if (c.isEmpty()) {
+                throw new InvalidInputException("rectifications/" + out.size() + "/category", "the data category of "
+                        + "the new value");
+            }
+            out.add(new Fulfilment.Rectification(c, v));
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** The rectification part of the fulfil form, for a request for rectification that can be fulfilled. */
+    private RectificationForm rectification(Request r, RequestDesk.Progress progress, nl.waarborg.policy.Lang lang) {
+        if (!r.kinds().contains(nl.waarborg.requests.RequestKind.RECTIFICATION) || r.status() != Request.Status.OPEN) {
+            return null;
+        }
+        Policy p = policy.policy();
+        java.util.function.Function<String, PurposeChoice> choice = id -> new PurposeChoice(id, p.dataCategories()
+                .stream().filter(c -> c.id().equals(id)).findFirst()
+                .map(c -> c.name() == null ? id : c.name().in(lang)).orElse(id));
+        if (progress.steps().isEmpty()) {
+            return new RectificationForm(p.dataCategories().stream().map(c -> choice.apply(c.id())).toList(), List.of(),
+                    RectificationForm.ROWS);
+        }
+        // a step tried again needs its value again: Waarborg keeps none between attempts
+        List<PurposeChoice> needed = progress.steps().stream()
+                .filter(s -> s.action().equals("rectify") && s.category() != null
+                        && List.of("waiting", "running", "failed", "partial").contains(s.status()))
+                .map(RequestDesk.StepRow::category).distinct().map(choice).toList();
+        return new RectificationForm(List.of(), needed, needed.size());
     }
 
     @PostMapping("/console/requests/{reference}/steps/{seq}/done")
@@ -233,6 +289,48 @@ class RequestPagesController {
                     @PathVariable String reference) {
         return act(request, response, model, reference, "completed",
                 () -> desk.complete(PageContext.signedIn().caller(), reference));
+    }
+
+    // ---- a letter before its action: nothing is stored, sent or audited; the reason is only in this answer ----
+
+    @PostMapping("/console/requests/{reference}/extend/preview")
+    String previewExtension(HttpServletRequest request, HttpServletResponse response, Model model,
+                            @PathVariable String reference, @RequestParam(defaultValue = "") String reason) {
+        return preview(request, response, model, reference, "extend", "extension", null, reason);
+    }
+
+    @PostMapping("/console/requests/{reference}/refuse/preview")
+    String previewRefusal(HttpServletRequest request, HttpServletResponse response, Model model,
+                          @PathVariable String reference, @RequestParam(defaultValue = "") String ground,
+                          @RequestParam(defaultValue = "") String reason) {
+        return preview(request, response, model, reference, "refuse", "refusal", ground.isBlank() ? null : ground,
+                reason);
+    }
+
+    @PostMapping("/console/requests/{reference}/complete/preview")
+    String previewCompletion(HttpServletRequest request, HttpServletResponse response, Model model,
+                             @PathVariable String reference) {
+        return preview(request, response, model, reference, "complete", "completion", null, null);
+    }
+
+    /**
+     * The request's page with the letter {@code action} would send, in its form, the form filled again. Never cached:
+     * the reason may be personal. A preview the action would refuse shows why, as the action would.
+     */
+    private String preview(HttpServletRequest request, HttpServletResponse response, Model model, String reference,
+                           String action, String letter, String ground, String reason) {
+        desk.find(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            RequestDesk.LetterPreview p = desk.preview(PageContext.signedIn().caller(), reference, letter, ground,
+                    reason, 3);
+            return showPage(request, model, reference, null, null,
+                    new LetterPreviewView(action, ground, reason, p.title(), p.html()));
+        } catch (ApiException e) {
+            response.setStatus(e.getStatusCode().value());
+            return showPage(request, model, reference, null, problemKey(e),
+                    new LetterPreviewView(action, ground, reason, null, null));
+        }
     }
 
     /** A letter to the person, as HTML in the request's language, to read before or after it is sent. */

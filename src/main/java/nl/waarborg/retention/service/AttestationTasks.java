@@ -87,6 +87,27 @@ public class AttestationTasks {
                 (rs, n) -> task(rs, now));
     }
 
+    /** Open attestations, and of those the ones due by a moment. */
+    public record OpenCounts(long open, long dueBy) {}
+
+    /**
+     * How many attestations are open, and of those how many are due by {@code until}: counted over the open ones' index
+     * ({@code attestation_open}), for the dashboard.
+     */
+    public OpenCounts openCounts(Instant until) {
+        return template.queryForObject("SELECT count(*), count(*) FILTER (WHERE due_at <= ?) FROM attestation_task "
+                + "WHERE confirmed_at IS NULL", (rs, n) -> new OpenCounts(rs.getLong(1), rs.getLong(2)),
+                java.sql.Timestamp.from(until));
+    }
+
+    /** The first {@code limit} open attestations, soonest due first, by the open ones' index. */
+    public List<Task> firstOpen(int limit) {
+        Instant now = clock.instant();
+        return template.query("SELECT id, rule, system, owner, categories, period, due_at, confirmed_at, confirmed_by "
+                + "FROM attestation_task WHERE confirmed_at IS NULL ORDER BY due_at, rule, system LIMIT ?",
+                (rs, n) -> task(rs, now), Math.max(1, Math.min(limit, 100)));
+    }
+
     public Optional<Task> find(long id) {
         Instant now = clock.instant();
         return template.query("SELECT id, rule, system, owner, categories, period, due_at, confirmed_at, confirmed_by "

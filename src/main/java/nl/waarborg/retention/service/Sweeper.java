@@ -87,22 +87,53 @@ public class Sweeper {
                          int subjectsNarrowed, List<ExpiringItems.DueGroup> due, List<SystemOperations.SystemSweep> systems,
                          Map<String, Long> records) {}
 
+    /**
+     * How far a sweep is, for a page that shows it: {@code step} is one of {@link #STEPS}, with what of it is done
+     * (schedules recomputed, items erased, systems swept) of how much there was when the step began. The count of
+     * items is taken before the first batch; items falling due meanwhile may make {@code done} pass it.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void at(String step, long done, long total);
+
+        Progress NONE = (step, done, total) -> { };
+    }
+
+    /** The steps of a sweep in their order, as {@link Progress} names them. */
+    public static final List<String> STEPS = List.of("schedules", "items", "narrowing", "attestations", "systems",
+            "records");
+
     /** A sweep now. A dry run changes nothing and reports what is due (items of an older schedule as they stand). */
     public Report sweep(boolean dryRun) {
+        return sweep(dryRun, Progress.NONE);
+    }
+
+    /** {@link #sweep(boolean)}, telling {@code progress} how far it is after each batch and step. */
+    public Report sweep(boolean dryRun, Progress progress) {
         // to the microsecond, as PostgreSQL stores it: a moment compared in SQL and in Java must be the same moment
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long version = policy.version().id();
+        boolean watched = progress != Progress.NONE;
         if (dryRun) {
+            progress.at("items", 0, 1);
             List<ExpiringItems.DueGroup> due = items.dueUpTo(now, now);
+            progress.at("items", 1, 1);
+            List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, true, subjects,
+                    (done, total) -> progress.at("systems", done, total));
+            progress.at("records", 0, 1);
             return new Report(true, now, upkeep.staleSchedules(), due.stream().mapToLong(
-                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, systems.sweepAll(now, true, subjects),
-                    records(now, true));
+                    ExpiringItems.DueGroup::items).sum(), 0, Map.of(), 0, 0, 0, due, swept, records(now, true));
         }
+        long stale = watched ? upkeep.staleSchedules() : 0; // a count only for whoever watches
         long rescheduled = 0;
+        progress.at("schedules", 0, stale);
         for (int n; (n = tx.execute(s -> upkeep.recomputeStale(500))) > 0; ) {
             rescheduled += n;
+            progress.at("schedules", rescheduled, stale);
         }
+        long dueItems = watched ? items.dueUpTo(now, now).stream().mapToLong(ExpiringItems.DueGroup::items).sum() : 0;
         Totals totals = new Totals();
+        progress.at("items", 0, dueItems);
         Generalisation generalisation = new Generalisation(upkeep.zone());
         Instant from = Instant.EPOCH;
         while (true) {
@@ -112,6 +143,7 @@ public class Sweeper {
                 break;
             }
             totals.add(r);
+            progress.at("items", totals.deleted, dueItems);
             if (r.deleted() < batch) {
                 break;
             }
@@ -125,15 +157,20 @@ public class Sweeper {
                 break;
             }
             totals.add(r);
+            progress.at("items", totals.deleted, dueItems);
             if (r.schedules() < sharedLimit) {
                 break;
             }
         }
+        progress.at("narrowing", 0, 1);
         Set<UUID> narrowed = new HashSet<>(renarrow(now));
         narrowed.addAll(announceNarrowings(now));
+        progress.at("attestations", 0, 1);
         int created = tx.execute(s -> attestations.schedule(now));
         // the organisation's own systems, each on its own: one that is down fails alone, after the vault is swept
-        List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, subjects);
+        List<SystemOperations.SystemSweep> swept = systems.sweepAll(now, false, subjects,
+                (done, total) -> progress.at("systems", done, total));
+        progress.at("records", 0, 1);
         return new Report(false, now, rescheduled, totals.deleted, totals.anonymised, totals.counts, totals.batches,
                 created, narrowed.size(), List.of(), swept, records(now, false));
     }

@@ -113,6 +113,18 @@ public class ManualTasks {
                 + " ORDER BY due_at, id", (rs, n) -> task(rs, now));
     }
 
+    /** How many tasks are open: counted over the open tasks' index ({@code system_task_open}), for the dashboard. */
+    public long openCount() {
+        return template.queryForObject("SELECT count(*) FROM system_task WHERE done_at IS NULL", Long.class);
+    }
+
+    /** The first {@code limit} open tasks, soonest due first, by the open tasks' index. */
+    public List<Task> firstOpen(int limit) {
+        Instant now = clock.instant();
+        return template.query("SELECT " + COLUMNS + " FROM system_task WHERE done_at IS NULL ORDER BY due_at, id LIMIT ?",
+                (rs, n) -> task(rs, now), Math.max(1, Math.min(limit, 100)));
+    }
+
     public Optional<Task> find(long id) {
         Instant now = clock.instant();
         return template.query("SELECT " + COLUMNS + " FROM system_task WHERE id = ?", (rs, n) -> task(rs, now), id)

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.access.Caller;
+import nl.waarborg.access.ObjectionStatus;
+import nl.waarborg.access.RestrictionGround;
 import nl.waarborg.access.PurposeNotAllowedException;
 import nl.waarborg.access.SubjectNotFoundException;
 import nl.waarborg.access.service.HoldRecord;
@@ -25,6 +27,7 @@ import nl.waarborg.pages.Page;
 import nl.waarborg.pages.PageContext;
 import nl.waarborg.pages.Texts;
 import nl.waarborg.policy.HoldKind;
+import nl.waarborg.policy.LegalBasis;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
 import nl.waarborg.vault.BeyondKeyPurposesException;
@@ -175,6 +178,107 @@ class SubjectPagesController {
         return "redirect:" + subjectPath(id, purpose, "consent-withdrawn");
     }
 
+    // ---- objections (Art. 21) and restrictions (Art. 18) ----
+
+    @PostMapping("/console/subjects/{id}/objections")
+    String object(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable UUID id,
+                  @RequestParam(required = false) String purpose, @RequestParam(required = false) String objectTo,
+                  @RequestParam(required = false) String channel) {
+        if (!visible(id)) {
+            return notFound(request, response, model);
+        }
+        if (objectTo == null || objectTo.isBlank()) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.purpose",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        if (channel == null || !Restraints.CHANNELS.contains(channel)) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.channel",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        Restraints.Objected o;
+        try {
+            o = restraints.object(user().caller(), id, objectTo, null, channel);
+        } catch (Restraints.NotObjectableException e) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem." + e.reason(),
+                    HttpStatus.UNPROCESSABLE_CONTENT, null);
+        } catch (ErrorResponseException | PurposeNotAllowedException e) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.purpose",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        String done = !o.created() ? "objection-open" : o.objection().status() == ObjectionStatus.UPHELD
+                ? "objection-upheld-at-once" : "objection-recorded";
+        return "redirect:" + subjectPath(id, purpose, done);
+    }
+
+    @PostMapping("/console/subjects/{id}/objections/{objection}/decision")
+    String decideObjection(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable UUID id,
+                           @PathVariable UUID objection, @RequestParam(required = false) String purpose,
+                           @RequestParam(required = false) String decision,
+                           @RequestParam(required = false) String grounds) {
+        // the objection must be this subject's (and, for a policy role, to one of its purposes: Restraints.of)
+        if (!visible(id) || restraints.of(user().caller(), id).objections().stream()
+                .noneMatch(o -> o.id().equals(objection))) {
+            return notFound(request, response, model);
+        }
+        boolean rejected = "rejected".equals(decision);
+        if (!rejected && !"upheld".equals(decision)) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.decision",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        // a rejection names its Art. 21(1) ground; an upheld objection needs none
+        if (rejected && (grounds == null || !Restraints.REJECTION_GROUNDS.contains(grounds))) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.grounds",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        try {
+            restraints.decide(user().caller(), objection, decision, rejected ? grounds : null);
+        } catch (ErrorResponseException e) {
+            return render(request, response, model, id, purpose, "subjects.objection.problem.decided",
+                    HttpStatus.CONFLICT, null);
+        }
+        return "redirect:" + subjectPath(id, purpose, rejected ? "objection-rejected" : "objection-upheld");
+    }
+
+    @PostMapping("/console/subjects/{id}/restrictions")
+    String restrict(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable UUID id,
+                    @RequestParam(required = false) String purpose, @RequestParam(required = false) String ground,
+                    @RequestParam(required = false) String category) {
+        if (!visible(id)) {
+            return notFound(request, response, model);
+        }
+        try {
+            restraints.restrict(user().caller(), id, ground,
+                    category == null || category.isBlank() ? null : List.of(category));
+        } catch (ErrorResponseException e) {
+            boolean badGround = java.util.Arrays.stream(RestrictionGround.values()).noneMatch(g -> g.term().equals(ground));
+            return render(request, response, model, id, purpose, badGround ? "subjects.restriction.problem.ground"
+                    : "subjects.restriction.problem.category", HttpStatus.BAD_REQUEST, null);
+        }
+        return "redirect:" + subjectPath(id, purpose, "restriction-placed");
+    }
+
+    @PostMapping("/console/subjects/{id}/restrictions/{restriction}/lift")
+    String lift(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable UUID id,
+                @PathVariable UUID restriction, @RequestParam(required = false) String purpose,
+                @RequestParam(required = false) String told) {
+        if (!visible(id) || restraints.of(user().caller(), id).restrictions().stream()
+                .noneMatch(r -> r.id().equals(restriction))) {
+            return notFound(request, response, model);
+        }
+        // Art. 18(3): the person who obtained the restriction is told before it is lifted; the form asks for it
+        if (!"yes".equals(told)) {
+            return render(request, response, model, id, purpose, "subjects.restriction.problem.told",
+                    HttpStatus.BAD_REQUEST, null);
+        }
+        try {
+            restraints.lift(user().caller(), restriction);
+        } catch (ErrorResponseException e) {
+            return render(request, response, model, id, purpose, "subjects.restriction.problem.lifted",
+                    HttpStatus.CONFLICT, null);
+        }
+        return "redirect:" + subjectPath(id, purpose, "restriction-lifted");
+    }
+
     // ---- rendering ----
 
     private String render(HttpServletRequest request, HttpServletResponse response, Model model, UUID id,
@@ -222,17 +326,23 @@ class SubjectPagesController {
                 when(c.withdrawnAt() != null ? c.withdrawnAt() : c.givenAt(), t), "given".equals(c.state()))).toList();
 
         Restraints.SubjectRestraintsView rv = restraints.of(caller, id);
-        List<SubjectView.Row> objections = new ArrayList<>();
+        List<SubjectView.ObjectionRow> objections = new ArrayList<>();
         for (ObjectionRecord o : rv.objections()) {
             String objectionStatus = o.status().name().toLowerCase(Locale.ROOT);
-            objections.add(new SubjectView.Row(purposeName(o.purpose(), t), when(o.receivedAt(), t),
-                    t.tOr("subjects.objection.status." + objectionStatus, objectionStatus)));
+            String colour = switch (o.status()) {
+                case PENDING -> "amber";
+                case UPHELD -> "green";
+                default -> "grey";
+            };
+            objections.add(new SubjectView.ObjectionRow(o.id(), purposeName(o.purpose(), t),
+                    t.tOr("subjects.objection.status." + objectionStatus, objectionStatus), colour,
+                    when(o.receivedAt(), t), when(o.decideBy(), t), when(o.decidedAt(), t), o.decidedBy(),
+                    o.status() == ObjectionStatus.PENDING, o.directMarketing()));
         }
-        List<SubjectView.Row> restrictions = new ArrayList<>();
+        List<SubjectView.RestrictionRow> restrictions = new ArrayList<>();
         for (RestrictionRecord x : rv.restrictions()) {
-            restrictions.add(new SubjectView.Row(scope(x.categories(), t) + " (" + t.tOr("subjects.restriction.ground."
-                    + x.ground().term(), x.ground().term()) + ")", when(x.placedAt(), t),
-                    t.t(x.active() ? "subjects.state.active" : "subjects.state.ended")));
+            restrictions.add(new SubjectView.RestrictionRow(x.id(), groundName(x.ground(), t), scope(x.categories(), t),
+                    when(x.placedAt(), t), x.placedBy(), when(x.liftedAt(), t), x.liftedBy(), x.active()));
         }
         List<SubjectView.HoldRow> holds = new ArrayList<>();
         for (HoldRecord h : rv.holds()) {
@@ -254,7 +364,7 @@ class SubjectPagesController {
         model.addAttribute("page", page);
         model.addAttribute("view", new SubjectView(id, when(r.createdAt(), t), purposes, purpose, refused, references,
                 memberships, events, items, hidden, consentRows, objections, restrictions, holds, kinds, categories,
-                problem, done == null || !done.matches("[a-z-]{1,40}") ? null : done));
+                problem, done == null || !done.matches("[a-z-]{1,40}") ? null : done, objectable(t), grounds(t)));
         response.setStatus(status.value());
         return "subjects/subject";
     }
@@ -317,6 +427,29 @@ class SubjectPagesController {
     private String eventName(String id, Texts t) {
         return policy.policy().lifecycleEvents().stream().filter(e -> e.id().equals(id)).findFirst()
                 .map(e -> e.name().in(t.lang())).orElse(id);
+    }
+
+    /** The purposes one may object to (Art. 21(1): legitimate interest, public task; 21(2): direct marketing). */
+    private List<Choice> objectable(Texts t) {
+        List<Choice> out = new ArrayList<>();
+        for (Policy.Purpose p : policy.policy().purposes()) {
+            if (p.directMarketing() || p.basis() == LegalBasis.LEGITIMATE_INTEREST || p.basis() == LegalBasis.PUBLIC_TASK) {
+                out.add(new Choice(p.id(), p.name().in(t.lang())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Choice> grounds(Texts t) {
+        List<Choice> out = new ArrayList<>();
+        for (RestrictionGround g : RestrictionGround.values()) {
+            out.add(new Choice(g.term(), groundName(g, t)));
+        }
+        return out;
+    }
+
+    private static String groundName(RestrictionGround g, Texts t) {
+        return t.tOr("subjects.restriction.ground." + g.term(), g.term());
     }
 
     private static String holdKindName(HoldKind k, Texts t) {

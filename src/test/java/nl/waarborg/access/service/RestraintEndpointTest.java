@@ -29,6 +29,9 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
     @Autowired
     SubjectStates states;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private HttpResponse<String> object(String bearer, UUID subject, String purpose) {
         return http.post("/api/v1/subjects/" + subject + "/objections", bearer, "{\"purpose\": \"" + purpose + "\"}");
     }
@@ -130,6 +133,29 @@ class RestraintEndpointTest extends ConsentPolicyTestBase {
         assertThat(body(second).path("id").asString()).isNotEqualTo(first);
         JsonNode restraints = body(http.get("/api/v1/subjects/" + subject + "/restraints", key));
         assertThat(restraints.path("objections").size()).as("both kept").isEqualTo(2);
+    }
+
+    @Test
+    void howThePersonObjectedAndTheArticle21GroundOfARejectionGoIntoTheAuditEvents() {
+        UUID subject = newSubject("customer");
+        HttpResponse<String> bad = http.post("/api/v1/subjects/" + subject + "/objections", staffToken(),
+                "{\"purpose\": \"improvement\", \"channel\": \"pigeon\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        HttpResponse<String> byLetter = http.post("/api/v1/subjects/" + subject + "/objections", staffToken(),
+                "{\"purpose\": \"improvement\", \"channel\": \"letter\"}");
+        assertThat(byLetter.statusCode()).as(byLetter.body()).isEqualTo(201);
+        String id = body(byLetter).path("id").asString();
+        assertThat(http.post("/api/v1/objections/" + id + "/decision", staffToken(),
+                "{\"decision\": \"upheld\", \"grounds\": \"legal-claims\"}").statusCode())
+                .as("grounds go with a rejection only").isEqualTo(400);
+        assertThat(http.post("/api/v1/objections/" + id + "/decision", staffToken(),
+                "{\"decision\": \"rejected\", \"grounds\": \"compelling-legitimate-grounds\"}").statusCode())
+                .isEqualTo(200);
+        List<String> reasons = jdbc.sql("SELECT array_to_string(reasons, ' ') FROM audit_event WHERE subject_id = ? "
+                + "AND action IN ('objection-recorded', 'objection-decided') ORDER BY seq").param(subject)
+                .query(String.class).list();
+        assertThat(reasons).containsExactly("objection:" + id + " status:pending channel:letter",
+                "objection:" + id + " status:rejected grounds:compelling-legitimate-grounds");
     }
 
     @Test

@@ -155,6 +155,72 @@ class BreachPagesTest extends ServiceTestBase {
     }
 
     @Test
+    void aRefusedFormSaysWhyInThePagesLanguageNotInTheServicesEnglish() {
+        ConsoleClient po = ConsoleClient.signedIn(port, accounts, "breach-po", Roles.PRIVACY_OFFICER);
+        po.get("/console/breaches/new");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("title", "Laptop kwijt");
+        form.put("detectedAt", anHourAgo());
+        form.put("awareAt", LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).minusHours(3)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))); // before the detection
+        form.put("nature", "availability");
+        // a refused field (400): the field's text in Dutch, then in English
+        HttpResponse<String> dutch = po.post("/console/breaches", form);
+        assertThat(dutch.statusCode()).isEqualTo(400);
+        assertThat(dutch.body()).contains("role=\"alert\"")
+                .contains("Vul in wanneer de organisatie het wist: een datum en tijd, niet vóór de ontdekking")
+                .doesNotContain("awareness cannot come before detection");
+        po.get("/console/breaches/new?lang=en");
+        HttpResponse<String> english = po.post("/console/breaches", form);
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("Fill in when the organisation knew: a date and time, not before the detection")
+                .doesNotContain("awareness cannot come before detection");
+
+        // a refused step (409, a reason code): the code's text in English, then in Dutch
+        po.get("/console/breaches/new?lang=nl");
+        String ref = record(po);
+        po.get("/console/breaches/" + ref + "?lang=en");
+        HttpResponse<String> earlyEn = po.post("/console/breaches/" + ref + "/close", Map.of());
+        assertThat(earlyEn.statusCode()).isEqualTo(409);
+        assertThat(earlyEn.body()).contains("You can close only once you have decided whether to notify the AP")
+                .doesNotContain("a breach is closed only once");
+        po.get("/console/breaches/" + ref + "?lang=nl");
+        HttpResponse<String> earlyNl = po.post("/console/breaches/" + ref + "/close", Map.of());
+        assertThat(earlyNl.body()).contains("Sluiten kan pas als u hebt besloten of u de AP meldt");
+        // a correction that changes nothing names no field: its own text
+        HttpResponse<String> same = po.post("/console/breaches/" + ref + "/correct", Map.of("reason", "Nagekeken",
+                "approximatePeople", "12"));
+        assertThat(same.statusCode()).isEqualTo(400);
+        assertThat(same.body()).contains("Deze correctie verandert niets.");
+    }
+
+    @Test
+    void theAssessmentTakesTheEnisaInputsAndShowsTheComputedLevel() {
+        ConsoleClient po = ConsoleClient.signedIn(port, accounts, "breach-po", Roles.PRIVACY_OFFICER);
+        String ref = record(po);
+        HttpResponse<String> page = po.get("/console/breaches/" + ref);
+        assertThat(page.body()).contains("<label for=\"dataProcessingContext\">").contains("<legend>Ernst volgens ENISA");
+        HttpResponse<String> wrong = po.post("/console/breaches/" + ref + "/assess", Map.of("level", "risk",
+                "reasoning", "Namen.", "dataProcessingContext", "2", "easeOfIdentification", "0.3"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Kies de herkenbaarheid (EI): 0,25, 0,5, 0,75 of 1.");
+
+        // SE = DPC × EI + CB = 2 × 0.75 + (0.5 + 0.5 malicious) = 2.5: medium (ENISA 2013)
+        HttpResponse<String> assessed = po.post("/console/breaches/" + ref + "/assess", Map.of("level", "risk",
+                "reasoning", "Namen en adressen.", "dataProcessingContext", "2", "easeOfIdentification", "0.75",
+                "confidentiality", "0.5", "integrity", "0", "availability", "0", "maliciousIntent", "on"));
+        assertThat(assessed.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = po.get("/console/breaches/" + ref);
+        assertThat(after.body()).contains("Ernst (ENISA)").contains("class=\"tag amber\">Gemiddeld")
+                .contains("2 × 0,75 + 1 = 2,5");
+        assertThat(po.get("/console/breaches/" + ref + "?lang=en").body()).contains("class=\"tag amber\">Medium")
+                .contains("2 × 0.75 + 1 = 2.5");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'breach-assessed' AND actor = 'breach-po' "
+                + "AND 'severity:medium' = ANY(reasons) AND 'breach:' || ? = ANY(reasons)").param(ref)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theWordsAgreeInDutchAndEnglish() {
         BundleAgreement.assertNlAndEnAgreeIcu(BreachPagesTest.class, "/nl/waarborg/pages/breaches");
     }

@@ -27,11 +27,16 @@ import org.springframework.test.context.TestPropertySource;
 class RequestPagesTest extends ServiceTestBase {
 
     private static final Caller STAFF = new Caller("creq-test", "dpo", List.of(), true);
+    private static final Caller SHOP = new Caller("shop", "staff", List.of("rental"), false);
 
     @Autowired
     Accounts accounts;
     @Autowired
     RequestDesk desk;
+    @Autowired
+    nl.waarborg.vault.Vault vault;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String logged() {
         return desk.receive(STAFF, new Requests.NewRequest(List.of("access"), List.of(), "email", "nl", null, null))
@@ -186,6 +191,142 @@ class RequestPagesTest extends ServiceTestBase {
         assertThat(mine.body()).contains(a).contains(b).contains("creq-po-bulk");
         assertThat(desk.timeline(desk.find(a).orElseThrow().request()))
                 .anyMatch(e -> e.action().equals("request-assigned") && e.reasons().contains("to:creq-po-bulk"));
+    }
+
+    @Test
+    void aLetterIsPreviewedInThePageBeforeItsActionAndNothingChanges() {
+        String ref = logged();
+        desk.identity(STAFF, ref, "in-person-id", "verified", false);
+        ConsoleClient c = ConsoleClient.signedIn(port, accounts, "creq-po-preview", Roles.PRIVACY_OFFICER);
+        HttpResponse<String> page = c.get("/console/requests/" + ref);
+        assertThat(page.body()).contains("formaction=\"/console/requests/" + ref + "/extend/preview\"")
+                .contains("Brief eerst bekijken");
+        int events = desk.timeline(desk.find(ref).orElseThrow().request()).size();
+
+        HttpResponse<String> extension = c.post("/console/requests/" + ref + "/extend/preview",
+                Map.of("reason", "Veel systemen <b>te doorzoeken</b>"));
+        assertThat(extension.statusCode()).isEqualTo(200);
+        assertThat(extension.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(extension.body()).contains("Zo ziet de brief eruit: Wij hebben meer tijd nodig voor uw verzoek (" + ref)
+                .contains("Veel systemen &lt;b&gt;te doorzoeken&lt;/b&gt;").contains("artikel 12, lid 3 AVG")
+                .contains(">Veel systemen &lt;b&gt;te doorzoeken&lt;/b&gt;</textarea>") // the form, filled again
+                .doesNotContain("<b>te doorzoeken").doesNotContain("<style").doesNotContain("style=");
+
+        HttpResponse<String> refusal = c.post("/console/requests/" + ref + "/refuse/preview",
+                Map.of("ground", "excessive", "reason", "Elke week hetzelfde verzoek"));
+        assertThat(refusal.statusCode()).isEqualTo(200);
+        assertThat(refusal.body()).contains("Ons antwoord op uw verzoek (" + ref).contains("Elke week hetzelfde verzoek")
+                .contains("Art. 12(5)(b) AVG/GDPR").contains("value=\"excessive\" selected")
+                .contains("<h5 id=\"preview-routes\">");
+
+        HttpResponse<String> noReason = c.post("/console/requests/" + ref + "/refuse/preview",
+                Map.of("ground", "excessive", "reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Schrijf een reden").doesNotContain("Zo ziet de brief eruit");
+
+        HttpResponse<String> early = c.post("/console/requests/" + ref + "/complete/preview", Map.of());
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("De uitvoering is nog niet gestart.");
+
+        Request r = desk.find(ref).orElseThrow().request();
+        assertThat(r.status()).isEqualTo(Request.Status.OPEN);
+        assertThat(r.extendedTo()).isNull();
+        assertThat(r.refusalGround()).isNull();
+        assertThat(desk.timeline(r)).hasSize(events);
+
+        desk.fulfil(STAFF, ref, null);
+        events = desk.timeline(r).size();
+        c.get("/console/requests/" + ref);
+        HttpResponse<String> completion = c.post("/console/requests/" + ref + "/complete/preview", Map.of());
+        assertThat(completion.statusCode()).isEqualTo(200);
+        assertThat(completion.body()).contains("Wij hebben uw verzoek afgehandeld (" + ref)
+                .contains("action=\"/console/requests/" + ref + "/complete\"");
+        assertThat(desk.find(ref).orElseThrow().request().status()).isEqualTo(Request.Status.OPEN);
+        assertThat(desk.timeline(r)).hasSize(events);
+        // English when the page is
+        assertThat(c.post("/console/requests/" + ref + "/extend/preview?lang=en", Map.of("reason", "Many systems"))
+                .body()).contains("This is how the letter looks");
+    }
+
+    @Test
+    void aPreviewNeedsTheRightToDecideAndTheFormToken() {
+        String ref = logged();
+        for (String action : List.of("extend", "refuse", "complete")) {
+            String path = "/console/requests/" + ref + "/" + action + "/preview";
+            HttpResponse<String> out = new ConsoleClient(port).post(path, Map.of("reason", "x", "ground", "excessive"));
+            assertThat(out.statusCode()).as(path).isIn(302, 403);
+        }
+        ConsoleClient auditor = ConsoleClient.signedIn(port, accounts, "creq-auditor-preview", Roles.AUDITOR);
+        ConsoleClient support = ConsoleClient.signedIn(port, accounts, "creq-support-preview", Roles.SUPPORT);
+        ConsoleClient po = ConsoleClient.signedIn(port, accounts, "creq-po-preview-token", Roles.PRIVACY_OFFICER);
+        auditor.get("/console/requests/" + ref);
+        support.get("/console/requests/" + ref);
+        po.get("/console/requests/" + ref);
+        for (String action : List.of("extend", "refuse", "complete")) {
+            String path = "/console/requests/" + ref + "/" + action + "/preview";
+            Map<String, String> form = Map.of("reason", "x", "ground", "excessive");
+            assertThat(auditor.post(path, form).statusCode()).as(path).isEqualTo(403);
+            assertThat(support.post(path, form).statusCode()).as(path).isEqualTo(403);
+            assertThat(po.postRaw(path, form).statusCode()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aRectificationIsFulfilledFromThePageWithTheNewValueNeverShownOrLoggedAndAskedAgainWhenNeeded() throws Exception {
+        String old = "rect.old." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        String fresh = "rect.new." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        String again = "rect.again." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+        java.util.UUID subject = vault.createSubjects(STAFF, List.of(new nl.waarborg.vault.Vault.NewSubject(
+                List.of(new nl.waarborg.vault.Reference("crm", "R-" + java.util.UUID.randomUUID())), List.of(),
+                List.of("customer")))).getFirst();
+        vault.addItems(SHOP, List.of(new nl.waarborg.vault.NewItem(subject, "email", old, List.of("rental"), "subject",
+                "vault", null)));
+        String ref = desk.receive(STAFF, new Requests.NewRequest(List.of("rectification"), List.of(), "email", "nl",
+                subject, null)).reference();
+        desk.identity(STAFF, ref, "in-person-id", "verified", false);
+        ConsoleClient c = ConsoleClient.signedIn(port, accounts, "creq-po-rectify", Roles.PRIVACY_OFFICER);
+        HttpResponse<String> page = c.get("/console/requests/" + ref);
+        assertThat(page.body()).contains("Nieuwe waarden (artikel 16 AVG)")
+                .contains("<label for=\"rectify-value-1\">").contains("<option value=\"email\">E-mailadres</option>");
+
+        HttpResponse<String> none = c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "", "value", ""));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("Geef voor een correctie bij elk gegeven de nieuwe waarde");
+        HttpResponse<String> noCategory = c.post("/console/requests/" + ref + "/fulfil", Map.of("value", fresh));
+        assertThat(noCategory.statusCode()).isEqualTo(400);
+        assertThat(noCategory.body()).doesNotContain(fresh);
+
+        HttpResponse<String> done = c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "email",
+                "value", fresh));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(emails(subject)).containsExactly(fresh);
+        HttpResponse<String> after = c.get("/console/requests/" + ref);
+        assertThat(after.body()).doesNotContain(fresh).doesNotContain("Nieuwe waarden opnieuw geven");
+
+        // a step to try again needs its value again: the page asks for it by the category's name
+        jdbc.sql("UPDATE request_step SET status = 'failed', cause = 'input-needed: give the new value of email again' "
+                + "WHERE request_id = ? AND action = 'rectify'").param(desk.find(ref).orElseThrow().request().id())
+                .update();
+        HttpResponse<String> ask = c.get("/console/requests/" + ref);
+        assertThat(ask.body()).contains("Nieuwe waarden opnieuw geven")
+                .contains("<label for=\"rectify-value-email\">Nieuwe waarde van E-mailadres</label>")
+                .contains("<input type=\"hidden\" name=\"category\" value=\"email\">");
+        assertThat(c.post("/console/requests/" + ref + "/fulfil", Map.of("category", "email", "value", again))
+                .statusCode()).isEqualTo(302);
+        assertThat(emails(subject)).containsExactly(again);
+        assertThat(c.get("/console/requests/" + ref).body()).doesNotContain(again).doesNotContain(fresh);
+        for (String value : List.of(fresh, again)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE position(? in array_to_string(reasons, ' ')) > 0")
+                    .param(value).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM request_step WHERE position(? in kept::text || counts::text || "
+                    + "coalesce(cause, '')) > 0").param(value).query(Long.class).single()).isZero();
+        }
+    }
+
+    private List<String> emails(java.util.UUID subject) {
+        List<String> values = new java.util.ArrayList<>();
+        vault.read(SHOP, subject, "rental", List.of("email")).items().forEach(i -> values.add(i.value()));
+        return values;
     }
 
     @Test

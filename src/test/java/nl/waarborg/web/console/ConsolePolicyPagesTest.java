@@ -77,7 +77,7 @@ class ConsolePolicyPagesTest extends ServiceTestBase {
         HttpResponse<String> register = c.get("/console/policy/register?lang=en");
         assertThat(register.statusCode()).isEqualTo(200);
         assertThat(register.body()).doesNotContain("<style").contains("<th scope=\"col\">")
-                .contains("<div class=\"table-wrap\">");
+                .contains("<div class=\"table-wrap\" tabindex=\"0\">");
     }
 
     @Test
