@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Policy text reaches the pages as HTML made here, not by jte: the statement on {@code /} and the documents on the
  * console's policy pages are printed with {@code $unsafe}. Script typed into any policy text (a heading, a sentence,
  * a bold term, a table cell, a link and its target) comes out as text, and no template prints anything else unescaped
- * (docs/console.md "Security of the pages").
+ * (docs/console.md "Security of the pages"). A new {@code $unsafe} must be added to the list here, with its reason.
  */
 class PageHtmlInjectionTest {
 
@@ -50,7 +50,9 @@ class PageHtmlInjectionTest {
                 }
             }).sorted().toList();
         }
-        // both are HtmlWriter's output (StatementRenderer.bodyHtml and the policy pages' rendered documents)
-        assertThat(found).containsExactly("policy/document.jte doc.html()", "portal/statement.jte statement.bodyHtml()");
+        // each is HtmlWriter's output: StatementRenderer.bodyHtml, the policy pages' documents and a request's letter
+        // preview (DocRenderer.htmlFragment); the letter preview's typed reason is checked in PagesAttackTest
+        assertThat(found).containsExactly("policy/document.jte doc.html()", "portal/statement.jte statement.bodyHtml()",
+                "requests/preview.jte preview.html()");
     }
 }

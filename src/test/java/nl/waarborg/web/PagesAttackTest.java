@@ -125,6 +125,16 @@ class PagesAttackTest extends ServiceTestBase {
         String path = saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")
                 .replaceFirst("\\?.*$", "");
         po.get(path);
+        // the letter's preview (HTML made by the letter's renderer, printed unescaped by the page) shows it as text
+        for (String preview : List.of("/extend/preview", "/refuse/preview")) {
+            HttpResponse<String> shown = po.post(path + preview, Map.of("reason", "Veel gegevens " + EVIL,
+                    "ground", "excessive"));
+            assertThat(shown.statusCode()).as(preview).isIn(200, 400, 422);
+            assertInert(shown.body());
+        }
+        HttpResponse<String> letter = po.post(path + "/extend/preview", Map.of("reason", "Veel gegevens " + EVIL));
+        assertThat(letter.statusCode()).isEqualTo(200);
+        assertThat(letter.body()).contains("class=\"letter\"").contains("Veel gegevens &lt;script&gt;");
         HttpResponse<String> extended = po.post(path + "/extend", Map.of("reason", "Veel gegevens " + EVIL));
         assertThat(extended.statusCode()).as(extended.body()).isEqualTo(302);
         HttpResponse<String> page = po.get(path);
