@@ -27,6 +27,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import nl.waarborg.staff.ConsolePermission;
 import nl.waarborg.accounts.oidc.OidcSignIn;
 import nl.waarborg.accounts.passkeys.PasskeyFilters;
+import nl.waarborg.accounts.web.SessionStamps;
 import org.springframework.beans.factory.ObjectProvider;
 import nl.waarborg.pages.DeniedPage;
 import nl.waarborg.pages.LanguageCookie;
@@ -173,9 +174,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http, RefusedCallAudit refused, RateLimiter limiter,
-                                     DeniedPage denied, PasskeyFilters passkeys, ObjectProvider<OidcSignIn> oidc)
+                                     DeniedPage denied, PasskeyFilters passkeys, ObjectProvider<OidcSignIn> oidc,
+                                     SessionStamps stamps)
             throws Exception {
         passkeys.addTo(http);
+        // --- attacks on the pages (docs/console.md "Security of the pages"): a session ends when its account's
+        // password changes elsewhere or the account is disabled
+        stamps.addTo(http);
         // sign-in through an OpenID Connect provider only when waarborg.accounts.oidc.issuer-uri is set
         OidcSignIn provider = oidc.getIfAvailable();
         if (provider != null) {

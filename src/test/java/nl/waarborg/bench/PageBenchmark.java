@@ -38,9 +38,13 @@ import org.springframework.core.Ordered;
  * for. A page that does not exist on this branch is reported with its status and not timed.
  *
  * <p>Usage: {@code PageBenchmark [PAGES] [SUBJECTS] [N] [CALLS]}, PAGES comma-separated (default
- * {@code /console,/console/requests,/,/request} 1000000 10000 500).
+ * {@link #DEFAULT_PAGES} 1000000 10000 500); {@code {request}} in a page stands for a loaded open request's reference.
  */
 public final class PageBenchmark {
+
+    /** Issue 18's page list; {@code {request}} is replaced by the reference of one loaded open request. */
+    static final String DEFAULT_PAGES = "/console,/console/requests,/console/requests/{request},/console/breaches,"
+            + "/console/policy,/console/audit,/,/statement/versions,/request,/accessibility";
 
     private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
@@ -48,7 +52,7 @@ public final class PageBenchmark {
     private static volatile long lastServerNanos;
 
     public static void main(String[] args) throws Exception {
-        List<String> pages = List.of((args.length > 0 ? args[0] : "/console,/console/requests,/,/request").split(","));
+        List<String> pages = List.of((args.length > 0 ? args[0] : DEFAULT_PAGES).split(","));
         long subjects = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int calls = args.length > 3 ? Integer.parseInt(args[3]) : 500;
@@ -74,8 +78,13 @@ public final class PageBenchmark {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             ConsoleClient client = ConsoleClient.signedIn(port, ctx.getBean(Accounts.class), "bench-officer",
                     Roles.PRIVACY_OFFICER);
+            // A request's own page: the open request in the middle of the loaded ones (by reference order), so the
+            // page is timed on a row the index has to find, not the first one.
+            String reference = new org.springframework.jdbc.core.JdbcTemplate(ds).queryForObject(
+                    "SELECT reference FROM request WHERE status = 'open' ORDER BY reference OFFSET ? LIMIT 1",
+                    String.class, n / 2);
             for (String page : pages) {
-                measure(client, page, calls);
+                measure(client, page.replace("{request}", reference), calls);
             }
         } finally {
             try (var walk = Files.walk(dir)) {

@@ -48,6 +48,25 @@ class AccountStore {
                 .query(AccountStore::row).optional();
     }
 
+    /**
+     * What a console session was signed in against (SessionStamps): a digest of the password hash, empty when the
+     * account is disabled or gone. The primary key's index, one row.
+     */
+    Optional<String> sessionStamp(UUID id) {
+        return jdbc.sql("SELECT password_hash FROM staff_account WHERE id = ? AND NOT disabled").param(id)
+                .query(String.class).optional().map(AccountStore::digest);
+    }
+
+    // a digest, so the session never holds the hash itself (a session dump gives nothing to crack)
+    private static String digest(String hash) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Up to {@code limit} accounts after {@code afterUsername} (empty: from the first), in username order (its unique index). */
     List<StaffAccount> page(String afterUsername, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE username > ? ORDER BY username LIMIT ?")

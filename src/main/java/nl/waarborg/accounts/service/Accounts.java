@@ -93,6 +93,14 @@ public class Accounts {
     }
 
     /**
+     * A stamp of the account's credentials for its console sessions: it changes when the password does (here or in
+     * another session) and is empty once the account is disabled, so a session signed in before either ends.
+     */
+    public Optional<String> sessionStamp(UUID accountId) {
+        return store.sessionStamp(accountId);
+    }
+
+    /**
      * Up to {@code limit} (1 to 200) accounts after {@code afterUsername} (null or empty: from the first), in
      * username order: a page of the console's list, read through the username's unique index.
      */

@@ -237,7 +237,9 @@ class PortalController {
     String preferences(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model,
                        @RequestParam(required = false) String saved) {
         noStore(response);
-        Optional<PortalLinks.Link> link = links.find(token);
+        // a preferences link only (no purpose): an unsubscribe link travels in a mail header that servers and clients
+        // read, and must not open the page where consent to every purpose can be given (PortalLinkKindsTest)
+        Optional<PortalLinks.Link> link = links.find(token).filter(l -> l.purpose() == null);
         if (link.isEmpty()) {
             return gone(request, response, model);
         }
@@ -253,7 +255,7 @@ class PortalController {
                            Model model, @RequestParam String purpose, @RequestParam String choice) {
         limit(request);
         noStore(response);
-        Optional<PortalLinks.Link> link = links.find(token);
+        Optional<PortalLinks.Link> link = links.find(token).filter(l -> l.purpose() == null);
         if (link.isEmpty()) {
             return gone(request, response, model);
         }
