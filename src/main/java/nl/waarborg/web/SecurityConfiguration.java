@@ -186,20 +186,12 @@ class SecurityConfiguration {
         if (provider != null) {
             provider.addTo(http);
         }
-        http
+        pages(http, limiter, refused)
                 .securityMatcher("/console", "/console/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
-                .requestCache(r -> r.disable())
                 .logout(l -> l.logoutUrl("/console/signout").logoutSuccessUrl("/console/signin?signedout")
                         .deleteCookies("waarborg-session"))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny()))
-                .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             refused.unauthenticated(req);
@@ -313,20 +305,12 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository csrfCookie = new CookieCsrfTokenRepository();
         csrfCookie.setCookieName("waarborg-form");
         csrfCookie.setCookieCustomizer(c -> c.secure(true).sameSite("Strict").path("/"));
-        http
+        pages(http, limiter, refused)
                 // one-click unsubscribe (RFC 8058): the mail client POSTs without cookie or form token; the token in
                 // the address is the credential (docs/portal.md)
                 .csrf(c -> c.csrfTokenRepository(csrfCookie).ignoringRequestMatchers("/unsubscribe/*"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
-                .requestCache(r -> r.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny()))
-                .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         // every portal page is public: a path no rule opens is one the public has no page at
                         .authenticationEntryPoint((req, res, ex) -> {
@@ -352,6 +336,22 @@ class SecurityConfiguration {
                                 "/unsubscribe/*").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * What the console's and the portal's chains share: no browser-login dialogs or remembered requests; the pages'
+     * headers (the content security policy, no referrer, no framing); the language switch's cookie; the rate limits.
+     */
+    private static HttpSecurity pages(HttpSecurity http, RateLimiter limiter, RefusedCallAudit refused) throws Exception {
+        return http
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .requestCache(r -> r.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .addFilterBefore(new LanguageCookie(), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, refused), AnonymousAuthenticationFilter.class);
     }
 
     static String perm(ConsolePermission permission) {
