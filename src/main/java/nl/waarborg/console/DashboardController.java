@@ -49,6 +49,14 @@ class DashboardController {
     private final Breaches breaches;
     private final ActivePolicy policy;
     private final java.time.Clock clock;
+    /**
+     * The 30-day forecast's two sums, counted at most once a minute (of the service's clock): the count is a range
+     * scan over every item due in the window — millions where camera footage is kept a week — which a page view should
+     * not pay each time; a minute-old count is as good a forecast.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<java.time.Instant, long[]> dueSoon =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
     /** The lint findings of the policy in force, by its content hash: a policy is linted once, not per view. */
     private volatile LintMemo lint;
 
@@ -100,12 +108,15 @@ class DashboardController {
         attestations.firstOpen(ROWS).forEach(t -> first.add(new DashboardView.Task("attestation", t.system(), t.rule(),
                 t.dueAt(), t.overdue())));
         first.sort(Comparator.comparing(DashboardView.Task::dueAt));
-        List<ExpiringItems.DueGroup> due = items.dueUpTo(now, until);
+        long[] due = dueSoon.get(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), minute -> {
+            List<ExpiringItems.DueGroup> groups = items.dueUpTo(now, until);
+            return new long[] {groups.stream().mapToLong(ExpiringItems.DueGroup::items).sum(),
+                    groups.stream().mapToLong(ExpiringItems.DueGroup::overdue).sum()};
+        });
         LinkedHashSet<String> failing = new LinkedHashSet<>();
         operations.list(true, 50).forEach(o -> failing.add(o.system()));
         return new DashboardView.WorkCard(openTasks, att.open(), first.subList(0, Math.min(ROWS, first.size())),
-                due.stream().mapToLong(ExpiringItems.DueGroup::items).sum(),
-                due.stream().mapToLong(ExpiringItems.DueGroup::overdue).sum(),
+                due[0], due[1],
                 att.dueBy(), List.copyOf(failing), operations.failedLastSweeps());
     }
 

@@ -30,6 +30,8 @@ class PortalLinkKindsTest extends ConsentPolicyTestBase {
     private static final Caller STAFF = new Caller("test", "dpo", List.of(), true);
 
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     PortalLinks links;
     @Autowired
     Vault vault;
@@ -66,9 +68,11 @@ class PortalLinkKindsTest extends ConsentPolicyTestBase {
                 null, null, null));
         String status = LinkTokens.next();
         String confirm = LinkTokens.next();
+        // valid for a day of the service's clock (other tests of this context move it on, never back)
         jdbc.sql("INSERT INTO portal_request (request_id, confirm_hash, confirm_expires_at, status_hash) "
-                + "VALUES (?, ?, now() + interval '1 day', ?)").params(request.id(), LinkTokens.hash(confirm),
-                LinkTokens.hash(status)).update();
+                + "VALUES (?, ?, ?, ?)").params(request.id(), LinkTokens.hash(confirm),
+                java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(1))), LinkTokens.hash(status))
+                .update();
         ConsoleClient c = new ConsoleClient(port);
         assertThat(c.get("/request/status/" + status).statusCode()).isEqualTo(200);
         for (String path : List.of("/unsubscribe/", "/preferences/", "/request/confirm/")) {
