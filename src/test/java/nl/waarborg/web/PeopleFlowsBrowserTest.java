@@ -346,10 +346,11 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
 
     /**
      * The text of the mail to {@code to} that names {@code reference} and carries the download link, among all mail
-     * received; waits (up to ten seconds) for it while the outbox may still be sending.
+     * received; waits (up to thirty seconds: a loaded machine renders the letter's PDF slowly) for it while the outbox
+     * may still be sending; on failure it names what arrived (test addresses only).
      */
     private static String mailTo(String to, String reference) throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 60; round++) {
             MimeMessage[] all = MAIL.getReceivedMessages();
             for (MimeMessage m : all) {
                 String text = MailParts.text(m, "text/plain");
@@ -360,7 +361,14 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
             }
             MAIL.waitForIncomingEmail(500, all.length + 1);
         }
-        throw new AssertionError("no mail with the download link to the person");
+        StringBuilder seen = new StringBuilder();
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            String text = MailParts.text(m, "text/plain");
+            seen.append("\n  to ").append(m.getAllRecipients()[0]).append(": ").append(m.getSubject())
+                    .append(text.contains(reference) ? " [names the reference]" : "")
+                    .append(ANSWER.matcher(text).find() ? " [has an answer link]" : "");
+        }
+        throw new AssertionError("no mail with the download link to " + to + "; received:" + seen);
     }
 
 
