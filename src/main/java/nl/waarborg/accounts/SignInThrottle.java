@@ -1,5 +1,6 @@
 package nl.waarborg.accounts;
 
+import nl.waarborg.audit.ClientNetwork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Slows down password guessing, per name tried and per client network ({@link SignInNetwork}). After
+ * Slows down password guessing, per name tried and per client network ({@link ClientNetwork}). After
  * {@code threshold} failures in a row a name is locked for {@code firstLock}, and each further failure after the
  * lock ends doubles it, up to {@code maxLock} (the defaults: 5 failures, 1 minute, 1 hour). A network is locked the
  * same way after its own, higher threshold, counting failures for every name, so one address cannot try a few

@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.ClientNetwork;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

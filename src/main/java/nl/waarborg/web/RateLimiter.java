@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.ClientNetwork;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

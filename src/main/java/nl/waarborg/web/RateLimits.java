@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.ClientNetwork;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

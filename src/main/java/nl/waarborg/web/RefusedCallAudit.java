@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.ClientNetwork;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;

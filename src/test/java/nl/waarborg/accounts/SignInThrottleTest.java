@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import nl.waarborg.audit.ClientNetwork;
 import nl.waarborg.web.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -82,9 +83,9 @@ class SignInThrottleTest {
 
     @Test
     void networksAreNamedByTheirPrefixNeverTheAddress() {
-        assertThat(SignInNetwork.of("203.0.113.77")).isEqualTo("203.0.113.0/24");
-        assertThat(SignInNetwork.of("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:0:1::/64");
-        assertThat(SignInNetwork.of("example.org")).isEqualTo(SignInNetwork.UNKNOWN);
-        assertThat(SignInNetwork.of(null)).isEqualTo(SignInNetwork.UNKNOWN);
+        assertThat(ClientNetwork.of("203.0.113.77")).isEqualTo("203.0.113.0/24");
+        assertThat(ClientNetwork.of("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:0:1::/64");
+        assertThat(ClientNetwork.of("example.org")).isEqualTo(ClientNetwork.UNKNOWN);
+        assertThat(ClientNetwork.of(null)).isEqualTo(ClientNetwork.UNKNOWN);
     }
 }

@@ -2,7 +2,7 @@ package nl.waarborg.accounts.passkeys;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.waarborg.accounts.SignInNetwork;
+import nl.waarborg.audit.ClientNetwork;
 import nl.waarborg.audit.AuditEvent;
 import nl.waarborg.audit.Outcome;
 import nl.waarborg.audit.service.AuditLog;
@@ -32,7 +32,7 @@ public class PasskeyEvents {
 
     /** {@code account-signed-in} with {@code how} ({@code passkey}, {@code oidc}) and the client's network. */
     public void signedIn(String username, String how, String clientAddress, boolean mustChangePassword) {
-        List<String> reasons = new ArrayList<>(List.of(how, "network:" + SignInNetwork.of(clientAddress)));
+        List<String> reasons = new ArrayList<>(List.of(how, "network:" + ClientNetwork.of(clientAddress)));
         if (mustChangePassword) {
             reasons.add("must-change-password");
         }
@@ -43,7 +43,7 @@ public class PasskeyEvents {
     /** {@code account-sign-in-refused}: {@code actor} is a username or {@link #UNKNOWN_ACTOR}. */
     public void signInRefused(String actor, String how, String reason, String clientAddress) {
         append(AuditEvent.draft(actor, SELF, "account-sign-in-refused").outcome(Outcome.DENIED, reason, how,
-                "network:" + SignInNetwork.of(clientAddress)));
+                "network:" + ClientNetwork.of(clientAddress)));
     }
 
     public void passkeyAdded(String username) {

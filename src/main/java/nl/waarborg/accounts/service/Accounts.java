@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.waarborg.accounts.PasswordRules;
 import nl.waarborg.staff.Roles;
-import nl.waarborg.accounts.SignInNetwork;
+import nl.waarborg.audit.ClientNetwork;
 import nl.waarborg.accounts.SignInOutcome;
 import nl.waarborg.accounts.SignInOutcome.Reason;
 import nl.waarborg.accounts.SignInThrottle;
@@ -153,7 +153,7 @@ public class Accounts {
      * {@link Reason#CREDENTIALS}; the throttle counts unknown names as it counts accounts.
      */
     public SignInOutcome authenticate(String username, String password, String totpCode, String clientAddress) {
-        String network = SignInNetwork.of(clientAddress);
+        String network = ClientNetwork.of(clientAddress);
         String name = normalise(username);
         Optional<AccountStore.Row> row = store.byUsername(name); // the same query whether or not the name could exist
         row.ifPresent(r -> throttle.restore(name, r.failedAttempts(), r.lockedUntil()));

@@ -1,4 +1,4 @@
-package nl.waarborg.web;
+package nl.waarborg.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

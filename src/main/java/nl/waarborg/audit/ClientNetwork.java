@@ -1,23 +1,23 @@
-package nl.waarborg.web;
+package nl.waarborg.audit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The network a client calls from, as the rate limiter and the refused-call counts name it: the IPv4 /24 or the
- * IPv6 /64 around its address ({@code 203.0.113.0/24}, {@code 2001:db8:0:1::/64}). Never the full address: an
+ * The network a client calls from, as the audit log names it — the rate limiter, the refused-call counts, the
+ * sign-in throttle and every sign-in event alike: the IPv4 /24 or the IPv6 /64 around its address ({@code 203.0.113.0/24}, {@code 2001:db8:0:1::/64}). Never the full address: an
  * address can identify a person, and these names go into the audit log. One network is one limit, so an
  * attacker cannot get fresh limits by changing the last byte of an address (or the 64 interface bits of IPv6).
  */
-final class ClientNetwork {
+public final class ClientNetwork {
 
-    static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = "unknown";
 
     private ClientNetwork() {
     }
 
     /** The network of {@code address} (an IP literal as the servlet container gives it), or {@value #UNKNOWN}. */
-    static String of(String address) {
+    public static String of(String address) {
         if (address == null || address.isEmpty() || !literal(address)) {
             return UNKNOWN;
         }
