@@ -34,7 +34,7 @@ public final class DocRenderer {
      * the page prints the title as its heading.
      */
     public static String htmlFragment(Doc doc) {
-        return HtmlWriter.fragment(doc);
+        return HtmlWriter.fragment(doc, null);
     }
 
     /** The PDF of a page {@link #printPage} made. */

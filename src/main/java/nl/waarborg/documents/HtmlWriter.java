@@ -33,16 +33,6 @@ final class HtmlWriter {
     private HtmlWriter() {
     }
 
-    /**
-     * Only the body's content, without the page around it, the style and the level-1 heading: for a page that lays it
-     * out in its own layout (the portal, whose content security policy allows no inline style).
-     */
-    static String body(Doc doc, String contentsLabel) {
-        StringBuilder b = new StringBuilder(16_384);
-        blocks(b, doc, false, contentsLabel, false);
-        return b.toString();
-    }
-
     static String write(Doc doc, Style style, String contentsLabel) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(escape(doc.lang()))
@@ -54,32 +44,32 @@ final class HtmlWriter {
                 .append("<style>\n").append(css(style)).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(doc.title())).append("</h1>\n");
         // PDF/UA wants every link annotation to carry a description; openhtmltopdf takes it from the title attribute
-        blocks(b, doc, style == Style.WIDE, contentsLabel, style == Style.PRINT);
+        blocks(b, doc, style == Style.WIDE, contentsLabel, style == Style.PRINT, "table");
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void blocks(StringBuilder b, Doc doc, boolean noToc, String contentsLabel, boolean titled) {
+    private static void blocks(StringBuilder b, Doc doc, boolean noToc, String contentsLabel, boolean titled,
+                               String tableClass) {
         boolean tocWritten = noToc || contentsLabel == null;
         for (Block block : doc.blocks()) {
             if (!tocWritten && block instanceof Heading) {
                 toc(b, doc, contentsLabel, titled);
                 tocWritten = true;
             }
-            block(b, block, titled, "table");
+            block(b, block, titled, tableClass);
         }
     }
 
     /**
      * The document's blocks alone, to stand inside a page that has its own layout, heading and style sheet (the
-     * console): no {@code <html>}, {@code <style>}, title or contents list, so a content security policy that forbids
-     * inline style holds; tables are wrapped in {@code <div class="table-wrap">}, the console's scrolling box.
+     * console, the portal): no {@code <html>}, {@code <style>} or level-1 heading, so a content security policy that
+     * forbids inline style holds; the contents list only when {@code contentsLabel} is given; tables are wrapped in
+     * {@code <div class="table-wrap">}, the pages' scrolling box.
      */
-    static String fragment(Doc doc) {
+    static String fragment(Doc doc, String contentsLabel) {
         StringBuilder b = new StringBuilder(16_384);
-        for (Block block : doc.blocks()) {
-            block(b, block, false, "table-wrap");
-        }
+        blocks(b, doc, false, contentsLabel, false, "table-wrap");
         return b.toString();
     }
 

@@ -26,7 +26,7 @@ public final class StatementRenderer {
      * (the page prints the title, {@link Doc#title()} of {@link #document}).
      */
     public static String bodyHtml(Doc statement, Lang lang) {
-        return HtmlWriter.body(statement, Phrases.of(lang).contents());
+        return HtmlWriter.fragment(statement, Phrases.of(lang).contents());
     }
 
     /** The statement as a document tree, for callers that lay it out themselves (e.g. a web page). */
