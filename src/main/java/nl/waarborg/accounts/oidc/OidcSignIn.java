@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import nl.waarborg.staff.ConsoleUser;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.accounts.passkeys.PasskeyEvents;
 import nl.waarborg.accounts.service.Accounts;
@@ -14,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -95,12 +93,7 @@ public class OidcSignIn {
             return;
         }
         StaffAccount a = account.get();
-        ConsoleUser user = consoleUsers.of(a, a.mustChangePassword());
-        request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(ConsoleUsers.authentication(user));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        ConsoleUsers.startSession(consoleUsers.of(a, a.mustChangePassword()), request, response);
         events.signedIn(a.username(), "oidc", request.getRemoteAddr(), a.mustChangePassword());
         landing(response, a.mustChangePassword() ? "/console/password" : "/console");
     }

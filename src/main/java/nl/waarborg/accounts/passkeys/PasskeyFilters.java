@@ -15,15 +15,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
@@ -70,7 +67,6 @@ public class PasskeyFilters {
     private final Accounts accounts;
     private final ConsoleUsers consoleUsers;
     private final PasskeyEvents events;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     PasskeyFilters(PasskeyUsers users, PasskeyCredentials credentials, WebAuthnProperties properties,
                    Accounts accounts, ConsoleUsers consoleUsers, PasskeyEvents events) {
@@ -131,12 +127,7 @@ public class PasskeyFilters {
                           org.springframework.security.core.Authentication authentication) throws IOException {
         PublicKeyCredentialUserEntity entity = ((WebAuthnAuthentication) authentication).getPrincipal();
         StaffAccount account = users.accountOf(entity.getId()).flatMap(accounts::find).orElseThrow();
-        ConsoleUser user = consoleUsers.of(account, account.mustChangePassword());
-        request.changeSessionId(); // against session fixation, as the password sign-in
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(ConsoleUsers.authentication(user));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        ConsoleUsers.startSession(consoleUsers.of(account, account.mustChangePassword()), request, response);
         events.signedIn(account.username(), "passkey", request.getRemoteAddr(), account.mustChangePassword());
         json(response, HttpServletResponse.SC_OK, "{\"authenticated\":true,\"redirectUrl\":\""
                 + (account.mustChangePassword() ? "/console/password" : "/console") + "\"}");

@@ -9,7 +9,13 @@ import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.StaffAccount;
 import nl.waarborg.policy.Policy;
 import nl.waarborg.policy.service.ActivePolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -21,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConsoleUsers {
+
+    /** Where a console session keeps its authentication: the HTTP session, as the console chain reads it. */
+    private static final SecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
 
     private final ActivePolicy policy;
 
@@ -43,6 +52,19 @@ public class ConsoleUsers {
             }
         }
         return out;
+    }
+
+    /**
+     * Starts {@code user}'s console session on this request, however they signed in (password, passkey, OpenID
+     * Connect, or a password change that renews the session): a new session id first, so an id planted before is
+     * worth nothing after (session fixation), then the authentication kept in the session.
+     */
+    public static void startSession(ConsoleUser user, HttpServletRequest request, HttpServletResponse response) {
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication(user));
+        SecurityContextHolder.setContext(context);
+        CONTEXTS.saveContext(context, request, response);
     }
 
     public static UsernamePasswordAuthenticationToken authentication(ConsoleUser user) {

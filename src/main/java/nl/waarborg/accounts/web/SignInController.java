@@ -12,10 +12,6 @@ import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.input.InvalidInputException;
 import nl.waarborg.pages.Page;
 import nl.waarborg.pages.PageContext;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import nl.waarborg.accounts.oidc.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -37,7 +33,6 @@ class SignInController {
     private final ConsoleUsers users;
     private final PageContext pages;
     private final ZoneId zone;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     private final ObjectProvider<OidcSignIn> oidc;
 
@@ -75,12 +70,7 @@ class SignInController {
         SignInOutcome outcome = accounts.authenticate(username, password, code.strip(), request.getRemoteAddr());
         switch (outcome) {
             case SignInOutcome.SignedIn s -> {
-                ConsoleUser user = users.of(s.account(), s.mustChangePassword());
-                request.changeSessionId(); // against session fixation
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(ConsoleUsers.authentication(user));
-                SecurityContextHolder.setContext(context);
-                contexts.saveContext(context, request, response);
+                ConsoleUsers.startSession(users.of(s.account(), s.mustChangePassword()), request, response);
                 return s.mustChangePassword() ? "redirect:/console/password" : "redirect:/console";
             }
             case SignInOutcome.NeedsSecondFactor n -> {
@@ -127,11 +117,7 @@ class SignInController {
         if (problem == null) {
             try {
                 var account = accounts.changePassword(user.accountId(), current, next);
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(ConsoleUsers.authentication(users.of(account, false)));
-                SecurityContextHolder.setContext(context);
-                request.changeSessionId();
-                contexts.saveContext(context, request, response);
+                ConsoleUsers.startSession(users.of(account, false), request, response);
                 return "redirect:/console?password=changed";
             } catch (AccountRefusedException e) {
                 problem = "accounts.password.current-wrong";
