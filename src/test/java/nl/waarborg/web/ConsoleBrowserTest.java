@@ -9,15 +9,12 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.staff.Roles;
 import nl.waarborg.accounts.service.Accounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,25 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Screenshots of the sign-in page and the dashboard at a phone's and a desktop's width go to target/screenshots
  * ({@code scripts/screenshots} copies them to docs/screenshots).
  */
-class ConsoleBrowserTest extends ServiceTestBase {
-
-    /** One browser for the class (starting Chromium costs more than a test); cookies are cleared between tests. */
-    private static ChromeDriver browser;
+class ConsoleBrowserTest extends BrowserTestBase {
 
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void freshVisitor() {
@@ -268,22 +250,9 @@ class ConsoleBrowserTest extends ServiceTestBase {
         return browser.findElement(By.tagName("h1")).getText();
     }
 
-    private String lang() {
-        return browser.findElement(By.tagName("html")).getAttribute("lang");
-    }
-
     /** Waits (a key press does not wait for the page it submits) until the browser shows {@code path}. */
     private void arriveAt(String path) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> path().equals(path));
-    }
-
-    /** Where the browser is, without the query (a page may say ?password=changed). */
-    private String path() {
-        return browser.getCurrentUrl().replaceAll("[?#].*", "").replace("http://localhost:" + port, "");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** The page at a phone's width (390 px, as an iPhone 12–15) and a desktop's (1280 px), to target/screenshots. */

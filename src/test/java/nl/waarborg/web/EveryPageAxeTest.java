@@ -33,14 +33,11 @@ import nl.waarborg.staff.Roles;
 import nl.waarborg.vault.Identifier;
 import nl.waarborg.vault.NewItem;
 import nl.waarborg.vault.Vault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -69,7 +66,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         "waarborg.mail.base-url=https://privacy.testopslag.example",
         "waarborg.portal.posts-burst=2",
         "spring.mail.host=127.0.0.1"})
-class EveryPageAxeTest extends ServiceTestBase {
+class EveryPageAxeTest extends BrowserTestBase {
 
     /** GET routes that are no page to check, each with why. */
     private static final Map<String, String> NOT_PAGES = Map.of(
@@ -97,7 +94,6 @@ class EveryPageAxeTest extends ServiceTestBase {
     private static final Caller APP = new Caller("everypage-app", "staff", List.of("rental", "quote"), false);
     private static final Pattern LINK = Pattern.compile("https://privacy\\.testopslag\\.example(/[A-Za-z0-9/_-]+)");
 
-    private static ChromeDriver browser;
     /** Route pattern → the path that opens it, made once for the class. */
     private static Map<String, String> filled;
 
@@ -129,18 +125,6 @@ class EveryPageAxeTest extends ServiceTestBase {
     ActivePolicy active;
     @Autowired
     RateLimiter limiter;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void fill() throws Exception {
@@ -361,7 +345,4 @@ class EveryPageAxeTest extends ServiceTestBase {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

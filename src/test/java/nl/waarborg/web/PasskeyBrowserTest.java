@@ -8,11 +8,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import nl.waarborg.accounts.service.Accounts;
 import nl.waarborg.staff.Roles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -32,10 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code waarborg.accounts.webauthn.allowed-origins}.
  */
 @org.springframework.test.context.TestPropertySource(properties = "waarborg.data-dir=${waarborg.test.data-root}/passkey")
-class PasskeyBrowserTest extends ServiceTestBase {
+class PasskeyBrowserTest extends BrowserTestBase {
 
     private static final int PORT = freePort();
-    private static ChromeDriver browser;
 
     @DynamicPropertySource
     static void origin(DynamicPropertyRegistry registry) {
@@ -45,18 +41,6 @@ class PasskeyBrowserTest extends ServiceTestBase {
 
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aPasskeyMadeOnTheAccountPageSignsInOnTheSignInPage() {
@@ -108,14 +92,6 @@ class PasskeyBrowserTest extends ServiceTestBase {
                 return false; // the page was being replaced
             }
         });
-    }
-
-    private String path() {
-        return browser.getCurrentUrl().replaceAll("[?#].*", "").replace("http://localhost:" + port, "");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static int freePort() {

@@ -24,15 +24,12 @@ import nl.waarborg.staff.Roles;
 import nl.waarborg.vault.Identifier;
 import nl.waarborg.vault.NewItem;
 import nl.waarborg.vault.Vault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,7 +54,7 @@ import org.springframework.test.context.TestPropertySource;
         "waarborg.mail.base-url=https://privacy.testopslag.example",
         "spring.mail.host=127.0.0.1"})
 @Import(MutableClockConfiguration.class)
-class PeopleFlowsBrowserTest extends ServiceTestBase {
+class PeopleFlowsBrowserTest extends BrowserTestBase {
 
     private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final Caller STAFF = new Caller("flows-test", "dpo", List.of(), true);
@@ -67,8 +64,6 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
     /** An application that stores the address for rental (as the mail tests do). */
     private static final Caller APP = new Caller("flows-app", "staff", List.of("rental", "quote"), false);
     private static final Pattern STATUS = Pattern.compile("https://privacy\\.testopslag\\.example(/request/status/[A-Za-z0-9_-]{43})");
-
-    private static ChromeDriver browser;
 
     static {
         MAIL.start();
@@ -89,18 +84,6 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
     Requests requests;
     @Autowired
     OutboxSender sender;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void freshVisitor() throws Exception {
@@ -328,29 +311,13 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         SignedInBrowser.clickAndWait(browser, browser.findElement(By.cssSelector("form.stack button[type=submit]")));
     }
 
-    private String main() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
-    private String lang() {
-        return browser.findElement(By.tagName("html")).getAttribute("lang");
-    }
-
-    private String path() {
-        return browser.getCurrentUrl().replaceAll("[?#].*", "").replace("http://localhost:" + port, "");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     /**
      * The text of the mail to {@code to} that names {@code reference} and carries the download link, among all mail
-     * received; waits (up to thirty seconds: a loaded machine renders the letter's PDF slowly) for it while the outbox
-     * may still be sending; on failure it names what arrived (test addresses only).
+     * received; waits (up to ten seconds) for it while the outbox may still be sending; on failure it names what
+     * arrived (test addresses only).
      */
     private static String mailTo(String to, String reference) throws Exception {
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 20; round++) {
             MimeMessage[] all = MAIL.getReceivedMessages();
             for (MimeMessage m : all) {
                 String text = MailParts.text(m, "text/plain");
@@ -370,6 +337,5 @@ class PeopleFlowsBrowserTest extends ServiceTestBase {
         }
         throw new AssertionError("no mail with the download link to " + to + "; received:" + seen);
     }
-
 
 }
