@@ -107,7 +107,14 @@ final class MarkdownWriter {
         }
         String target = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
                 .replace(">", "%3E");
-        return "[" + escape(l.text()) + "](" + target + ")";
+        String label = escape(l.text());
+        if (l.text().equals(l.href()) && !label.equals(l.text())) {
+            // a bare address that escaping would change (an answer link's token holds '_' about every other time):
+            // an autolink, whose characters CommonMark takes as they are, so the text read as plain text (a mail's
+            // text part) shows a link that works when copied; other links are written as they always were
+            return "<" + target + ">";
+        }
+        return "[" + label + "](" + target + ")";
     }
 
     /** Backslash-escapes every character CommonMark could read as markup. */

@@ -106,7 +106,7 @@ public final class RequestLetters {
             switch (k) {
                 case ACCESS, PORTABILITY -> {
                     if (c.answerLink() != null) {
-                        blocks.add(para(text("completion." + k.term(), c.answerLink(), day(c.answerUntil()))));
+                        blocks.add(paraWithLink("completion." + k.term(), c.answerLink(), day(c.answerUntil())));
                     } else {
                         blocks.add(para(text("completion." + k.term() + ".expired")));
                     }
@@ -180,6 +180,21 @@ public final class RequestLetters {
 
     private String text(String key, Object... args) {
         return new MessageFormat(words.getString(key), words.getLocale()).format(args);
+    }
+
+    /**
+     * The sentence of {@code key} whose {@code {0}} is the web address {@code href}, with the address as a link: every
+     * format then writes it as one (HTML an anchor, Markdown an autolink that no escape breaks, PDF a link).
+     */
+    private Doc.Para paraWithLink(String key, String href, Object... rest) {
+        String marker = "\u0000link\u0000";
+        Object[] args = new Object[rest.length + 1];
+        args[0] = marker;
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        String sentence = text(key, args);
+        int at = sentence.indexOf(marker);
+        return new Doc.Para(Doc.Line.of(sentence.substring(0, at), new Doc.Link(href, href),
+                sentence.substring(at + marker.length())));
     }
 
     private static Doc.Para para(String text) {

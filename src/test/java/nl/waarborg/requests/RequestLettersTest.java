@@ -158,6 +158,25 @@ class RequestLettersTest {
     }
 
     @Test
+    void theAnswersLinkStaysWholeInEveryFormatWhateverCharactersItsTokenHas() throws IOException {
+        Policy company = policy("examples/self-storage.yaml");
+        // a token is base64url: about every other one holds an '_' or '-', which Markdown text would escape
+        String link = "https://privacy.example.nl/api/v1/requests/answers/ab_cd-ef_gh";
+        Completion c = new Completion(List.of(), List.of(), link, LocalDate.of(2026, 4, 3), false);
+        Request r = completed(List.of(RequestKind.ACCESS), List.of());
+        Doc letter = new RequestLetters(company, Lang.NL, AMSTERDAM).completion(r, c);
+
+        String markdown = new String(DocRenderer.render(letter, Lang.NL, StatementFormat.MD),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(markdown).contains("<" + link + ">").doesNotContain("ab\\_cd");
+        String html = new String(DocRenderer.render(letter, Lang.NL, StatementFormat.HTML),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"" + link + "\"");
+        assertThat(letter.blocks().stream().filter(b -> b instanceof Doc.Para).map(b -> ((Doc.Para) b).line().text()))
+                .anySatisfy(t -> assertThat(t).contains("via deze link: " + link + ". De link werkt tot en met"));
+    }
+
+    @Test
     void theLettersAsPdfAreTaggedPdfUaWithEmbeddedFonts() throws IOException {
         Policy p = policy("examples/self-storage.yaml");
         for (Lang lang : Lang.values()) {
